@@ -1,0 +1,1 @@
+"""Telegram, storage, sources and scheduling around the `digests` pipeline."""

@@ -1,0 +1,93 @@
+"""One settings object, read from the environment (and an optional `.env`) once at start."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE_URL = "sqlite:///data/digestbot.db"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the variable."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    token: str | None = field(default=None, repr=False)  # never printed, never logged
+    api_url: str | None = None
+    webhook_url: str | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    sources: tuple[str, ...] = ("seeds",)
+    scan_interval: float = 600.0
+    timezone: str = "Asia/Shanghai"
+    digest_time: time = time(8, 0)
+    admin_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
+        """Build from `env` (default: the process environment, after loading `.env`)."""
+        if env is None:
+            if dotenv:
+                from dotenv import load_dotenv
+
+                load_dotenv(override=False)
+            env = os.environ
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            api_url=env.get("TELEGRAM_API_URL") or None,
+            webhook_url=env.get("WEBHOOK_URL") or None,
+            database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            sources=_split(env.get("DIGEST_SOURCES", "seeds")) or ("seeds",),
+            scan_interval=_positive(env, "SCAN_INTERVAL", 600.0),
+            timezone=_timezone(env.get("DEFAULT_TIMEZONE") or "Asia/Shanghai"),
+            digest_time=parse_hhmm(env.get("DEFAULT_DIGEST_TIME") or "08:00", "DEFAULT_DIGEST_TIME"),
+            admin_ids=_ids(env.get("ADMIN_IDS", "")),
+        )
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be positive, not {raw!r}")
+    return value
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"DEFAULT_TIMEZONE: unknown time zone {name!r}") from None
+    return name
+
+
+def _ids(value: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in _split(value))
+    except ValueError:
+        raise SettingsError(f"ADMIN_IDS must be comma-separated user ids, not {value!r}") from None
+
+
+_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_hhmm(value: str, name: str = "time") -> time:
+    """'08:00' → time(8, 0); anything else raises SettingsError naming `name`."""
+    match = _HHMM.match(value.strip())
+    if not match:
+        raise SettingsError(f"{name} must be HH:MM (00:00–23:59), not {value!r}")
+    return time(int(match[1]), int(match[2]))

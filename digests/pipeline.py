@@ -1,0 +1,136 @@
+"""The whole pipeline: bytes in, `Document`s out.
+
+Two phases, because keywords need document frequencies from the corpus at hand:
+`prepare` does everything one page allows on its own (decode, clean, script, metadata,
+meeting facts, tokens, signatures); `finish` adds keywords and highlights once the
+frequencies of the batch (or of the store) are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from digests.clean import clean
+from digests.decode import decode
+from digests.dedupe import content_hash, mark_duplicates, simhash
+from digests.highlights import pick_highlights
+from digests.keywords import DocumentFrequencies, extract_keywords
+from digests.meeting import extract_meeting
+from digests.metadata import extract_metadata
+from digests.model import DigestError, Document, Failure, MeetingFacts
+from digests.script import to_simplified
+from digests.segment import tokenize
+
+SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A page digested as far as it can be without the rest of the corpus."""
+
+    path: str
+    title: str
+    date: str | None
+    source: str | None
+    meeting: MeetingFacts
+    text: str
+    simplified: str
+    tokens: tuple[str, ...]
+    content_hash: str
+    simhash: int
+
+
+def prepare(data: bytes, path: str) -> Prepared:
+    """Decode, clean and describe one page; raises DigestError when nothing is left."""
+    decoded = decode(data, path)
+    cleaned = clean(decoded.text)
+    simplified_lines = tuple(to_simplified(line) for line in cleaned.lines)
+    meta = extract_metadata(cleaned.lines, simplified_lines, cleaned.content, decoded.title)
+    body = [
+        i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line
+    ]
+    if not body:
+        raise DigestError("no text left after cleaning")
+    text = "\n".join(cleaned.lines[i] for i in body)
+    simplified = "\n".join(simplified_lines[i] for i in body)
+    return Prepared(
+        path=path,
+        title=meta.title,
+        date=meta.date,
+        source=meta.source,
+        meeting=extract_meeting(text, simplified, to_simplified(meta.title)),
+        text=text,
+        simplified=simplified,
+        tokens=tuple(tokenize(simplified)),
+        content_hash=content_hash(simplified),
+        simhash=simhash(simplified),
+    )
+
+
+def finish(page: Prepared, frequencies: DocumentFrequencies, highlights: int = 3) -> Document:
+    """Add keywords and highlights, given the document frequencies of the corpus."""
+    keywords = extract_keywords(page.tokens, frequencies)
+    return Document(
+        path=page.path,
+        title=page.title,
+        date=page.date,
+        source=page.source,
+        meeting=page.meeting,
+        keywords=keywords,
+        highlights=pick_highlights(page.text, page.simplified, keywords, page.meeting, highlights),
+        text=page.text,
+        simplified=page.simplified,
+        content_hash=page.content_hash,
+        simhash=page.simhash,
+        tokens=page.tokens,
+    )
+
+
+def analyse(
+    pages: Iterable[tuple[str, bytes]], highlights: int = 3
+) -> tuple[list[Document], list[Failure]]:
+    """Digest a batch: frequencies learned from the batch itself, duplicates marked."""
+    prepared: list[Prepared] = []
+    failures: list[Failure] = []
+    for path, data in pages:
+        try:
+            prepared.append(prepare(data, path))
+        except DigestError as error:
+            failures.append(Failure(path, str(error)))
+    frequencies = DocumentFrequencies()
+    for page in prepared:
+        frequencies.add(page.tokens)
+    documents = [finish(page, frequencies, highlights) for page in prepared]
+    return mark_duplicates(documents), failures
+
+
+def read_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes] | Failure]:
+    """Yield (path, bytes) for every page file under `paths`, or a Failure naming it."""
+    for root in map(Path, paths):
+        files = sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
+            if root.is_dir() else [root]
+        for file in files:
+            try:
+                yield str(file), file.read_bytes()
+            except OSError as error:
+                yield Failure(str(file), error.strerror or str(error))
+
+
+def analyse_paths(
+    paths: Iterable[str | Path], highlights: int = 3
+) -> tuple[list[Document], list[Failure]]:
+    """Read files and folders, then `analyse` them; unreadable files become failures."""
+    pages: list[tuple[str, bytes]] = []
+    failures: list[Failure] = []
+    for item in read_pages(paths):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            pages.append(item)
+    documents, more = analyse(pages, highlights)
+    return documents, failures + more
+
+
+__all__ = ["Prepared", "analyse", "analyse_paths", "finish", "prepare", "read_pages"]
