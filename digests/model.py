@@ -62,6 +62,16 @@ class MeetingFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the body, tokenized once and reused by keywords and highlights."""
+
+    text: str  # original script, as displayed
+    simplified: str
+    tokens: tuple[str, ...]  # jieba tokens of `simplified`, stopwords included
+    line: int  # index of the body line it came from (0 = first body line)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One digested page: the unit stored, searched, rendered and delivered."""
 

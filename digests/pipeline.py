@@ -19,9 +19,10 @@ from digests.highlights import pick_highlights
 from digests.keywords import DocumentFrequencies, extract_keywords
 from digests.meeting import extract_meeting
 from digests.metadata import extract_metadata
-from digests.model import DigestError, Document, Failure, MeetingFacts
+from digests.model import DigestError, Document, Failure, MeetingFacts, Sentence
 from digests.script import to_simplified
 from digests.segment import tokenize
+from digests.sentences import split_sentences
 
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
 
@@ -37,7 +38,7 @@ class Prepared:
     meeting: MeetingFacts
     text: str
     simplified: str
-    tokens: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
     content_hash: str
     simhash: int
 
@@ -63,15 +64,31 @@ def prepare(data: bytes, path: str) -> Prepared:
         meeting=extract_meeting(text, simplified, to_simplified(meta.title)),
         text=text,
         simplified=simplified,
-        tokens=tuple(tokenize(simplified)),
+        sentences=_sentences(text),
         content_hash=content_hash(simplified),
         simhash=simhash(simplified),
     )
 
 
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """Split the body and tokenize each sentence: the one jieba pass a document gets."""
+    out = []
+    for line_no, line in enumerate(text.split("\n")):
+        for sentence in split_sentences(line):
+            simplified = to_simplified(sentence)
+            out.append(Sentence(sentence, simplified, tuple(tokenize(simplified)), line_no))
+    return tuple(out)
+
+
+def tokens_of(page: Prepared) -> tuple[str, ...]:
+    """Every token of the page, in order."""
+    return tuple(token for sentence in page.sentences for token in sentence.tokens)
+
+
 def finish(page: Prepared, frequencies: DocumentFrequencies, highlights: int = 3) -> Document:
     """Add keywords and highlights, given the document frequencies of the corpus."""
-    keywords = extract_keywords(page.tokens, frequencies)
+    tokens = tokens_of(page)
+    keywords = extract_keywords(tokens, frequencies)
     return Document(
         path=page.path,
         title=page.title,
@@ -79,12 +96,12 @@ def finish(page: Prepared, frequencies: DocumentFrequencies, highlights: int = 3
         source=page.source,
         meeting=page.meeting,
         keywords=keywords,
-        highlights=pick_highlights(page.text, page.simplified, keywords, page.meeting, highlights),
+        highlights=pick_highlights(page.sentences, keywords, page.meeting, highlights),
         text=page.text,
         simplified=page.simplified,
         content_hash=page.content_hash,
         simhash=page.simhash,
-        tokens=page.tokens,
+        tokens=tokens,
     )
 
 
@@ -101,7 +118,7 @@ def analyse(
             failures.append(Failure(path, str(error)))
     frequencies = DocumentFrequencies()
     for page in prepared:
-        frequencies.add(page.tokens)
+        frequencies.add(tokens_of(page))
     documents = [finish(page, frequencies, highlights) for page in prepared]
     return mark_duplicates(documents), failures
 
