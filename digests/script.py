@@ -1,0 +1,47 @@
+"""Conversion between traditional and simplified Chinese with OpenCC."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import opencc
+
+from digests.model import Script
+
+_converters: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def _converter(config: str) -> Any:
+    """The OpenCC converter for `config`, built once: loading its dictionaries is the slow part."""
+    converter = _converters.get(config)
+    if converter is None:
+        with _lock:
+            converter = _converters.get(config)
+            if converter is None:
+                converter = opencc.OpenCC(config)
+                _converters[config] = converter
+    return converter
+
+
+def to_simplified(text: str) -> str:
+    """`text` in simplified characters (OpenCC t2s)."""
+    return str(_converter("t2s").convert(text)) if text else text
+
+
+def to_traditional(text: str) -> str:
+    """`text` in traditional characters (OpenCC s2t)."""
+    return str(_converter("s2t").convert(text)) if text else text
+
+
+def convert(text: str, script: Script) -> str:
+    """`text` in the requested script; "original" leaves it as written."""
+    if script == "simplified":
+        return to_simplified(text)
+    if script == "traditional":
+        return to_traditional(text)
+    return text
+
+
+__all__ = ["convert", "to_simplified", "to_traditional"]
