@@ -1,0 +1,66 @@
+"""Removal of the pinyin readings that script converters leave after characters: 學(xué)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+from pypinyin.constants import PINYIN_DICT
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_LETTERS = f"a-zA-Zü{_TONED}"
+_SYLLABLE = rf"[{_LETTERS}]{{1,7}}[1-5]?"
+# One or more readings, ASCII or full-width parentheses, straight after a character.
+_ANNOTATED = re.compile(rf"([{_CJK}])((?:[(（]\s*{_SYLLABLE}\s*[)）])+)")
+_ONE = re.compile(rf"[(（]\s*({_SYLLABLE})\s*[)）]")
+# A reading whose "(" was lost to mojibake: `紕?chuàng)`. Only toned syllables qualify,
+# since a bare latin word before ")" could be real text.
+_DAMAGED = re.compile(rf"(?<=[?\ufffd{_CJK}])({_SYLLABLE})[)）]")
+
+
+def _toneless(syllable: str) -> str:
+    """`syllable` lower-cased, without tone marks or digits, ü spelled v as pypinyin does."""
+    bare = unicodedata.normalize("NFD", syllable.lower()).replace("u\u0308", "v")
+    return "".join(c for c in bare if not unicodedata.combining(c) and not c.isdigit())
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    """Every toneless reading pypinyin knows for `char`."""
+    found = pinyin(char, heteronym=True, style=Style.NORMAL, errors="ignore")
+    return frozenset(_toneless(r) for group in found for r in group)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless syllable of Mandarin, from pypinyin's dictionary."""
+    return frozenset(_toneless(r) for readings in PINYIN_DICT.values() for r in readings.split(","))
+
+
+def _is_reading(char: str, annotations: str) -> bool:
+    """Whether every parenthesised syllable in `annotations` is a reading of `char`."""
+    readings = _readings(char)
+    return all(_toneless(s) in readings for s in _ONE.findall(annotations))
+
+
+def _drop_annotation(match: re.Match[str]) -> str:
+    char, annotations = match.group(1), match.group(2)
+    return char if _is_reading(char, annotations) else match.group(0)
+
+
+def _drop_damaged(match: re.Match[str]) -> str:
+    syllable = match.group(1)
+    toned = any(c in _TONED for c in syllable)
+    return "" if toned and _toneless(syllable) in _syllables() else match.group(0)
+
+
+def strip_pinyin(text: str) -> str:
+    """`text` without converter readings; real parentheses are left alone."""
+    text = _ANNOTATED.sub(_drop_annotation, text)
+    return _DAMAGED.sub(_drop_damaged, text)
+
+
+__all__ = ["strip_pinyin"]
