@@ -1,0 +1,43 @@
+"""Whitespace and punctuation cleanup that keeps Chinese text intact.
+
+Unicode NFKC is not applied wholesale: it would turn the full-width `，。：` of Chinese
+into ASCII. Only full-width letters and digits are folded, and ASCII punctuation used
+inside Chinese sentences is made full-width, as Chinese typography writes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Closing marks after which a comma still belongs to Chinese text: `”,` `》,` `）,`.
+_CLOSERS = "”’》」』）】〉。"
+_WIDE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+# Left neighbour Chinese; for `?` the right neighbour must also end the clause, because a
+# lone `?` between two characters is far more often mojibake (`上??萍`) than a question.
+_PUNCT = re.compile(rf"(?<=[{_CJK}{_CLOSERS}])(?:[,:;!]|\?(?=$|\s|[”’》」』）]))", re.M)
+_SPACE_AFTER_WIDE = re.compile(rf"(?<=[，：；！？]) (?=[{_CJK}“《])")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_BLANKS = re.compile(r"\n{3,}")
+# Full-width digits and letters (０-９ Ａ-Ｚ ａ-ｚ) to ASCII; full-width punctuation stays.
+_FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B))}
+_FOLD.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
+
+
+def _line(line: str) -> str:
+    """One line with spaces collapsed, ends stripped and Chinese punctuation widened."""
+    line = _SPACES.sub(" ", line).strip()
+    line = _PUNCT.sub(lambda m: _WIDE[m.group(0)], line)
+    return _SPACE_AFTER_WIDE.sub("", line)  # full-width marks carry their own spacing
+
+
+def normalize(text: str) -> str:
+    """`text` with unified line ends, clean spaces, full-width Chinese punctuation."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _INVISIBLE.sub("", text).translate(_FOLD)
+    text = "\n".join(_line(line) for line in text.split("\n"))
+    return _BLANKS.sub("\n\n", text).strip("\n")
+
+
+__all__ = ["normalize"]
