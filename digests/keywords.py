@@ -1,0 +1,189 @@
+"""Keywords: TF-IDF learned from the corpus, blended with jieba's IDF prior, and TextRank.
+
+The tokens come from the pipeline's single jieba pass; nothing here segments text again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from digests.segment import is_content_word
+from digests.sentences import TERMINATORS
+
+__all__ = ["GENRE_WORDS", "DocumentFrequencies", "extract_keywords"]
+
+# Words that fill every meeting report, whatever its subject: never keywords.
+_GENRE = """会议 大会 会上 会前 会后 工作 进一步 同志 同志们 重要 发展 推进 推动 加强 开展 认真
+    全面 深入 建设 召开 举行 主持 出席 参加 列席 讲话 指出 强调 表示 要求 精神 学习 贯彻 落实
+    贯彻落实 部署 坚持 提高 提升 积极 不断 切实 紧紧围绕 围绕 问题 习近平 总书记 新时代
+    中国特色社会主义 思想 政治 活动 实际 领导 做好 抓好 努力 充分 有效 实现 更加 情况 全体
+    意见 建议 主要 具体 目标 任务 方向 作用 能力 水平 质量 高质量 意义 重大 各项 单位 部门
+    负责人 中共 中央 党中央 全国 人民 社会 国家 时代 特色 社会主义 成员 今年 明年 年度 上午
+    下午 当天 今天 一是 二是 三是 一要 二要 三要 四要 五要 取得 进行 形成 提供 发挥 确保
+    结合 相互 共同 始终 更好 良好 存在 新闻 来源 编辑 记者"""
+GENRE_WORDS = frozenset(_GENRE.split())
+WINDOW = 4  # TextRank co-occurrence window, in content tokens
+PRIOR_WEIGHT = 5.0  # corpus size at which corpus IDF and the prior weigh the same
+UBIQUITOUS = 0.8  # share of documents above which a word carries no weight
+MIN_CORPUS = 5  # the corpus must be this large before UBIQUITOUS applies
+
+_lock = threading.Lock()
+_prior: tuple[dict[str, float], float, float] | None = None
+
+
+def _load_prior() -> tuple[dict[str, float], float, float]:
+    """jieba's bundled IDF table, its median (for unknown words) and its maximum."""
+    text = resources.files("jieba").joinpath("analyse", "idf.txt").read_text(encoding="utf-8")
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    return table, statistics.median(table.values()), max(table.values())
+
+
+def _prior_idf() -> tuple[dict[str, float], float, float]:
+    """The prior, read once on first use."""
+    global _prior
+    if _prior is None:
+        with _lock:
+            if _prior is None:
+                _prior = _load_prior()
+    return _prior
+
+
+@dataclass
+class DocumentFrequencies:
+    """How many documents of a corpus hold each content word; mutable, mergeable."""
+
+    n_docs: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, tokens: Iterable[str]) -> None:
+        """Count one document: each distinct content word once."""
+        self.n_docs += 1
+        self.counts.update({token for token in tokens if is_content_word(token)})
+
+    def df(self, token: str) -> int:
+        """The number of documents holding `token`."""
+        return self.counts.get(token, 0)
+
+    def merge(self, other: DocumentFrequencies) -> None:
+        """Add another corpus's counts to this one."""
+        self.n_docs += other.n_docs
+        self.counts.update(other.counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form for the store."""
+        return {"n_docs": self.n_docs, "counts": dict(self.counts)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DocumentFrequencies:
+        """The inverse of `to_dict`."""
+        return cls(int(data.get("n_docs", 0)), Counter(data.get("counts", {})))
+
+    def idf(self, token: str) -> float:
+        """IDF in [0, 1]: the corpus's smoothed IDF blended with jieba's by corpus size."""
+        table, median, top = _prior_idf()
+        prior = min(table.get(token, median) / top, 1.0)
+        n, df = self.n_docs, self.df(token)
+        if n == 0:
+            return prior
+        if n >= MIN_CORPUS and df > UBIQUITOUS * n:
+            return 0.0
+        corpus = (math.log((1 + n) / (1 + df)) + 1) / (math.log(1 + n) + 1)
+        weight = n / (n + PRIOR_WEIGHT)
+        return weight * corpus + (1 - weight) * prior
+
+
+def _candidate(token: str) -> bool:
+    """A token that may become a keyword."""
+    return token not in GENRE_WORDS and is_content_word(token)
+
+
+def _runs(tokens: Sequence[str]) -> list[list[str]]:
+    """Candidate tokens grouped by sentence, in order (the TextRank windows' scope)."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if token in TERMINATORS or token in "。！？；":
+            runs.append([])
+        elif _candidate(token):
+            runs[-1].append(token)
+    return [run for run in runs if run]
+
+
+def _textrank(
+    runs: list[list[str]], iterations: int = 20, damping: float = 0.85
+) -> dict[str, float]:
+    """TextRank scores over the co-occurrence graph of candidate tokens."""
+    edges: dict[str, Counter[str]] = {}
+    for run in runs:
+        for i, word in enumerate(run):
+            for other in run[i + 1 : i + WINDOW]:
+                if other != word:
+                    edges.setdefault(word, Counter())[other] += 1
+                    edges.setdefault(other, Counter())[word] += 1
+    totals = {word: sum(links.values()) for word, links in edges.items()}
+    score = dict.fromkeys(edges, 1.0)
+    for _ in range(iterations):
+        score = {
+            word: (1 - damping) + damping * sum(n * score[o] / totals[o] for o, n in links.items())
+            for word, links in edges.items()
+        }
+    return score
+
+
+def _phrases(tokens: Sequence[str], tf: Counter[str]) -> dict[tuple[str, str], int]:
+    """Adjacent candidate pairs that recur and account for most uses of both words."""
+    pairs = Counter(
+        (a, b) for a, b in itertools.pairwise(tokens) if _candidate(a) and _candidate(b)
+    )
+    return {
+        pair: count
+        for pair, count in pairs.items()
+        if count >= 2 and 2 * count >= max(tf[pair[0]], tf[pair[1]])
+    }
+
+
+def _near_duplicate(word: str, chosen: Iterable[str]) -> bool:
+    """Whether `word` repeats a chosen keyword (生活会 after 民主生活会, or the reverse)."""
+    return any(word in other or other in word for other in chosen)
+
+
+def _select(scores: Mapping[str, float], k: int) -> tuple[str, ...]:
+    """The k best-scored words, best first, without near-duplicates or weightless words."""
+    chosen: list[str] = []
+    for word in sorted(scores, key=lambda w: (-scores[w], w)):
+        if len(chosen) == k or scores[word] <= 0:
+            break
+        if not _near_duplicate(word, chosen):
+            chosen.append(word)
+    return tuple(chosen)
+
+
+def extract_keywords(
+    tokens: Sequence[str], frequencies: DocumentFrequencies, k: int = 8
+) -> tuple[str, ...]:
+    """Up to `k` keywords of a document (simplified script), best first."""
+    tf = Counter(token for token in tokens if _candidate(token))
+    if k <= 0 or not tf:
+        return ()
+    rank = _textrank(_runs(tokens))
+    top_tf, top_rank = max(tf.values()), max(rank.values(), default=1.0)
+
+    def score(idf: float, count: int, centrality: float) -> float:
+        return idf * (count / top_tf + centrality / top_rank) / 2
+
+    scores = {w: score(frequencies.idf(w), n, rank.get(w, 0.0)) for w, n in tf.items()}
+    for (a, b), count in _phrases(tokens, tf).items():
+        idf = max(frequencies.idf(a), frequencies.idf(b))
+        scores[a + b] = score(idf, count, (rank.get(a, 0.0) + rank.get(b, 0.0)) / 2)
+    return _select(scores, k)

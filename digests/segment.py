@@ -1,0 +1,89 @@
+"""Word segmentation: jieba behind one function, with the domain's own dictionary.
+
+A dedicated `jieba.Tokenizer` (not jieba's global one) is loaded once, lazily and under a
+lock, so the bot can warm it at start (`initialize`) and worker threads can share it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import unicodedata
+from importlib import resources
+
+import jieba
+
+__all__ = ["STOPWORDS", "initialize", "is_cjk", "is_content_word", "tokenize"]
+
+jieba.setLogLevel(logging.WARNING)
+
+_lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
+
+
+def _data(name: str) -> str:
+    """The text of a file shipped in digests/data."""
+    return resources.files("digests").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _entries(text: str) -> list[tuple[str, int | None, str | None]]:
+    """Parse `word [freq] [tag]` lines, ignoring blanks and `#` comments."""
+    entries: list[tuple[str, int | None, str | None]] = []
+    for line in text.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            freq = int(fields[1]) if len(fields) > 1 else None
+            entries.append((fields[0], freq, fields[2] if len(fields) > 2 else None))
+    return entries
+
+
+def _load() -> jieba.Tokenizer:
+    """Build the tokenizer; the user dictionary is parsed here because jieba's
+    `load_userdict(path)` never closes the file it opens (a ResourceWarning)."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, freq, tag in _entries(_data("userdict.txt")):
+        tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+def _get() -> jieba.Tokenizer:
+    """The shared tokenizer, loaded on first use."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                _tokenizer = _load()
+    return _tokenizer
+
+
+def initialize() -> None:
+    """Load the dictionary now rather than on the first document (about half a second)."""
+    _get()
+
+
+def tokenize(simplified: str) -> list[str]:
+    """jieba tokens of simplified-script text, punctuation and stopwords included."""
+    return _get().lcut(simplified)
+
+
+STOPWORDS: frozenset[str] = frozenset(
+    word for line in _data("stopwords.txt").splitlines() for word in line.split("#", 1)[0].split()
+)
+
+
+def is_cjk(char: str) -> bool:
+    """Whether `char` is a CJK ideograph."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def is_content_word(token: str) -> bool:
+    """A token that can carry meaning: no stopword, punctuation, number or lone ideograph."""
+    token = token.strip()
+    if not token or token in STOPWORDS:
+        return False
+    if all(unicodedata.category(c)[0] in "PSNZC" for c in token):
+        return False
+    if any(is_cjk(c) for c in token):
+        return len(token) >= 2 and not token[0].isdigit()
+    return len(token) >= 2 and any(c.isalpha() for c in token)
