@@ -1,0 +1,53 @@
+"""RSS/Atom: tell a feed from a page, and list the entry links of a feed we fetched."""
+
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+XML_TYPES = ("application/xml", "text/xml")
+# Sniffed in the first bytes only: a page may mention "<feed" much further down.
+_SNIFF = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
+_SNIFF_BYTES = 1024
+
+
+class InvalidFeed(ValueError):
+    """XML that feedparser cannot read as a feed."""
+
+
+def is_feed(content_type: str, body: bytes) -> bool:
+    """True when the content type or the first bytes say RSS, Atom or RDF, or generic XML."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media in FEED_TYPES or media in XML_TYPES:
+        return True
+    return _SNIFF.search(body[:_SNIFF_BYTES]) is not None
+
+
+def entry_links(body: bytes, base_url: str) -> list[str]:
+    """Absolute http(s) links of the entries, in feed order, without repeats."""
+    # A stream, never a string: feedparser fetches strings that look like URLs or paths.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": base_url})
+    if parsed.bozo and not parsed.entries:
+        raise InvalidFeed("invalid feed")
+    links: list[str] = []
+    for entry in parsed.entries:
+        link = _link_of(entry, base_url)
+        if link and link not in links:
+            links.append(link)
+    return links
+
+
+def _link_of(entry: feedparser.FeedParserDict, base_url: str) -> str | None:
+    """The entry's page: `link`, else its first alternate link; None unless http(s)."""
+    href = entry.get("link")
+    if not href:
+        alternates = [x for x in entry.get("links", ()) if x.get("rel", "alternate") == "alternate"]
+        href = alternates[0].get("href") if alternates else None
+    if not href:
+        return None
+    absolute = urljoin(base_url, str(href).strip())
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None

@@ -1,0 +1,84 @@
+"""Only http(s) URLs to public addresses: no file://, no intranet, no cloud metadata endpoint."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+
+import httpx
+
+SCHEMES = frozenset({"http", "https"})
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# NAT64 (RFC 6052) embeds an IPv4 address in the last 32 bits; Python calls it global.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+class BlockedURL(ValueError):
+    """A URL the fetcher refuses; the message is the Problem reason."""
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    """Every address `host` resolves to (tests replace this function)."""
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+async def check_url(url: httpx.URL, *, allow_private: bool = False) -> None:
+    """Raise BlockedURL unless `url` is http(s) and its host resolves only to public addresses."""
+    if url.scheme not in SCHEMES:
+        raise BlockedURL(f"only http and https, not {url.scheme or 'no scheme'}")
+    if not url.host:
+        raise BlockedURL("no host in the URL")
+    if allow_private:
+        return
+    for address in await _addresses(url):
+        if is_blocked(address):
+            raise BlockedURL(f"private address {address}")
+
+
+async def _addresses(url: httpx.URL) -> list[IPAddress]:
+    """The literal address of the URL, or what its host name resolves to."""
+    try:
+        return [ipaddress.ip_address(url.host)]
+    except ValueError:
+        pass
+    try:
+        found = await resolve(url.host, url.port or (443 if url.scheme == "https" else 80))
+    except (OSError, UnicodeError) as error:
+        raise BlockedURL(f"cannot resolve {url.host}") from error
+    if not found:
+        raise BlockedURL(f"cannot resolve {url.host}")
+    # A scoped IPv6 answer comes as "fe80::1%eth0"; the scope is not part of the address.
+    return [ipaddress.ip_address(text.split("%", 1)[0]) for text in found]
+
+
+def is_blocked(address: IPAddress) -> bool:
+    """True for private, loopback, link-local, multicast, reserved and unspecified addresses."""
+    embedded = _embedded_ipv4(address)
+    if embedded is not None and is_blocked(embedded):
+        return True
+    return (
+        not address.is_global
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_unspecified
+    )
+
+
+def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
+    """The IPv4 address hidden in a mapped, 6to4, Teredo or NAT64 IPv6 address."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return None
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        return address.teredo[1]
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
