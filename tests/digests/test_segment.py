@@ -1,0 +1,106 @@
+"""Tests for digests.segment: the domain dictionary, the stopwords, the shared tokenizer."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import warnings
+
+import jieba
+import pytest
+
+from digests import segment
+from digests.pinyin import strip_pinyin
+from digests.script import to_simplified
+from digests.segment import STOPWORDS, initialize, is_content_word, tokenize
+from tests.conftest import seed_path
+
+DOMAIN_SENTENCES = [
+    ("社市委召开2023年度领导班子民主生活会。", ["领导班子", "民主生活会"]),
+    ("会上开展了批评与自我批评,并作对照检查。", ["批评与自我批评", "对照检查"]),
+    ("坚定拥护“两个确立”,坚决做到“两个维护”。", ["两个确立", "两个维护"]),
+    ("区政协召开党派团体负责人座谈会。", ["政协", "党派团体", "座谈会"]),
+    ("市委统战部分管日常工作的副部长主持会议。", ["统战部", "分管"]),
+    ("部署主题教育活动,推进全面从严治党。", ["主题教育", "全面从严治党"]),
+    ("以中国式现代化全面推进强国建设。", ["中国式现代化"]),
+    ("召开党支部书记抓党建述职评议大会。", ["党支部", "党建", "述职评议"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), DOMAIN_SENTENCES)
+def test_domain_terms_stay_whole(text: str, words: list[str]) -> None:
+    tokens = tokenize(text)
+    assert all(word in tokens for word in words), tokens
+
+
+def test_tokens_cover_the_text_exactly() -> None:
+    text = "10月28日上午,青浦区政协召开座谈会。 谢谢大家!"
+    assert "".join(tokenize(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("number", "word"),
+    [(0, "民主生活会"), (1, "主题教育"), (2, "座谈会"), (3, "民主生活会"), (4, "述职评议")],
+)
+def test_seed_subjects_segment_whole(number: int, word: str) -> None:
+    simplified = to_simplified(strip_pinyin(seed_path(number).read_text(encoding="utf-8")))
+    assert word in tokenize(simplified)
+
+
+def test_dedicated_tokenizer_leaves_jiebas_global_alone() -> None:
+    initialize()
+    assert segment._tokenizer is not None
+    assert segment._tokenizer is not jieba.dt
+    assert "民主生活会" not in jieba.dt.FREQ
+
+
+def test_loading_leaves_no_file_open() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        tokenizer = segment._load()
+        gc.collect()
+    assert tokenizer.lcut("民主生活会") == ["民主生活会"]
+
+
+def test_threads_share_one_tokenizer() -> None:
+    segment._tokenizer = None
+    results: list[list[str]] = []
+    text = "九三学社上海市委召开领导班子民主生活会。"
+
+    def work() -> None:
+        results.append(tokenize(text))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 4
+    assert all(result == results[0] for result in results)
+    assert "民主生活会" in results[0]
+
+
+def test_stopwords_are_function_words() -> None:
+    assert {"的", "了", "我们", "关于", "以及", "因此"} <= STOPWORDS
+    assert not {"民主生活会", "座谈会", "政协", "党建"} & STOPWORDS
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("民主生活会", True),
+        ("政协", True),
+        ("的", False),
+        ("我们", False),
+        ("会", False),  # one ideograph
+        ("，", False),
+        ("“", False),
+        ("2023", False),
+        ("18个", False),
+        ("   ", False),
+        ("APEC", True),
+        ("x", False),
+    ],
+)
+def test_is_content_word(token: str, expected: bool) -> None:
+    assert is_content_word(token) is expected
