@@ -1,0 +1,108 @@
+"""Meeting facts, on hand-written reports in both scripts and both kinds of punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.meeting import CAP, extract_meeting, find_meeting_name
+from digests.model import MeetingFacts
+from digests.script import to_simplified
+
+# A traditional report with ASCII punctuation, as the seed pages write it.
+REPORT_TRAD = (
+    "3月2日上午,東湖區政協黨外人士座談會在區行政中心第二會議室召開。"
+    "區政協黨組書記、主席王建國出席會議並講話,區委常委、統戰部部長李明主持會議。"
+    "各民主黨派區委負責人、無黨派代表人士等參加會議。\n"
+    "王建國指出,要深入學習貫徹會議精神,凝聚共識。\n"
+    "李明在講話中強調,各黨派要加強自身建設。會議強調,要抓好落實。"
+)
+TITLE_TRAD = "凝心聚力謀發展!東湖區政協召開黨外人士座談會"
+# The same kind of report in simplified script with full-width punctuation.
+REPORT_SIMP = (
+    "11月8日下午，西山县委统战部年度工作推进会在县委党校报告厅举行。"
+    "县委副书记张海涛出席会议并讲话，县委统战部部长刘芳主持会议。"
+    "县委统战部全体干部列席会议。张海涛强调：要坚持大团结大联合。"
+)
+
+
+def facts(text: str, title: str = "", original_title: str | None = None) -> MeetingFacts:
+    return extract_meeting(text, to_simplified(text), to_simplified(title), original_title)
+
+
+def test_traditional_report_keeps_traditional_values() -> None:
+    got = facts(REPORT_TRAD, TITLE_TRAD)
+    assert got.name == "東湖區政協黨外人士座談會"
+    assert got.place is not None and "區行政中心" in got.place
+    assert got.chair is not None and got.chair.endswith("李明")
+    assert got.chair.startswith("區委常委")
+    assert any("王建國" in value for value in got.attendees)
+    assert any("無黨派代表人士" in value for value in got.attendees)
+    assert got.speakers == ("王建國", "李明")
+
+
+def test_simplified_full_width_report() -> None:
+    got = facts(REPORT_SIMP, "西山县召开统战工作推进会")
+    assert got.name is not None and got.name.endswith("推进会")
+    assert got.place == "县委党校报告厅"
+    assert got.chair == "县委统战部部长刘芳"
+    assert any("列席" not in value and "统战部全体干部" in value for value in got.attendees)
+    assert got.speakers == ("张海涛",)
+
+
+def test_name_from_body_when_title_names_no_meeting() -> None:
+    got = facts(REPORT_SIMP, "共话发展新篇章")
+    assert got.name == "西山县委统战部年度工作推进会"
+
+
+def test_name_only_in_title_is_taken_from_the_original_title() -> None:
+    title = "北嶺市政協召開專題協商會"
+    got = facts("與會委員圍繞鄉村振興建言獻策。", title, title)
+    assert got.name == "專題協商會"
+
+
+def test_quoted_slogan_stays_inside_the_name() -> None:
+    text = "7月1日,某市“守初心,擔使命”主題教育動員大會在市會堂召開。"
+    assert facts(text).name == "某市“守初心,擔使命”主題教育動員大會"
+
+
+def test_cited_meetings_are_not_the_meeting_held() -> None:
+    text = "大家認真學習黨的二十屆三中全會精神和全國統戰工作會議精神。"
+    got = facts(text)
+    assert got.name is None
+    assert find_meeting_name(to_simplified(text)) is None
+
+
+def test_speech_yields_no_invented_facts() -> None:
+    text = (
+        "根据区委统一安排，今天我们来参加某镇领导班子民主生活会，很受教育。"
+        "我们要深刻领会重要讲话精神。"
+    )
+    got = facts(text)
+    assert got.name == "某镇领导班子民主生活会"
+    assert (got.place, got.chair, got.attendees, got.speakers) == (None, None, (), ())
+
+
+def test_generic_subjects_are_not_speakers() -> None:
+    got = facts("會議指出,要提高站位。大會要求,各單位抓好落實。習近平總書記強調,要團結奮鬥。")
+    assert got.speakers == ("習近平",)
+
+
+def test_values_stay_short_clauses() -> None:
+    people = "、".join(f"委員{name}" for name in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
+    text = f"區政協副主席周平,{people},各專委會主任等出席會議。會議由區政協秘書長吳強主持。"
+    got = facts(text)
+    assert got.chair == "區政協秘書長吳強"
+    assert got.attendees and all(len(value) <= CAP for value in got.attendees)
+    assert all("。" not in value for value in got.attendees)
+
+
+@pytest.mark.parametrize("punct", [",", "，"])
+def test_earlier_people_in_the_sentence_are_kept(punct: str) -> None:
+    text = f"會上,市委常委張三{punct}副市長李四、王五{punct}市政協副主席趙六等參加會議。"
+    (attendees,) = facts(text).attendees
+    assert "張三" in attendees and "趙六" in attendees and not attendees.startswith("會上")
+
+
+def test_lengths_differ_then_simplified_values() -> None:
+    got = extract_meeting("不同長度", "县委统战部部长刘芳主持会议。", "")
+    assert got.chair == "县委统战部部长刘芳"
