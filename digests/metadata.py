@@ -39,6 +39,7 @@ _LABEL = re.compile(
 _BREADCRUMB = re.compile(r"[>＞»›→]")
 _HINT_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
+_BYLINE_GLUE = " \t\u3000|｜·-—_/"  # what separates a title from the byline it carries
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "，,；;：:、"
 
@@ -72,7 +73,7 @@ def _title(
     if found is None:
         found = _headline_line(simplified, content)
     if found is not None:
-        return lines[found][: _title_end(simplified[found])].strip(), found
+        return lines[found][: _title_end(simplified[found])].strip(_BYLINE_GLUE), found
     if hint_title:
         return hint_title, None
     return _body_title(lines, simplified, content), None

@@ -50,6 +50,11 @@ def test_title_line_carrying_date_and_source(line: str, title: str) -> None:
     assert got == Metadata(title, "2024-03-05", "北嶺縣融媒體中心", 0)
 
 
+def test_title_keeps_no_separator_before_its_byline() -> None:
+    got = meta(["西山县召开统战工作会议 | 发布时间：2024-01-06 | 来源：西山统战", LEAD_SIMP])
+    assert (got.title, got.date, got.source) == ("西山县召开统战工作会议", "2024-01-06", "西山统战")
+
+
 def test_full_width_source_line_with_trailing_furniture() -> None:
     got = meta(
         ["西山县召开统战工作会议", "2024-01-06 09:30:00 來源： 西山統戰  字號：大 中 小", LEAD_SIMP]
