@@ -141,30 +141,32 @@ def _textrank(
     return score
 
 
-def _phrases(tokens: Sequence[str], tf: Counter[str]) -> dict[tuple[str, str], int]:
+def _phrases(tokens: Sequence[str], tf: Counter[str]) -> list[tuple[str, str]]:
     """Adjacent candidate pairs that recur and account for most uses of both words."""
     pairs = Counter(
         (a, b) for a, b in itertools.pairwise(tokens) if _candidate(a) and _candidate(b)
     )
-    return {
-        pair: count
-        for pair, count in pairs.items()
-        if count >= 2 and 2 * count >= max(tf[pair[0]], tf[pair[1]])
-    }
+    return [
+        (a, b) for (a, b), count in pairs.items() if count >= 2 and 2 * count >= max(tf[a], tf[b])
+    ]
 
 
-def _near_duplicate(word: str, chosen: Iterable[str]) -> bool:
-    """Whether `word` repeats a chosen keyword (生活会 after 民主生活会, or the reverse)."""
-    return any(word in other or other in word for other in chosen)
+def _near_duplicate(parts: Sequence[str], chosen: Iterable[str]) -> bool:
+    """Whether a word (given as its parts) repeats a chosen keyword: 生活会 after
+    民主生活会, or the reverse, or two phrases that share a word."""
+    word = "".join(parts)
+    return any(word in other or other in word or any(p in other for p in parts) for other in chosen)
 
 
-def _select(scores: Mapping[str, float], k: int) -> tuple[str, ...]:
+def _select(
+    scores: Mapping[str, float], parts: Mapping[str, Sequence[str]], k: int
+) -> tuple[str, ...]:
     """The k best-scored words, best first, without near-duplicates or weightless words."""
     chosen: list[str] = []
     for word in sorted(scores, key=lambda w: (-scores[w], w)):
         if len(chosen) == k or scores[word] <= 0:
             break
-        if not _near_duplicate(word, chosen):
+        if not _near_duplicate(parts.get(word, (word,)), chosen):
             chosen.append(word)
     return tuple(chosen)
 
@@ -183,7 +185,8 @@ def extract_keywords(
         return idf * (count / top_tf + centrality / top_rank) / 2
 
     scores = {w: score(frequencies.idf(w), n, rank.get(w, 0.0)) for w, n in tf.items()}
-    for (a, b), count in _phrases(tokens, tf).items():
-        idf = max(frequencies.idf(a), frequencies.idf(b))
-        scores[a + b] = score(idf, count, (rank.get(a, 0.0) + rank.get(b, 0.0)) / 2)
-    return _select(scores, k)
+    parts = {a + b: (a, b) for a, b in _phrases(tokens, tf)}
+    for phrase, (a, b) in parts.items():
+        # the pair stands for most uses of both words: the phrase takes their place
+        scores[phrase] = max(scores[a], scores[b]) * 1.01
+    return _select(scores, parts, k)

@@ -72,6 +72,9 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
+_NUMERAL = frozenset("第零〇一二三四五六七八九十百千万亿两几届次年月日号个位名项条点些")
+
+
 def is_cjk(char: str) -> bool:
     """Whether `char` is a CJK ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
@@ -84,6 +87,8 @@ def is_content_word(token: str) -> bool:
         return False
     if all(unicodedata.category(c)[0] in "PSNZC" for c in token):
         return False
+    if all(c in _NUMERAL for c in token):
+        return False  # 第十八届, 两个, 三项
     if any(is_cjk(c) for c in token):
         return len(token) >= 2 and not token[0].isdigit()
     return len(token) >= 2 and any(c.isalpha() for c in token)
