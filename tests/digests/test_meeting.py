@@ -6,7 +6,9 @@ import pytest
 
 from digests.meeting import CAP, extract_meeting, find_meeting_name
 from digests.model import MeetingFacts
+from digests.pipeline import prepare
 from digests.script import to_simplified
+from tests.conftest import seed_path
 
 # A traditional report with ASCII punctuation, as the seed pages write it.
 REPORT_TRAD = (
@@ -106,3 +108,51 @@ def test_earlier_people_in_the_sentence_are_kept(punct: str) -> None:
 def test_lengths_differ_then_simplified_values() -> None:
     got = extract_meeting("不同長度", "县委统战部部长刘芳主持会议。", "")
     assert got.chair == "县委统战部部长刘芳"
+
+
+# --- seeds, through the whole prepare() step ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_bytes: dict[int, bytes]) -> dict[int, MeetingFacts]:
+    return {n: prepare(data, str(seed_path(n))).meeting for n, data in seed_bytes.items()}
+
+
+def test_seed_000_democratic_life_meeting(seeds: dict[int, MeetingFacts]) -> None:
+    got = seeds[0]
+    assert got.name is not None and got.name.endswith("2022年度領導班子民主生活會")
+    assert got.place is not None and "民主黨派大廈" in got.place
+    assert got.chair is None  # the report names no chair
+    assert "錢鋒" in got.speakers
+    assert any("錢鋒" in value for value in got.attendees)
+
+
+def test_seed_001_campaign_roundup(seeds: dict[int, MeetingFacts]) -> None:
+    assert seeds[1].name is not None and seeds[1].name.endswith("動員部署大會")
+
+
+def test_seed_002_forum(seeds: dict[int, MeetingFacts]) -> None:
+    got = seeds[2]
+    assert got.name == "青浦區政協黨派團體負責人座談會"
+    assert got.chair is not None and got.chair.endswith("張得志") and "區委統戰部部長" in got.chair
+    assert got.speakers[0] == "曹衛東"
+    assert any("顧桂芳" in value for value in got.attendees)
+
+
+def test_seed_003_speech_invents_nothing(seeds: dict[int, MeetingFacts]) -> None:
+    assert (seeds[3].chair, seeds[3].place, seeds[3].attendees) == (None, None, ())
+
+
+def test_seed_004_party_work_meeting(seeds: dict[int, MeetingFacts]) -> None:
+    got = seeds[4]
+    assert got.name is not None and got.name.endswith("述職評議大會")
+    assert got.chair is not None and got.chair.endswith("趙學龍")
+    assert "胡勇政" in got.speakers
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -> None:
+    got = seeds[n]
+    values = [got.name, got.place, got.chair, *got.attendees, *got.speakers]
+    for value in filter(None, values):
+        assert len(value) <= CAP and "。" not in value and "\n" not in value

@@ -8,7 +8,9 @@ import pytest
 
 from digests.metadata import BODY_TITLE, extract_metadata
 from digests.model import Metadata
+from digests.pipeline import Prepared, prepare
 from digests.script import to_simplified
+from tests.conftest import seed_path
 
 LEAD_TRAD = "12月25日上午,東湖區政協委員座談會在區行政中心召開。區政協主席王建國出席會議並講話。"
 LEAD_SIMP = "1月5日上午，西山县统战工作会议在县委党校召开。县委副书记张海涛出席会议并讲话。"
@@ -151,3 +153,43 @@ def test_html_title_without_site_name_finds_its_line() -> None:
 def test_html_title_used_when_the_text_has_no_title_line() -> None:
     got = meta([LEAD_SIMP], hint="西山县召开统战工作会议 - 新闻中心")
     assert got == Metadata("西山县召开统战工作会议", None, None, None)
+
+
+# --- seeds, through the whole prepare() step ------------------------------------------
+
+WIDE = str.maketrans("，：；！？", ",:;!?")
+SEED_TITLES = {
+    0: "九三學社上海市委召開2022年度領導班子民主生活會",
+    1: "18個社省級組織傳達學習部署“不忘合作初心,繼續攜手前進”主題教育工作",
+    2: "進一步凝聚合力,貢獻智慧力量!青浦區政協召開黨派團體負責人座談會",
+    4: "2023年市委統戰部機關黨的工作暨2022年黨支部書記抓黨建述職評議大會召開",
+}
+SEED_FACTS = {
+    0: (None, None),
+    1: ("2019-08-11", "宣傳部"),
+    2: ("2024-10-29", "青浦區人民政府"),
+    3: ("2023-12-26", None),
+    4: ("2023-04-19", "武漢統戰"),
+}
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_bytes: dict[int, bytes]) -> dict[int, Prepared]:
+    return {n: prepare(data, str(seed_path(n))) for n, data in seed_bytes.items()}
+
+
+@pytest.mark.parametrize("n", sorted(SEED_TITLES))
+def test_seed_titles(seeds: dict[int, Prepared], n: int) -> None:
+    assert seeds[n].title.translate(WIDE) == SEED_TITLES[n]
+    assert not seeds[n].text.translate(WIDE).startswith(SEED_TITLES[n])  # the title left the body
+
+
+@pytest.mark.parametrize("n", sorted(SEED_FACTS))
+def test_seed_dates_and_sources(seeds: dict[int, Prepared], n: int) -> None:
+    assert (seeds[n].date, seeds[n].source) == SEED_FACTS[n]
+
+
+def test_speech_seed_title_is_a_body_phrase(seeds: dict[int, Prepared]) -> None:
+    title = seeds[3].title
+    assert "同志们" not in title and "发布时间" not in title and "浏览量" not in title
+    assert 4 <= len(title) <= 30 and title in seeds[3].text
