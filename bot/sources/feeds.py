@@ -27,11 +27,14 @@ def is_feed(content_type: str, body: bytes) -> bool:
     return _SNIFF.search(body[:_SNIFF_BYTES]) is not None
 
 
-def entry_links(body: bytes, base_url: str) -> list[str]:
+def entry_links(body: bytes, base_url: str, content_type: str = "") -> list[str]:
     """Absolute http(s) links of the entries, in feed order, without repeats."""
+    headers = {"content-location": base_url, "content-type": _as_xml(content_type)}
     # A stream, never a string: feedparser fetches strings that look like URLs or paths.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": base_url})
-    if parsed.bozo and not parsed.entries:
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    # feedparser is lenient: broken XML with entries is still read; no entries and broken
+    # XML, or XML that is no known feed format at all, is not a feed.
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         raise InvalidFeed("invalid feed")
     links: list[str] = []
     for entry in parsed.entries:
@@ -39,6 +42,15 @@ def entry_links(body: bytes, base_url: str) -> list[str]:
         if link and link not in links:
             links.append(link)
     return links
+
+
+def _as_xml(content_type: str) -> str:
+    """An XML media type keeping the server's charset.
+
+    Feeds served as text/html are common, and feedparser flags them as broken for that alone.
+    """
+    _, _, params = content_type.partition(";")
+    return f"application/xml;{params}" if "charset" in params.lower() else "application/xml"
 
 
 def _link_of(entry: feedparser.FeedParserDict, base_url: str) -> str | None:

@@ -50,7 +50,11 @@ async def _fetch_feed(
     seen: Callable[[str], bool],
 ) -> FetchResult:
     """One Page per new entry; a failing entry is a Problem of its own."""
-    links = [link for link in entry_links(response.body, response.url) if not seen(link)]
+    links = [
+        link
+        for link in entry_links(response.body, response.url, response.content_type)
+        if not seen(link)
+    ]
     outcomes = await _fetch_entries(links[: fetcher.config.max_entries], fetcher)
     pages = tuple(x for x in outcomes if isinstance(x, Page))
     problems = tuple(x for x in outcomes if isinstance(x, Problem))

@@ -1,0 +1,89 @@
+"""Only http(s) to public addresses, checked before anything is sent."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import httpx
+import pytest
+
+from bot.sources import SourceState, fetch_source
+from bot.sources.fetch import Fetcher
+from bot.sources.urlguard import BlockedURL, check_url, is_blocked
+from tests.bot.sources.conftest import NOW, Web, make_fetcher, never_seen
+
+REFUSED = [
+    ("http://10.0.0.1/news", "private address 10.0.0.1"),
+    ("http://127.0.0.1:8000/", "private address 127.0.0.1"),
+    ("http://[::1]/", "private address ::1"),
+    ("http://169.254.169.254/latest/meta-data/", "private address 169.254.169.254"),
+    ("http://192.168.1.10/", "private address 192.168.1.10"),
+    ("http://[::ffff:127.0.0.1]/", "private address ::ffff:7f00:1"),
+    ("http://0.0.0.0/", "private address 0.0.0.0"),
+    ("https://evil.example.cn/", "private address 127.0.0.1"),
+    ("file:///etc/passwd", "only http and https, not file"),
+    ("ftp://news.example.cn/a.txt", "only http and https, not ftp"),
+]
+
+
+@pytest.mark.parametrize(("url", "reason"), REFUSED)
+async def test_refused_urls_never_reach_the_transport(
+    web: Web, fetcher: Fetcher, url: str, reason: str
+) -> None:
+    result = await fetch_source(url, SourceState(), fetcher=fetcher, now=NOW, seen=never_seen)
+    assert [p.reason for p in result.problems] == [reason]
+    assert result.state.failures == 1
+    assert web.requests == []
+
+
+@pytest.mark.parametrize(("url", "reason"), REFUSED)
+async def test_check_url_raises_with_the_reason(url: str, reason: str) -> None:
+    with pytest.raises(BlockedURL, match=reason.replace("[", r"\[")):
+        await check_url(httpx.URL(url))
+
+
+async def test_a_public_host_passes() -> None:
+    await check_url(httpx.URL("https://news.example.cn/zx/"))
+
+
+async def test_allow_private_lets_loopback_through(web: Web) -> None:
+    web.page("http://127.0.0.1:8000/", "本地测试页面".encode())
+    async with make_fetcher(web, allow_private=True) as fetcher:
+        response = await fetcher.get("http://127.0.0.1:8000/")
+    assert response.body == "本地测试页面".encode()
+
+
+async def test_allow_private_still_refuses_other_schemes() -> None:
+    with pytest.raises(BlockedURL):
+        await check_url(httpx.URL("file:///etc/passwd"), allow_private=True)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "100.64.0.1",  # carrier-grade NAT
+        "224.0.0.1",  # multicast, which Python calls global
+        "240.0.0.1",  # reserved
+        "fe80::1",  # link-local
+        "fc00::1",  # unique local
+        "ff02::1",  # multicast
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1, which Python calls global
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+    ],
+)
+def test_hidden_private_addresses_are_blocked(address: str) -> None:
+    assert is_blocked(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"])
+def test_public_addresses_are_not_blocked(address: str) -> None:
+    assert not is_blocked(ipaddress.ip_address(address))
+
+
+async def test_one_private_answer_among_public_ones_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def resolve(host: str, port: int) -> list[str]:
+        return ["93.184.215.14", "10.1.2.3"]
+
+    monkeypatch.setattr("bot.sources.urlguard.resolve", resolve)
+    with pytest.raises(BlockedURL, match=r"10\.1\.2\.3"):
+        await check_url(httpx.URL("https://mixed.example.cn/"))
