@@ -3,7 +3,8 @@
 Grouping rule, chosen to read well with 5 documents and with 500:
 - the batch's *shared* keywords are those at least two documents carry, ranked by how many
   documents carry them; the first `MAX_GROUPS` of them may head a group;
-- a document joins the group of its first keyword (its own ranking) among those;
+- a document joins the group of its first keyword among those, looking only at its
+  `DOMINANT` leading keywords (a shared tenth keyword says little about the story);
 - a document sharing none heads a group with its own first keyword while there is room
   (small batches: each story its own topic), else it goes to the "other" group
   (large batches: no wall of one-document groups).
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from digests.model import Document
 
 MAX_GROUPS = 10
+DOMINANT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def top_keywords(documents: Sequence[Document], top: int) -> tuple[str, ...]:
 def _file(documents: Sequence[Document]) -> dict[str | None, list[Document]]:
     """Each document under its group's keyword; shared keywords are filed first."""
     headings = shared_keywords(documents)[:MAX_GROUPS]
-    keys = [next((k for k in doc.keywords if k in headings), None) for doc in documents]
+    keys = [next((k for k in doc.keywords[:DOMINANT] if k in headings), None) for doc in documents]
     room = MAX_GROUPS - len(set(keys) - {None})
     for i, doc in enumerate(documents):
         own = doc.keywords[0] if doc.keywords and keys[i] is None else None
@@ -115,4 +117,12 @@ def build_digest(
     )
 
 
-__all__ = ["MAX_GROUPS", "Digest", "Group", "build_digest", "period_label", "top_keywords"]
+__all__ = [
+    "DOMINANT",
+    "MAX_GROUPS",
+    "Digest",
+    "Group",
+    "build_digest",
+    "period_label",
+    "top_keywords",
+]

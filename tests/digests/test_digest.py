@@ -45,6 +45,12 @@ def test_five_documents_group_under_shared_then_own_keywords() -> None:
     assert digest.count == 5
 
 
+def test_only_leading_keywords_decide_the_group() -> None:
+    late = doc("f", ("统战", "同心", "联谊", "民主生活会"))
+    groups = {g.keyword: [d.path for d in g.documents] for g in build_digest([*FIVE, late]).groups}
+    assert groups["统战"] == ["f"] and groups["民主生活会"] == ["d", "a"]
+
+
 def test_period_defaults_to_the_documents_dates() -> None:
     assert build_digest(FIVE).period == "2019-08-11 – 2024-10-29"
     assert build_digest(FIVE, period=("2024-01-01", "2024-01-07")).period == (
