@@ -229,7 +229,8 @@ def _source(
     lines: Sequence[str], simplified: Sequence[str], header: list[int], title_line: int | None
 ) -> str | None:
     """`来源:…` anywhere (header lines first), else the department leading a byline."""
-    order = header + [i for i in range(len(lines)) if i not in set(header)]
+    seen = set(header)
+    order = header + [i for i in range(len(lines)) if i not in seen]
     for i in order:
         for match in _SOURCE.finditer(simplified[i]):
             value = _source_value(lines[i], simplified[i], match.end())
