@@ -1,0 +1,146 @@
+"""Page furniture: the lines around an article that are not its news text.
+
+Every test runs on the simplified form of a line, so one word list serves both scripts.
+A line that merely mentions a furniture word (大家分享了工作经验。) stays content: the words
+count only as whole tokens, between spaces, brackets or separators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.script import to_simplified
+
+_CJK = r"\u3400-\u9fff"
+_BULLETS = re.compile(r"^[\s•●·◆◇■□▪○\-*>»]+")
+MENU_HEADINGS = frozenset(
+    [
+        "为你推荐",
+        "热点推荐",
+        "即时新闻",
+        "公益播报",
+        "相关阅读",
+        "相关新闻",
+        "相关链接",
+        "相关文章",
+        "推荐阅读",
+        "延伸阅读",
+        "热门文章",
+        "热点新闻",
+        "热门新闻",
+        "最新新闻",
+        "最新文章",
+        "猜你喜欢",
+        "精彩推荐",
+        "图片新闻",
+        "专题推荐",
+        "友情链接",
+        "更多",
+        "更多新闻",
+        "上一篇",
+        "下一篇",
+        "网站导航",
+        "扫一扫",
+        "分享",
+        "打印",
+        "收藏",
+        "点赞",
+        "评论",
+    ]
+)
+_LABELS = (
+    "密码|字号|字体|分享到|分享|点赞|收藏|责任编辑|责编|编辑|关键词|关键字|标签|浏览量|浏览次数|"
+    "浏览|阅读量|阅读数|阅读|点击数|点击量|点击|访问量|发布时间|发布日期|发布|更新时间|日期|时间|"
+    "信息来源|文章来源|稿源|来源|作者|撰稿|摄影|供图|审核|审校|校对|通讯员|记者|打印"
+)
+_LABEL_WORDS = frozenset(_LABELS.split("|"))
+# A label and its value (the next run of non-spaces), or a standalone page action.
+_TOKENS = re.compile(
+    rf"(?<![{_CJK}])(?:(?:{_LABELS})\s*[:：]\s*[^\s|｜【】\[\]]*"
+    r"|打印(?:该页|本页|此页|本文|文章)?|关闭(?:窗口|本页)?|返回(?:到)?(?:页面)?顶部|返回页首|"
+    r"加入收藏|收藏本页|我要纠错|纠错|分享(?:到)?|收藏|点赞|评论|大\s*中\s*小|上一篇|下一篇|"
+    r"微信|微博|QQ空间|QQ|朋友圈|扫一扫)"
+    rf"(?![{_CJK}])"
+)
+_DATES = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?|\d+"
+)
+_BREADCRUMB_START = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)")
+_CRUMB_SPLIT = re.compile(r"\s*[>＞»›→]\s*")
+_IMAGE = re.compile(r"^[\w\-.()]+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
+_CAPTION = re.compile(rf"^(?:图为|图片来源|图片[:：]|图[:：])|^[{_CJK}·\s]{{2,12}}\s摄$")
+_FOOTER = re.compile(
+    r"版权所有|copyright|©|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|网站地图|联系我们|"
+    r"建议使用.{0,20}浏览器|分辨率",
+    re.I,
+)
+_SPAM_STRONG = re.compile(
+    r"赌场|博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人荷官|真人视讯|体育投注|代开发票|代开.{0,4}发票|"
+    r"办证|裸聊|色情|成人视频|无码|约炮|外围|一夜情|网上赌|赌博网|现金网|彩金|首存|返水"
+)
+_SPAM_WEAK = re.compile(
+    r"彩票|加微信|加微|微信号|vx|加qq|贷款|网贷|借款|下款|开户|注册送|投注|棋牌|官网|网址|"
+    r"信誉|优惠|存款|提现|秒到|http|www\.|\.com|\.net",
+    re.I,
+)
+# Anti-crime wording: a government text that names gambling to fight it is not spam.
+_CRACKDOWN = re.compile(r"打击|整治|治理|严厉|防范|专项|违法|犯罪|查处|取缔|警示|宣传")
+
+
+def _bare(line: str) -> str:
+    """The line in simplified characters without leading bullets or a trailing colon."""
+    return _BULLETS.sub("", to_simplified(line)).strip().rstrip(":：").strip()
+
+
+def is_menu_heading(line: str) -> bool:
+    """Whether the line is a site-menu heading: 为你推荐, 相关新闻, 熱點推薦 …"""
+    return _bare(line) in MENU_HEADINGS
+
+
+def is_spam(line: str) -> bool:
+    """Whether the line's vocabulary is that of injected casino/porn/loan advertising."""
+    text = to_simplified(line)
+    if _CRACKDOWN.search(text):
+        return False
+    strong, weak = len(_SPAM_STRONG.findall(text)), len(_SPAM_WEAK.findall(text))
+    return weak >= 3 or (strong >= 1 and (strong + weak >= 2 or len(text) < 60))
+
+
+def _is_metadata(text: str) -> bool:
+    """Labels, dates and page actions, with at most a short name (宣传部) left over."""
+    residue, found = _TOKENS.subn(" ", text)
+    residue, dates = _DATES.subn(" ", residue)
+    if not (found or dates):
+        return False
+    words = re.sub(r"[\s|｜【】\[\]()（）/丨·•,，:：;；]+", "", residue)
+    return len(words) <= 10 and "。" not in words
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """首页 > 新闻 > 正文, or a line opening with 当前位置."""
+    if _BREADCRUMB_START.match(text):
+        return True
+    parts = _CRUMB_SPLIT.split(text)
+    return len(parts) >= 2 and all(0 < len(part) <= 12 for part in parts)
+
+
+def _is_decoration(text: str) -> bool:
+    """File names, captions, copyright footers, and lines without a letter or digit."""
+    if _IMAGE.match(text) or _CAPTION.match(text):
+        return True
+    if _FOOTER.search(text) and len(text) < 120:
+        return True
+    return not any(c.isalnum() for c in text)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture rather than news text."""
+    text = _bare(line)
+    if not text:
+        return True
+    if text in MENU_HEADINGS or text in _LABEL_WORDS or is_spam(text):
+        return True
+    return _is_metadata(text) or _is_breadcrumb(text) or _is_decoration(text)
+
+
+__all__ = ["MENU_HEADINGS", "is_furniture", "is_menu_heading", "is_spam"]

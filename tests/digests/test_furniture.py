@@ -1,0 +1,86 @@
+"""Tests for digests.furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.furniture import is_furniture, is_menu_heading, is_spam
+
+FURNITURE = [
+    "密碼:",
+    "字號:",
+    "字号:大 中 小",
+    "【字号：大 中 小】【打印】【关闭】",
+    "分享",
+    "分享到:",
+    "分享：",
+    "打印",
+    "打印该页 关闭窗口 返回到页面顶部",
+    "浏览量:226 | 发布时间:2023-12-26",
+    "点赞:",
+    "收藏:",
+    "编辑:张某",
+    "责任编辑:李某",
+    "关键词:民主生活会 座谈会",
+    "宣傳部 2019-08-11 打印 分享",
+    "2023-04-19 16:15:00 來源: 武漢統戰",
+    "首頁>政協·協商>會議",
+    "当前位置:首页 > 新闻",
+    "1029_100229_685.jpg",
+    "IMG_2041.JPEG",
+    "图为会议现场",
+    "张某 摄",
+    "為你推薦",
+    "• 熱點推薦",
+    "即時新聞",
+    "公益播報",
+    "相关阅读:",
+    "版权所有 © 某某区人民政府",
+    "Copyright © 2024 All Rights Reserved",
+    "沪ICP备12345678号-1",
+    "澳门赌场 在线开户 送彩金",
+    "博彩娱乐城 www.bet365-vip.com",
+    "代开发票 加微信 138000",
+    "点击进入彩票网 www.cp88.com 注册送",
+    "|",
+]
+
+CONTENT = [
+    "大家分享了工作经验。",
+    "会上，委员们交流分享了调研体会。",
+    "要做好文物收藏和保护工作。",
+    "北京:把主題教育活動落實、落細",
+    "北京：把主題教育活動落實、落細",
+    "會議強調",
+    "同志们:",
+    "谢谢大家!",
+    "九三學社上海市委召開2022年度領導班子民主生活會",
+    "進一步凝聚合力，貢獻智慧力量！青浦區政協召開黨派團體負責人座談會 2024-10-29 來源：青浦區政府",
+    "会议要求严厉打击网络赌博和博彩违法犯罪活动。",
+    "体育彩票公益金支持社区养老服务建设。",
+    "● 部署2023年機關黨建重點工作。",
+    "2月21日下午，会议在上海召开。",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_lines_are_recognised(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_content_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_menu_headings_in_both_scripts() -> None:
+    assert is_menu_heading("為你推薦")
+    assert is_menu_heading("  • 为你推荐")
+    assert is_menu_heading("相關新聞：")
+    assert not is_menu_heading("会议推荐了三名候选人。")
+
+
+def test_spam_needs_spam_vocabulary_not_a_single_weak_word() -> None:
+    assert is_spam("澳門賭場 真人百家樂")
+    assert not is_spam("今年将加大贷款贴息支持力度。")
+    assert not is_spam("开展打击赌场和博彩违法犯罪专项行动。")
