@@ -61,7 +61,7 @@ def prepare(data: bytes, path: str) -> Prepared:
         title=meta.title,
         date=meta.date,
         source=meta.source,
-        meeting=extract_meeting(text, simplified, to_simplified(meta.title)),
+        meeting=extract_meeting(text, simplified, to_simplified(meta.title), meta.title),
         text=text,
         simplified=simplified,
         sentences=_sentences(text),
