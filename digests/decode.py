@@ -49,9 +49,7 @@ class DecodeError(DigestError):
 def _common() -> frozenset[str]:
     """The 3,755 most used simplified characters (GB2312 level 1)."""
     rows = (bytes([hi, lo]) for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF))
-    return frozenset(
-        row.decode("gb2312") for row in rows if row != b"\xd7\xfa" and row < b"\xd7\xfa"
-    )
+    return frozenset(row.decode("gb2312") for row in rows if row < b"\xd7\xfa")
 
 
 def _plausibility(text: str) -> float:
