@@ -1,0 +1,184 @@
+"""Highlights: the few sentences that carry the news, in document order.
+
+Sentences are scored by position (news puts the facts first), keyword coverage, TextRank
+centrality over token-set similarity, and a bonus for the sentence that states the meeting
+(`…在…召开`); near-repeats are dropped by maximal marginal relevance. The tokens are the
+pipeline's: nothing is segmented again here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from digests.model import MeetingFacts, Sentence
+from digests.segment import is_cjk, is_content_word
+from digests.sentences import TERMINATORS
+
+__all__ = ["MAX_CHARS", "MIN_CHARS", "pick_highlights"]
+
+MIN_CHARS = 12  # shorter sentences are sub-heads, salutations or fragments
+MAX_CHARS = 150  # longer ones are trimmed at a clause boundary
+MAX_SENTENCES = 200  # centrality and MMR are quadratic: score only the first ones
+REPEAT = 0.5  # token-set similarity above which a sentence repeats a chosen one
+MMR_LAMBDA = 0.7
+WEIGHTS = {"position": 0.3, "coverage": 0.35, "centrality": 0.35}
+MEETING_BONUS = 0.4  # for the first sentence that states the meeting
+LEAD_BONUS = 0.2  # for the first sentence: news leads with the facts
+
+_MEETING_VERB = re.compile(r"召开|举行|(主持|出席|列席)(会议|并|了)")
+_CLOSING = re.compile(r"^(谢谢|感谢|以上(讲话|发言|就是|是我)|最后[,，]?祝|祝(大家|各位))")
+_FURNITURE = re.compile(
+    r"https?://|www\.|\.(jpe?g|png|gif|html?|com|cn)\b|点击|分享[:：到]|打印|浏览量|发布时间"
+    r"|来源[:：]|责任编辑|编辑[:：]|字号|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)"
+    r"|扫一扫|二维码|博彩|赌场|娱乐城|棋牌|代孕"
+)
+_CLAUSE_ENDS = "，,；;：:、"
+
+
+def _cjk_share(text: str) -> float:
+    """The share of CJK ideographs among the non-space characters."""
+    chars = [c for c in text if not c.isspace()]
+    return sum(map(is_cjk, chars)) / len(chars) if chars else 0.0
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the text ends with a terminator, possibly followed by a closing quote."""
+    return text.rstrip('”’」』"）)')[-1:] in TERMINATORS
+
+
+def _eligible(sentence: Sentence) -> bool:
+    """Whether a sentence may be shown at all."""
+    text = sentence.simplified.strip()
+    if len(text) < MIN_CHARS or _CLOSING.match(text) or _FURNITURE.search(text):
+        return False
+    if not _ends_sentence(text) and len(text) < 40:
+        return False  # a sub-head (`会议强调`) or a salutation (`同志们:`)
+    return _cjk_share(text) >= 0.6
+
+
+def _head(text: str) -> str:
+    """The text cut at the last clause boundary before MAX_CHARS."""
+    cut = max(text.rfind(mark, 0, MAX_CHARS) for mark in _CLAUSE_ENDS)
+    return (text[:cut] if cut >= MAX_CHARS // 3 else text[:MAX_CHARS]) + "…"
+
+
+def _around(text: str, anchor: int) -> str | None:
+    """The clauses that end with the one holding `anchor`, within MAX_CHARS, if any fit."""
+    ends = [i for i, c in enumerate(text) if c in _CLAUSE_ENDS]
+    end = next((i for i in ends if i >= anchor), len(text))
+    start = next((i for i in ends if end - i <= MAX_CHARS), anchor)
+    if start >= anchor:
+        return None
+    return "…" + text[start + 1 : end + 1] + ("…" if end + 1 < len(text) else "")
+
+
+def _trim(sentence: Sentence) -> str:
+    """The sentence's text; a long one keeps its meeting clause (`…大会召开。`) or its head."""
+    text = sentence.text
+    if len(text) <= MAX_CHARS:
+        return text
+    verb = _MEETING_VERB.search(sentence.simplified)
+    if verb and verb.end() > MAX_CHARS and len(sentence.simplified) == len(text):
+        return _around(text, verb.start()) or _head(text)
+    return _head(text)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two token sets."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _centrality(sets: list[frozenset[str]], iterations: int = 15) -> list[float]:
+    """TextRank over the sentence graph weighted by token-set similarity."""
+    # a sentence and its near-repeat must not vote for each other
+    similar = [[_similarity(a, b) if a is not b else 0.0 for b in sets] for a in sets]
+    graph = [[w if w <= REPEAT else 0.0 for w in row] for row in similar]
+    totals = [sum(row) or 1.0 for row in graph]
+    score = [1.0] * len(sets)
+    for _ in range(iterations):
+        score = [
+            0.15 + 0.85 * sum(w * score[j] / totals[j] for j, w in enumerate(row) if w)
+            for row in graph
+        ]
+    return score
+
+
+def _coverage(sentence: Sentence, keywords: Sequence[str]) -> float:
+    """Keyword weight found in the sentence, the best keyword weighing most."""
+    k = len(keywords)
+    return sum((k - r) / k for r, word in enumerate(keywords) if word in sentence.simplified)
+
+
+def _states_meeting(sentence: Sentence, meeting: MeetingFacts) -> bool:
+    """Whether the sentence says that the meeting was held, chaired or attended."""
+    if not _MEETING_VERB.search(sentence.simplified):
+        return False
+    if meeting.name:
+        return meeting.name in sentence.text or meeting.name in sentence.simplified
+    return "会" in sentence.simplified
+
+
+def _normalised(values: list[float]) -> list[float]:
+    """Values divided by their maximum (all zeros stay zeros)."""
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def _scores(
+    sentences: list[Sentence],
+    sets: list[frozenset[str]],
+    keywords: Sequence[str],
+    meeting: MeetingFacts,
+) -> list[float]:
+    """Each candidate's score: weighted position, coverage and centrality, plus bonuses."""
+    lines = sorted({s.line for s in sentences})
+    rank = {line: i for i, line in enumerate(lines)}  # position among the shown lines
+    position = [1 / math.sqrt(1 + rank[s.line]) for s in sentences]
+    coverage = _normalised([_coverage(s, keywords) for s in sentences]) if keywords else []
+    centrality = _normalised(_centrality(sets))
+    scores = [
+        WEIGHTS["position"] * position[i]
+        + (WEIGHTS["coverage"] * coverage[i] if coverage else 0.0)
+        + WEIGHTS["centrality"] * centrality[i]
+        for i in range(len(sentences))
+    ]
+    if scores:
+        scores[0] += LEAD_BONUS
+    stated = next(
+        (i for i, s in enumerate(sentences) if rank[s.line] < 3 and _states_meeting(s, meeting)),
+        None,
+    )  # a meeting stated further down is a reference to it, not the news
+    if stated is not None:
+        scores[stated] += MEETING_BONUS
+    return scores
+
+
+def _mmr(scores: list[float], sets: list[frozenset[str]], n: int) -> list[int]:
+    """Indices picked greedily by score minus redundancy; near-repeats never picked."""
+    picked: list[int] = []
+    remaining = set(range(len(scores)))
+    while remaining and len(picked) < n:
+
+        def gain(i: int) -> float:
+            overlap = max((_similarity(sets[i], sets[j]) for j in picked), default=0.0)
+            return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
+
+        best = max(sorted(remaining), key=gain)
+        remaining.discard(best)
+        if all(_similarity(sets[best], sets[j]) <= REPEAT for j in picked):
+            picked.append(best)
+    return picked
+
+
+def pick_highlights(
+    sentences: Sequence[Sentence], keywords: Sequence[str], meeting: MeetingFacts, n: int = 3
+) -> tuple[str, ...]:
+    """The `n` best sentences' original text, trimmed, in document order."""
+    if n <= 0:
+        return ()
+    candidates = [s for s in sentences if _eligible(s)][:MAX_SENTENCES]
+    sets = [frozenset(filter(is_content_word, s.tokens)) for s in candidates]
+    picked = _mmr(_scores(candidates, sets, keywords, meeting), sets, n)
+    return tuple(_trim(candidates[i]) for i in sorted(picked))
