@@ -1,0 +1,62 @@
+"""`digestbot watch`: scan the sources every SCAN_INTERVAL seconds, without Telegram."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from typing import Any
+
+from bot.scheduling import watch
+from bot.settings import Settings, SettingsError
+from bot.sources import FetchConfig, Fetcher
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add the `watch` subcommand to the `digestbot` parser."""
+    parser = commands.add_parser(
+        "watch",
+        help="scan the sources on a timer, without Telegram",
+        description="Scan DIGEST_SOURCES into the database now and every SCAN_INTERVAL "
+        "seconds, until Ctrl-C or SIGTERM.",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Watch until stopped; 2 when the settings are unusable."""
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"digestbot: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one "Running job" per tick
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    asyncio.run(watch_sources(settings))
+    return 0
+
+
+async def watch_sources(
+    settings: Settings,
+    *,
+    stop: asyncio.Event | None = None,
+    fetch_config: FetchConfig | None = None,
+) -> None:
+    """Open the store and a fetcher, then scan on a timer until `stop` or a signal."""
+    # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
+    from bot.ingest import scan
+    from bot.store import open_store
+
+    store = await asyncio.to_thread(open_store, settings.database_url)
+    try:
+        async with Fetcher(fetch_config or FetchConfig()) as fetcher:
+            await watch(settings, lambda: scan(store, settings.sources, fetcher=fetcher), stop=stop)
+    finally:
+        store.close()
+
+
+__all__ = ["register", "run", "watch_sources"]
