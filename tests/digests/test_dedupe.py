@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from digests.dedupe import (
     to_signed64,
 )
 from digests.model import Document, MeetingFacts
+from digests.pipeline import Prepared, prepare
+from digests.script import to_simplified
 
 REPORT = (
     "3月5日上午，市政协召开界别小组座谈会，围绕优化营商环境开展协商议政。\n"
@@ -122,3 +125,52 @@ def test_mark_duplicates_points_repeats_at_the_first_copy() -> None:
 def test_mark_duplicates_keeps_distinct_documents() -> None:
     documents = [doc("a.txt", REPORT), doc("d.txt", OTHER)]
     assert mark_duplicates(documents) == documents
+
+
+# The threshold, justified on the seeds as the pipeline sees them (cleaned, simplified).
+
+DISTINCT_MARGIN = 8  # bits beyond the threshold that two different stories must keep
+FURNITURE_TOP = "首页>新闻中心>统战要闻\n{title}\n发布时间:{date}  来源:本网  编辑:王五\n分享到:"
+FURNITURE_END = "打印该页 关闭窗口 返回到页面顶部\n关键词:会议"
+
+
+@pytest.fixture(scope="module")
+def prepared(seed_bytes: dict[int, bytes]) -> dict[int, Prepared]:
+    return {n: prepare(data, f"seed{n}") for n, data in seed_bytes.items()}
+
+
+def repost(page: Prepared) -> bytes:
+    """The page as another site serves it: simplified, other furniture, GBK."""
+    top = FURNITURE_TOP.format(title=to_simplified(page.title), date=page.date or "2024-01-02")
+    return f"{top}\n{to_simplified(page.text)}\n{FURNITURE_END}".encode("gbk")
+
+
+def test_distinct_seeds_are_far_beyond_the_threshold(prepared: dict[int, Prepared]) -> None:
+    for a, b in itertools.combinations(prepared.values(), 2):
+        assert hamming(a.simhash, b.simhash) > NEAR_DUPLICATE_BITS + DISTINCT_MARGIN
+
+
+def test_a_seed_reposted_elsewhere_is_within_the_threshold(prepared: dict[int, Prepared]) -> None:
+    for page in prepared.values():
+        again = prepare(repost(page), "elsewhere")
+        assert is_near_duplicate(page.simhash, again.simhash)
+
+
+def test_a_seed_missing_a_paragraph_is_within_the_threshold(
+    prepared: dict[int, Prepared],
+) -> None:
+    for page in prepared.values():
+        lines = page.simplified.split("\n")
+        for i, line in enumerate(lines):
+            if len(line) <= 0.2 * len(page.simplified):  # a fifth of the story, at most
+                shorter = "\n".join(lines[:i] + lines[i + 1 :])
+                assert is_near_duplicate(page.simhash, simhash(shorter)), (page.path, i)
+
+
+def test_a_seed_with_a_sentence_rewritten_is_within_the_threshold(
+    prepared: dict[int, Prepared],
+) -> None:
+    for page in prepared.values():
+        first, _, rest = page.simplified.partition("。")
+        edited = "会议还通报了近期重点工作的推进情况，并对下一阶段任务作出安排" + "。" + rest
+        assert first and is_near_duplicate(page.simhash, simhash(edited))
