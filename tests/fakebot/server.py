@@ -1,0 +1,238 @@
+"""The fake Bot API over real HTTP on loopback, in a thread of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.parser
+import email.policy
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from tests.fakebot.inject import Injecting
+from tests.fakebot.methods import METHODS
+from tests.fakebot.objects import BOT_ID, JSON
+from tests.fakebot.state import ApiError, Call, SentMessage
+
+TOKEN = f"{BOT_ID}:AAFakeTokenForTheDigestBotTests_0123"
+_PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)")
+# python-telegram-bot sends strings as they are and everything else JSON-encoded; these
+# parameters are always strings, so "123" or "true" in them must stay text.
+_STRINGS = {"text", "caption", "parse_mode", "callback_query_id", "inline_query_id", "url"}
+_STRINGS |= {"secret_token", "action", "next_offset", "language_code", "inline_message_id"}
+
+
+class FakeBotApi(Injecting):
+    """A Telegram Bot API server for tests: start it, point the bot's base_url at it."""
+
+    def __init__(self, token: str = TOKEN, username: str = "DigestTestBot") -> None:
+        super().__init__(token, username)
+        self._http: _HttpServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        """What ApplicationBuilder().base_url() takes; python-telegram-bot appends the token."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """What ApplicationBuilder().base_file_url() takes."""
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    @property
+    def port(self) -> int:
+        assert self._http, "the fake Bot API is not started"
+        return int(self._http.server_address[1])
+
+    def start(self) -> FakeBotApi:
+        """Listen on an ephemeral loopback port and serve in a background thread."""
+        self._http = _HttpServer(("127.0.0.1", 0), _Handler)
+        self._http.fake = self
+        self._thread = threading.Thread(target=self._http.serve_forever, args=(0.05,))
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Wake the long polls, close every connection, join every thread."""
+        with self.cond:
+            self.closed = True
+            self.cond.notify_all()
+        if self._http and self._thread:
+            self._http.shutdown()
+            self._http.drop_connections()
+            self._http.server_close()
+            self._thread.join()
+        self._http = self._thread = None
+
+    def __enter__(self) -> FakeBotApi:
+        return self.start()
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.stop()
+
+    def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, JSON]:
+        """Answer one HTTP request: (status, JSON body)."""
+        url = urlsplit(path)
+        match = _PATH.fullmatch(url.path)
+        if not match or match.group(2).lower() not in METHODS:
+            return 404, ApiError(404, "Not Found").body()
+        if match.group(1) != self.token:
+            return 401, ApiError(401, "Unauthorized").body()
+        params = {k: _decode(k, v) for k, v in parse_qsl(url.query)}
+        params.update(parse_body(content_type, body))
+        return self.call(match.group(2), params)
+
+    def call(self, method: str, params: JSON) -> tuple[int, JSON]:
+        """Run one Bot API method, record it, wake the waiters."""
+        at = time.monotonic()
+        with self.cond:
+            try:
+                self.raise_injected(method, params)
+                status, answer = 200, {"ok": True, "result": METHODS[method.lower()](self, params)}
+            except ApiError as error:
+                status, answer = error.status, error.body()
+            self.calls_made.append(Call(method, params, at, status))
+            self.cond.notify_all()
+        return status, answer
+
+    # -- waiting, for tests -------------------------------------------------------------------
+
+    def wait_for_messages(
+        self, n: int = 1, chat_id: int | str | None = None, timeout: float = 10
+    ) -> list[SentMessage]:
+        """Block this thread until at least `n` messages were sent (to `chat_id`)."""
+        with self.cond:
+            self.cond.wait_for(lambda: len(self.sent(chat_id)) >= n, timeout)
+            return self._enough(self.sent(chat_id), n, f"messages to {chat_id}")
+
+    async def wait_for(
+        self, n: int = 1, chat_id: int | str | None = None, timeout: float = 10
+    ) -> list[SentMessage]:
+        """Without blocking the event loop, wait until at least `n` messages were sent."""
+        await self.wait_until(lambda: len(self.sent(chat_id)) >= n, timeout)
+        return self._enough(self.sent(chat_id), n, f"messages to {chat_id}")
+
+    async def wait_for_calls(self, method: str, n: int = 1, timeout: float = 10) -> list[Call]:
+        """Without blocking the event loop, wait until `method` was called `n` times."""
+        await self.wait_until(lambda: len(self.calls(method)) >= n, timeout)
+        return self._enough(self.calls(method), n, f"calls of {method}")
+
+    async def wait_polling(self, timeout: float = 10) -> None:
+        """Wait until a getUpdates long poll is blocked here, waiting for updates."""
+        assert await self.wait_until(lambda: self.polls_waiting > 0, timeout), "nobody polls"
+
+    async def wait_consumed(self, timeout: float = 10) -> None:
+        """Wait until the bot has fetched every injected update."""
+        await self.wait_until(lambda: self.pending_updates() == 0, timeout)
+        assert self.pending_updates() == 0, "the bot did not fetch every update"
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10) -> bool:
+        """Poll `predicate` every 10 ms, yielding to the event loop, until true or timeout."""
+        deadline = time.monotonic() + timeout
+        while not predicate() and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        return predicate()
+
+    def _enough(self, found: list[Any], n: int, what: str) -> list[Any]:
+        if len(found) < n:
+            got = [getattr(f, "plain", getattr(f, "method", f)) for f in found]
+            raise AssertionError(f"expected {n} {what}, got {len(found)}: {got!r}")
+        return found
+
+
+def parse_body(content_type: str, body: bytes) -> JSON:
+    """Parameters of a JSON, urlencoded or multipart body; uploaded files as bytes."""
+    kind = content_type.split(";")[0].strip().lower()
+    if not body:
+        return {}
+    if kind == "application/json":
+        return dict(json.loads(body))
+    if kind == "multipart/form-data":
+        return _multipart(content_type, body)
+    return {k: _decode(k, v) for k, v in parse_qsl(body.decode(), keep_blank_values=True)}
+
+
+def _multipart(content_type: str, body: bytes) -> JSON:
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    found: JSON = {}
+    for part in message.iter_parts():
+        name = str(part.get_param("name", header="content-disposition"))
+        payload = bytes(part.get_payload(decode=True))
+        found[name] = payload if part.get_filename() else _decode(name, payload.decode())
+    return found
+
+
+def _decode(name: str, value: str) -> Any:
+    """Undo python-telegram-bot's encoding: JSON for everything but plain strings."""
+    if name in _STRINGS:
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+class _HttpServer(ThreadingHTTPServer):
+    """Tracks open connections so stop() can close keep-alive ones the client left open."""
+
+    fake: FakeBotApi
+    block_on_close = True  # server_close() joins the handler threads
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self.open_sockets: set[socket.socket] = set()
+        self.sockets_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.sockets_lock:
+            self.open_sockets.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.sockets_lock:
+            self.open_sockets.discard(request)
+        super().shutdown_request(request)
+
+    def drop_connections(self) -> None:
+        """Shut idle keep-alive sockets so their handler threads end; they close them."""
+        with self.sockets_lock:
+            for sock in self.open_sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client hanging up mid-answer is normal at shutdown; stay quiet."""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Reads one request, lets the fake answer it, writes JSON."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as httpx expects
+    server: _HttpServer
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        kind = self.headers.get("Content-Type", "")
+        status, answer = self.server.fake.handle(self.path, kind, body)
+        data = json.dumps(answer, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the fake records calls itself."""
