@@ -9,7 +9,7 @@ from types import TracebackType
 import httpx
 
 from bot.sources.model import cap_text
-from bot.sources.urlguard import BlockedURL, check_url
+from bot.sources.urlguard import BlockedURL, check_url, pinned_transport
 
 ACCEPT = (
     "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
@@ -66,6 +66,8 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.config = config or FetchConfig()
+        if transport is None and not self.config.allow_private:
+            transport = pinned_transport()
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
             follow_redirects=False,  # each hop goes through the URL guard first

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Iterable
 
+import httpcore
 import httpx
+from httpcore import SOCKET_OPTION as SocketOption
 
 SCHEMES = frozenset({"http", "https"})
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -82,3 +85,57 @@ def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
     if address in _NAT64:
         return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return None
+
+
+class PinnedBackend(httpcore.AsyncNetworkBackend):
+    """Connects only to the addresses it has just checked, so DNS cannot change its answer
+    between the guard's check and the connection (DNS rebinding)."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
+        self._inner = inner
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[SocketOption] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        """Resolve, refuse blocked addresses, then connect to the checked address itself."""
+        addresses = await _addresses(httpx.URL(scheme="http", host=host, port=port))
+        blocked = [a for a in addresses if is_blocked(a)]
+        if blocked:
+            raise BlockedURL(f"private address {blocked[0]}")
+        error: Exception = httpcore.ConnectError(f"no address for {host}")
+        for address in addresses:  # TLS still verifies and sends SNI for `host`, not the IP
+            try:
+                return await self._inner.connect_tcp(
+                    str(address), port, timeout, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as failed:
+                error = failed
+        raise error
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[SocketOption] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        """Never: a fetcher for the web has no business with local sockets."""
+        raise BlockedURL("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        """Delegate: httpcore sleeps between connection retries."""
+        await self._inner.sleep(seconds)
+
+
+def pinned_transport() -> httpx.AsyncHTTPTransport:
+    """The default httpx transport, connecting through PinnedBackend."""
+    transport = httpx.AsyncHTTPTransport()
+    # httpx does not expose the network backend; its pool keeps it in `_network_backend`.
+    pool = getattr(transport, "_pool", None)
+    if isinstance(pool, httpcore.AsyncConnectionPool) and hasattr(pool, "_network_backend"):
+        pool._network_backend = PinnedBackend(pool._network_backend)
+    return transport

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 
+import httpcore
 import httpx
 import pytest
 
 from bot.sources import SourceState, fetch_source
 from bot.sources.fetch import Fetcher
-from bot.sources.urlguard import BlockedURL, check_url, is_blocked
+from bot.sources.urlguard import BlockedURL, PinnedBackend, check_url, is_blocked
 from tests.bot.sources.conftest import NOW, Web, make_fetcher, never_seen
 
 REFUSED = [
@@ -87,3 +88,55 @@ async def test_one_private_answer_among_public_ones_blocks(monkeypatch: pytest.M
     monkeypatch.setattr("bot.sources.urlguard.resolve", resolve)
     with pytest.raises(BlockedURL, match=r"10\.1\.2\.3"):
         await check_url(httpx.URL("https://mixed.example.cn/"))
+
+
+class RecordingBackend(httpcore.AsyncNetworkBackend):
+    """Stands in for the real network: records where it was asked to connect."""
+
+    def __init__(self) -> None:
+        self.hosts: list[str] = []
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
+        self.hosts.append(host)
+        if host == "93.184.215.99":
+            raise httpcore.ConnectError("refused")
+        return httpcore.AsyncMockStream([])
+
+    async def sleep(self, seconds: float) -> None:
+        pass
+
+
+async def test_the_pinned_backend_connects_to_the_checked_address() -> None:
+    inner = RecordingBackend()
+    await PinnedBackend(inner).connect_tcp("news.example.cn", 443)
+    assert inner.hosts == ["93.184.215.14"]
+
+
+async def test_the_pinned_backend_refuses_a_rebound_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])  # public for the check, then loopback
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return next(answers)
+
+    monkeypatch.setattr("bot.sources.urlguard.resolve", rebinding)
+    await check_url(httpx.URL("https://rebind.example.cn/"))
+    inner = RecordingBackend()
+    with pytest.raises(BlockedURL, match=r"127\.0\.0\.1"):
+        await PinnedBackend(inner).connect_tcp("rebind.example.cn", 443)
+    assert inner.hosts == []
+
+
+async def test_the_pinned_backend_tries_the_next_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def two(host: str, port: int) -> list[str]:
+        return ["93.184.215.99", "93.184.215.14"]
+
+    monkeypatch.setattr("bot.sources.urlguard.resolve", two)
+    inner = RecordingBackend()
+    await PinnedBackend(inner).connect_tcp("two.example.cn", 80)
+    assert inner.hosts == ["93.184.215.99", "93.184.215.14"]
+
+
+async def test_the_default_fetcher_connects_through_the_pinned_backend() -> None:
+    async with Fetcher() as fetcher:
+        pool = fetcher._client._transport._pool  # type: ignore[attr-defined]
+        assert isinstance(pool._network_backend, PinnedBackend)
