@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import digest
+from bot.cli import digest, run
 
-COMMANDS = (digest,)
+COMMANDS = (digest, run)
 
 
 def build_parser() -> argparse.ArgumentParser:

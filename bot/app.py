@@ -1,0 +1,147 @@
+"""The Application, built once from Settings; services opened in post_init, closed at shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+from bot import texts
+from bot.context import CONTEXT_TYPES, BotApplication, Services
+from bot.delivery import Deliverer
+from bot.handlers import register
+from bot.schedules import rebuild, scan_job
+from bot.scheduling import scan_job_options
+from bot.settings import Settings
+from bot.sources import FetchConfig, Fetcher
+from bot.store import open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tuning:
+    """Knobs tests and benchmarks turn; the defaults are Telegram's published limits."""
+
+    overall_rate: float = 30.0  # messages per second, all chats together
+    group_rate: float = 20.0  # messages per minute per group
+    max_retries: int = 5  # 429s AIORateLimiter retries itself (after retry_after)
+    chat_interval: float = 1.0  # seconds between the messages of one digest to one chat
+    network_backoff: float = 1.0  # first wait after a network error; doubles, 3 tries
+    first_scan: float = 1.0  # seconds after start before the first scan
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+
+
+def build_application(settings: Settings, tuning: Tuning | None = None) -> BotApplication:
+    """The bot, wired: rate limiter, time zone, handlers, services' lifecycle."""
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    tuning = tuning or Tuning()
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .context_types(CONTEXT_TYPES)
+        .defaults(Defaults(tzinfo=ZoneInfo(settings.timezone)))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=tuning.overall_rate,
+                group_max_rate=tuning.group_rate,
+                max_retries=tuning.max_retries,
+            )
+        )
+        .post_init(_opener(settings, tuning))
+        .post_shutdown(_close)
+    )
+    if settings.api_url:
+        builder = builder.base_url(settings.api_url)
+    application = cast(BotApplication, builder.build())
+    register(application)
+    return application
+
+
+def _opener(settings: Settings, tuning: Tuning) -> Any:
+    async def post_init(application: BotApplication) -> None:
+        """Open the store and the fetcher, start the scan, rebuild the schedules, set commands."""
+        store = await asyncio.to_thread(open_store, settings.database_url)
+        deliverer = Deliverer(
+            application.bot,
+            store,
+            chat_interval=tuning.chat_interval,
+            backoff=tuning.network_backoff,
+        )
+        services = Services(
+            settings=settings, store=store, fetcher=Fetcher(tuning.fetch), deliverer=deliverer
+        )
+        services.closers.callback(store.close)
+        services.closers.push_async_callback(services.fetcher.aclose)
+        application.bot_data.services = services
+        jobs = application.job_queue
+        assert jobs is not None  # installed with the job-queue extra
+        jobs.run_repeating(
+            scan_job,
+            settings.scan_interval,
+            first=tuning.first_scan,
+            name="scan",
+            job_kwargs=scan_job_options(settings.scan_interval),
+        )
+        count = await rebuild(jobs, services, datetime.now(UTC))
+        log.info("bot @%s ready: %d subscription(s) scheduled", application.bot.username, count)
+        await set_commands(application)
+
+    return post_init
+
+
+async def _close(application: BotApplication) -> None:
+    """Close what post_init opened (in reverse order)."""
+    services = application.bot_data.services
+    if services is not None:
+        await services.scan_guard.cancel()
+        await services.closers.aclose()
+        application.bot_data.services = None
+
+
+async def set_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """The clients' command menu, in Chinese and English; a failure is logged, never fatal."""
+    public = [c for c in texts.COMMANDS if not c.admin]
+    try:
+        await application.bot.set_my_commands([BotCommand(c.name, c.zh) for c in public])
+        await application.bot.set_my_commands(
+            [BotCommand(c.name, c.en) for c in public], language_code="en"
+        )
+    except TelegramError as error:
+        log.warning("set_my_commands failed (the menu may be stale): %s", error)
+
+
+class TokenFilter(logging.Filter):
+    """Redact the token from every record a handler emits (defence in depth)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        if record.exc_info and not record.exc_text:  # the formatter reuses exc_text
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, "<token>")
+        return True
+
+
+def configure_logging(token: str | None, level: int = logging.INFO) -> None:
+    """Log to stderr; httpx logs request URLs, which contain the token: keep it at WARNING."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if token:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(TokenFilter(token))

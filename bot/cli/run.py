@@ -1,0 +1,64 @@
+"""`digestbot run`: the Telegram bot, long polling, or a webhook when WEBHOOK_URL is set."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import Update
+
+from bot.settings import Settings, SettingsError
+
+DEFAULT_PORT = 8443
+NO_TOKEN = "digestbot run: TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)"
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add the `run` subcommand to the `digestbot` parser."""
+    parser = commands.add_parser(
+        "run",
+        help="run the Telegram bot",
+        description="Run the bot: long polling, or a webhook when WEBHOOK_URL is set "
+        "(listening on 0.0.0.0:$PORT, default 8443).",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the bot and serve until interrupted; 2 when the settings cannot be used."""
+    try:
+        settings = Settings.from_env()
+        port = webhook_port(os.environ.get("PORT"))
+    except SettingsError as error:
+        print(f"digestbot run: {error}", file=sys.stderr)
+        return 2
+    if not settings.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    from bot.app import build_application, configure_logging  # telegram's import is slow
+
+    configure_logging(settings.token)
+    application = build_application(settings)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen="0.0.0.0",
+            port=port,
+            webhook_url=settings.webhook_url,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def webhook_port(value: str | None) -> int:
+    """PORT for the webhook listener (default 8443)."""
+    if not value:
+        return DEFAULT_PORT
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise SettingsError(f"PORT must be a TCP port number, not {value!r}")
+    return int(value)

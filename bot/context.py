@@ -1,0 +1,79 @@
+"""The typed context handlers receive: `context.services` instead of string keys in bot_data."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.scheduling import ScanGuard
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.delivery import Deliverer
+    from bot.sources import Fetcher
+    from bot.store import Store
+
+
+class QueryCache:
+    """Recent search queries by a short id, so a page button's callback_data stays ≤ 64 bytes."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self._queries: OrderedDict[str, str] = OrderedDict()
+        self._size = size
+
+    def put(self, query: str) -> str:
+        """Remember `query`; returns its id (10 hex characters, stable for the same query)."""
+        key = hashlib.blake2b(query.encode(), digest_size=5).hexdigest()
+        self._queries[key] = query
+        self._queries.move_to_end(key)
+        while len(self._queries) > self._size:
+            self._queries.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> str | None:
+        """The query remembered under `key`, or None once it has been forgotten."""
+        return self._queries.get(key)
+
+
+@dataclass(slots=True, kw_only=True)
+class Services:
+    """What handlers and jobs use; opened in post_init, closed in post_shutdown."""
+
+    settings: Settings
+    store: Store
+    fetcher: Fetcher
+    deliverer: Deliverer
+    scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
+    queries: QueryCache = field(default_factory=QueryCache)
+    closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it
+
+
+class BotData:
+    """The application's bot_data: one typed slot, filled by post_init."""
+
+    __slots__ = ("services",)
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """CallbackContext with a typed `.services`."""
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        if services is None:  # only before post_init has run
+            raise RuntimeError("services are not open yet")
+        return services
+
+
+BotApplication: TypeAlias = Application[
+    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], BotData, Any
+]
+CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotData)

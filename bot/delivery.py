@@ -1,0 +1,185 @@
+"""Sending: digests split on card boundaries, each message marked sent as soon as it is sent.
+
+Errors are decided here, once: 429 waits and retries (AIORateLimiter first, then here),
+403 and "chat not found" deactivate the subscription, "can't parse entities" resends as
+plain text, network errors retry with a bounded backoff. Nothing here raises to a handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import html
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+
+from digests.digest import build_digest
+from digests.model import Script
+from digests.render import TELEGRAM_LIMIT, render_card_html, render_html
+
+if TYPE_CHECKING:
+    from bot.store import Store, StoredDocument, Subscription
+
+log = logging.getLogger(__name__)
+MAX_RETRY_AFTER = 8  # 429s honoured per message after the rate limiter's own retries
+_TAG = re.compile(r"<[^>]+>")
+_GONE = ("chat not found", "bot was kicked", "user is deactivated")
+
+
+class Sent(enum.Enum):
+    OK = "ok"
+    GONE = "gone"  # blocked, kicked or deleted: the subscription was deactivated
+    FAILED = "failed"  # given up after the bounded retries; nothing was marked
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One message of a digest and the documents whose cards it carries."""
+
+    html: str
+    doc_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    chat_id: int
+    messages: int  # messages sent
+    documents: int  # documents marked sent
+    result: Sent
+
+
+def plan(
+    docs: Sequence[StoredDocument], script: str, lang: str, limit: int = TELEGRAM_LIMIT
+) -> list[Planned]:
+    """Render `docs` as digest messages and say which documents each one carries."""
+    digest = build_digest([d.document for d in docs])
+    messages = render_html(digest, as_script(script), lang, limit)
+    owners: list[list[int]] = [[] for _ in messages]
+    for doc in docs:
+        owners[_last_holding(messages, doc, script, lang)].append(doc.id)
+    return [Planned(m, tuple(ids)) for m, ids in zip(messages, owners, strict=True)]
+
+
+def _last_holding(messages: Sequence[str], doc: StoredDocument, script: str, lang: str) -> int:
+    """The message carrying the document's whole card; else the last (never marked too early)."""
+    card = render_card_html(doc.document, as_script(script), lang)
+    found = [i for i, message in enumerate(messages) if card in message]
+    return found[-1] if found else len(messages) - 1
+
+
+def as_script(value: str) -> Script:
+    return value if value in ("simplified", "traditional") else "original"  # type: ignore[return-value]
+
+
+def plain(text: str) -> str:
+    """The message without markup, for chats where the HTML was refused."""
+    return html.unescape(_TAG.sub("", text))
+
+
+class Deliverer:
+    """Sends through `bot` (rate-limited by the Application) and records deliveries in `store`."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        store: Store,
+        *,
+        network_retries: int = 3,
+        backoff: float = 1.0,
+        chat_interval: float = 1.0,
+        planner: Callable[[Sequence[StoredDocument], str, str], list[Planned]] = plan,
+    ) -> None:
+        self.bot = bot
+        self.store = store
+        self.network_retries = network_retries
+        self.backoff = backoff
+        self.chat_interval = chat_interval  # Telegram's ~1 message/s per chat
+        self.planner = planner
+
+    async def send(
+        self, chat_id: int, text: str, *, thread_id: int | None = None, **kwargs: Any
+    ) -> Sent:
+        """Send one HTML message, handling every Telegram answer; never raises TelegramError."""
+        options = {"parse_mode": ParseMode.HTML, "message_thread_id": thread_id, **kwargs}
+        network_failures = retry_afters = 0
+        while True:
+            try:
+                await self.bot.send_message(chat_id, text, **options)
+                return Sent.OK
+            except RetryAfter as error:  # the limiter's retries ran out: keep honouring
+                retry_afters += 1
+                if retry_afters > MAX_RETRY_AFTER:
+                    return self._failed(chat_id, error)
+                await asyncio.sleep(_seconds(error.retry_after) + 0.1)
+            except Forbidden as error:
+                return await self._gone(chat_id, error)
+            except ChatMigrated as error:
+                return self._failed(chat_id, error)
+            except BadRequest as error:
+                reason = error.message.lower()
+                if any(marker in reason for marker in _GONE):
+                    return await self._gone(chat_id, error)
+                if "can't parse entities" in reason and options["parse_mode"]:
+                    text, options["parse_mode"] = plain(text), None
+                elif "thread not found" in reason and options["message_thread_id"]:
+                    options["message_thread_id"] = None  # the topic was deleted: post in the chat
+                else:
+                    return self._failed(chat_id, error)
+            except NetworkError as error:
+                network_failures += 1
+                if network_failures > self.network_retries:
+                    return self._failed(chat_id, error)
+                await asyncio.sleep(self.backoff * 2 ** (network_failures - 1))
+
+    async def _gone(self, chat_id: int, error: Exception) -> Sent:
+        log.info("chat %s is gone (%s): deactivating", chat_id, error)
+        await asyncio.to_thread(self.store.deactivate, chat_id, str(error)[:200])
+        return Sent.GONE
+
+    def _failed(self, chat_id: int, error: Exception) -> Sent:
+        log.warning("sending to chat %s failed: %s", chat_id, error)
+        return Sent.FAILED
+
+    async def deliver(self, sub: Subscription, docs: Sequence[StoredDocument]) -> Outcome:
+        """Send `docs` to the subscription's chat; each message's documents marked right after."""
+        planned = self.planner(docs, sub.script, sub.language) if docs else []
+        sent = marked = 0
+        for number, message in enumerate(planned):
+            if number:
+                await asyncio.sleep(self.chat_interval)
+            result = await self.send(
+                sub.chat_id,
+                message.html,
+                thread_id=sub.thread_id,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+            if result is not Sent.OK:
+                return Outcome(sub.chat_id, sent, marked, result)
+            await asyncio.to_thread(self.store.mark_sent, sub.chat_id, message.doc_ids)
+            sent, marked = sent + 1, marked + len(message.doc_ids)
+        return Outcome(sub.chat_id, sent, marked, Sent.OK)
+
+    async def fan_out(
+        self, jobs: Sequence[tuple[Subscription, Sequence[StoredDocument]]], concurrency: int = 256
+    ) -> list[Outcome]:
+        """Deliver to many chats at once; the Application's rate limiter paces the sends."""
+        gate = asyncio.Semaphore(concurrency)
+
+        async def one(sub: Subscription, docs: Sequence[StoredDocument]) -> Outcome:
+            async with gate:
+                return await self.deliver(sub, docs)
+
+        return list(await asyncio.gather(*(one(sub, docs) for sub, docs in jobs)))
+
+
+def _seconds(value: object) -> float:
+    """retry_after is an int or a timedelta depending on PTB's settings."""
+    total = getattr(value, "total_seconds", None)
+    return float(total() if callable(total) else value)  # type: ignore[arg-type]

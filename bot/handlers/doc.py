@@ -1,0 +1,51 @@
+"""/doc ID and the "open" buttons of search results: one document's full card."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.context import BotContext
+from bot.delivery import as_script
+from bot.handlers.common import command, explain, lang_of, reply, say
+from bot.parsing import InputError, parse_doc_id
+from digests.render import render_card_html
+
+
+async def show_doc(update: Update, context: BotContext, doc_id: int) -> None:
+    """Reply with the document's card, in the chat's display script."""
+    store = context.services.store
+    chat = update.effective_chat
+    assert chat is not None
+    stored, sub = await asyncio.gather(
+        asyncio.to_thread(store.document, doc_id), asyncio.to_thread(store.subscription, chat.id)
+    )
+    if stored is None:
+        return await say(update, "no_doc", id=doc_id)
+    script = as_script(sub.script if sub else "original")
+    await reply(update, render_card_html(stored.document, script, lang_of(update)))
+
+
+async def doc(update: Update, context: BotContext) -> None:
+    """/doc ID."""
+    try:
+        doc_id = parse_doc_id(context.args or ())
+    except InputError as error:
+        return await explain(update, error)
+    await show_doc(update, context, doc_id)
+
+
+async def open_result(update: Update, context: BotContext) -> None:
+    """A search result's button."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    await show_doc(update, context, int(query.data.removeprefix("doc:")))
+
+
+HANDLERS = [
+    command("doc", doc),
+    CallbackQueryHandler(open_result, pattern=r"^doc:\d{1,18}$"),
+]

@@ -1,0 +1,63 @@
+"""/schedule instant | daily HH:MM | weekly mon..sun HH:MM, and /timezone Area/City."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import Update
+
+from bot import texts
+from bot.context import BotContext
+from bot.handlers.common import (
+    command,
+    describe,
+    explain,
+    lang_of,
+    may_change,
+    reply,
+    save,
+    say,
+    subscription_of,
+)
+from bot.parsing import InputError, parse_schedule, parse_timezone
+
+
+async def set_schedule(update: Update, context: BotContext) -> None:
+    """Instant pushes, or a digest daily or weekly at a local time."""
+    if not await may_change(update, context):
+        return await say(update, "admins_only")
+    try:
+        spec = parse_schedule(context.args or ())
+    except InputError as error:
+        return await explain(update, error)
+    sub = await subscription_of(update, context)
+    sub = replace(
+        sub,
+        schedule=spec.kind,
+        at=spec.at or sub.at,
+        weekday=spec.weekday,
+        language=lang_of(update),
+    )
+    await save(update, context, sub)
+    lang = lang_of(update)
+    await reply(update, texts.raw(lang, "schedule_set", when=describe(lang, sub)))
+
+
+async def set_timezone(update: Update, context: BotContext) -> None:
+    """The IANA time zone digest times are read in."""
+    if not await may_change(update, context):
+        return await say(update, "admins_only")
+    try:
+        zone = parse_timezone(context.args or ())
+    except InputError as error:
+        return await explain(update, error)
+    sub = replace(await subscription_of(update, context), timezone=zone)
+    await save(update, context, sub)
+    lang = lang_of(update)
+    await reply(
+        update,
+        texts.raw(lang, "timezone_set", tz=texts.escape_html(zone), when=describe(lang, sub)),
+    )
+
+
+HANDLERS = [command("schedule", set_schedule), command("timezone", set_timezone)]

@@ -1,0 +1,129 @@
+"""/search 关键词: ranked results, 5 a page, with page buttons and a button to open each result."""
+
+from __future__ import annotations
+
+import asyncio
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler
+
+from bot import texts
+from bot.context import BotContext
+from bot.handlers.common import command, explain, lang_of, reply
+from bot.parsing import MAX_QUERY, InputError, parse_query
+from bot.store.records import SearchHit, SearchPage
+
+PER_PAGE = 5
+PAGE_PREFIX = "sp:"  # sp:<query id>:<page>; the query itself stays in services.queries
+
+
+def marked(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """The snippet as HTML, each match in <b>."""
+    out, at = [], 0
+    for start, end in sorted(marks):
+        if start < at or end <= start:
+            continue  # overlapping or empty marks: keep the text, skip the markup
+        out += [
+            escape(snippet[at:start], quote=False),
+            "<b>",
+            escape(snippet[start:end], quote=False),
+            "</b>",
+        ]
+        at = end
+    return "".join([*out, escape(snippet[at:], quote=False)])
+
+
+def page_html(lang: str, query: str, page: int, results: SearchPage) -> str:
+    """A page of results: a header line, then each hit with its snippet and /doc ID."""
+    pages = max(1, -(-results.total // PER_PAGE))
+    head = texts.text(
+        lang, "results_head", query=query, total=results.total, page=page + 1, pages=pages
+    )
+    return "\n\n".join(
+        [head, *(_hit(page * PER_PAGE + n + 1, hit) for n, hit in enumerate(results.hits))]
+    )
+
+
+def _hit(number: int, hit: SearchHit) -> str:
+    facts = " · ".join(escape(part, quote=False) for part in (hit.date, hit.source) if part)
+    return (
+        f"{number}. <b>{escape(hit.title, quote=False)}</b>\n{facts}\n"
+        f"{marked(hit.snippet, hit.marks)}\n/doc {hit.id}"
+    ).replace("\n\n", "\n")
+
+
+def keyboard(lang: str, key: str, page: int, results: SearchPage) -> InlineKeyboardMarkup:
+    """A button per result to open it, then previous/next page."""
+    rows = [
+        [
+            InlineKeyboardButton(
+                f"{page * PER_PAGE + n + 1}. {hit.title[:30]}", callback_data=f"doc:{hit.id}"
+            )
+        ]
+        for n, hit in enumerate(results.hits)
+    ]
+    nav = []
+    if page > 0:
+        nav.append(_nav(lang, "btn_prev", key, page - 1))
+    if (page + 1) * PER_PAGE < results.total:
+        nav.append(_nav(lang, "btn_next", key, page + 1))
+    return InlineKeyboardMarkup([*rows, nav] if nav else rows)
+
+
+def _nav(lang: str, label: str, key: str, page: int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(texts.text(lang, label), callback_data=f"{PAGE_PREFIX}{key}:{page}")
+
+
+async def run_search(update: Update, context: BotContext, words: list[str] | str) -> None:
+    """Search and reply with the first page (shared by /search and plain private text)."""
+    lang = lang_of(update)
+    try:
+        query, cut = parse_query(words)
+    except InputError as error:
+        return await explain(update, error)
+    if cut:
+        await reply(update, texts.text(lang, "query_too_long", limit=MAX_QUERY))
+    results = await _page(context, query, 0)
+    if not results.total:
+        return await reply(update, texts.text(lang, "no_results", query=query))
+    key = context.services.queries.put(query)
+    await reply(
+        update, page_html(lang, query, 0, results), reply_markup=keyboard(lang, key, 0, results)
+    )
+
+
+async def _page(context: BotContext, query: str, page: int) -> SearchPage:
+    return await asyncio.to_thread(
+        context.services.store.search, query, limit=PER_PAGE, offset=page * PER_PAGE
+    )
+
+
+async def search(update: Update, context: BotContext) -> None:
+    """/search 关键词."""
+    await run_search(update, context, context.args or [])
+
+
+async def turn_page(update: Update, context: BotContext) -> None:
+    """A previous/next button: redraw the message with that page."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    lang = lang_of(update)
+    key, page = query.data.removeprefix(PAGE_PREFIX).split(":")
+    text = context.services.queries.get(key)
+    if text is None:
+        await query.answer(texts.text(lang, "search_expired"), show_alert=True)
+        return
+    results = await _page(context, text, int(page))
+    await query.answer()
+    await query.edit_message_text(
+        page_html(lang, text, int(page), results),
+        parse_mode="HTML",
+        reply_markup=keyboard(lang, key, int(page), results),
+    )
+
+
+HANDLERS = [
+    command("search", search),
+    CallbackQueryHandler(turn_page, pattern=r"^sp:[0-9a-f]{10}:\d{1,6}$"),
+]

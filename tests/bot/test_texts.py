@@ -1,0 +1,60 @@
+"""Replies: both languages, safe HTML, /help naming every command."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from bot import texts
+from bot.texts import _TEXTS
+from tests.fakebot import check_text
+
+
+@pytest.mark.parametrize("key", sorted(_TEXTS))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_text_is_valid_telegram_html(key: str, lang: str) -> None:
+    names = {field for _, field, _, _ in string.Formatter().parse(_TEXTS[key][0]) if field}
+    filled = texts.text(lang, key, **{name: "<x&y>" for name in names})
+    check_text(filled, "HTML")  # raises like Telegram's "can't parse entities"
+    assert "<x&y>" not in filled  # placeholders were escaped
+
+
+def test_both_languages_have_the_same_placeholders() -> None:
+    def fields(template: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+    for zh, en in _TEXTS.values():
+        assert fields(zh) == fields(en)
+        assert re.search(r"[\u4e00-\u9fff]", zh) or not re.search(r"[a-z]{4}", zh)
+
+
+@pytest.mark.parametrize(
+    ("code", "lang"),
+    [("en", "en"), ("en-GB", "en"), ("EN", "en"), ("zh-hans", "zh"), ("de", "zh"), (None, "zh")],
+)
+def test_language_of(code: str | None, lang: str) -> None:
+    assert texts.language_of(code) == lang
+
+
+def test_help_lists_every_command_in_both_languages() -> None:
+    for lang in ("zh", "en"):
+        shown = texts.help_text(lang, "DigestTestBot")
+        check_text(shown, "HTML")
+        listed = re.findall(r"^/([a-z0-9_]+) — ", shown, flags=re.MULTILINE)
+        assert listed == [c.name for c in texts.COMMANDS if not c.admin] + [
+            c.name for c in texts.COMMANDS if c.admin
+        ]
+        assert "@DigestTestBot" in shown
+
+
+def test_command_names_follow_telegram_rules() -> None:
+    for command in texts.COMMANDS:
+        assert re.fullmatch(r"[a-z0-9_]{1,32}", command.name)
+        assert 1 <= len(command.zh) <= 256 and 1 <= len(command.en) <= 256
+
+
+def test_english_differs_from_chinese() -> None:
+    assert texts.text("en", "unknown") != texts.text("zh", "unknown")
+    assert texts.weekday_name("zh", 6) == "日" and texts.weekday_name("en", 0) == "Monday"
