@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import digest, run
+from bot.cli import digest, run, watch
 
-COMMANDS = (digest, run)
+COMMANDS = (digest, run, watch)
 
 
 def build_parser() -> argparse.ArgumentParser:
