@@ -1,0 +1,78 @@
+"""The store's values: what its methods return and take, frozen so threads can share them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Literal
+
+from bot.sources.model import SourceState
+from digests.model import Document
+
+Schedule = Literal["instant", "daily", "weekly"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One configured source and what the store remembers about it."""
+
+    id: int
+    location: str
+    kind: str  # "folder" | "url"
+    state: SourceState
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document as stored: the digest plus the store's bookkeeping."""
+
+    id: int
+    document: Document
+    source: str  # the location of the source it came from
+    first_seen: datetime  # UTC
+    raw_hash: str = ""
+    duplicate_of: int | None = None  # id of the document this one repeats
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result; `marks` are (start, end) offsets of the matches in `snippet`."""
+
+    id: int
+    title: str
+    date: str | None
+    source: str | None
+    location: str
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """A page of results, best first, and how many documents match in all."""
+
+    total: int
+    hits: list[SearchHit]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Subscription:
+    """What a chat asked for and when."""
+
+    chat_id: int
+    keywords: tuple[str, ...] = ()  # simplified; empty = all news
+    schedule: str = "daily"  # "instant" | "daily" | "weekly"
+    at: time = time(8, 0)  # local time for daily/weekly
+    weekday: int | None = None  # 0=mon..6=sun for weekly
+    timezone: str = "Asia/Shanghai"
+    paused: bool = False
+    script: str = "original"  # original|simplified|traditional display
+    thread_id: int | None = None  # forum topic to post into
+    active: bool = True  # False after 403 / chat not found
+    language: str = "zh"
+    last_digest_at: datetime | None = None  # UTC; for "missed while down -> send once"
+
+
+__all__ = ["SearchHit", "SearchPage", "SourceRow", "StoredDocument", "Subscription"]

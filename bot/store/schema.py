@@ -1,0 +1,153 @@
+"""The tables, as SQLAlchemy Core objects; the migrations create them, the store reads them.
+
+The search index is not here: it is dialect-specific (an FTS5 table on SQLite, a tsvector
+table with a GIN index on PostgreSQL) and lives in the migrations and `search.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime, stored naive (SQLite keeps no zone) and read back aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC-aware values")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("location", Text, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime),
+    Column("last_error", Text),
+    Column("last_success_at", UTCDateTime),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
+    Column("location", Text, nullable=False, unique=True),
+    Column("raw_hash", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("date", String(10), index=True),
+    Column("publisher", Text),  # Document.source: who published it
+    Column("text", Text, nullable=False),
+    Column("simplified", Text, nullable=False),
+    Column("meeting", JSON, nullable=False),
+    Column("keywords", JSON, nullable=False),
+    Column("highlights", JSON, nullable=False),
+    Column("terms", JSON, nullable=False),  # distinct content words counted in term_frequencies
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("simhash", BigInteger, nullable=False),  # signed 64-bit (digests.dedupe.to_signed64)
+    Column("band0", Integer, nullable=False, index=True),
+    Column("band1", Integer, nullable=False, index=True),
+    Column("band2", Integer, nullable=False, index=True),
+    Column("band3", Integer, nullable=False, index=True),
+    Column("duplicate_of", Integer, ForeignKey("documents.id"), index=True),
+    Column("first_seen", UTCDateTime, nullable=False, index=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+term_frequencies = Table(
+    "term_frequencies",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+
+chats = Table(
+    "chats",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text),
+    Column("language", String(16)),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("chat_id", BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False),
+    Column("keywords", JSON, nullable=False),
+    Column("schedule", String(16), nullable=False),
+    Column("at", String(5), nullable=False),  # HH:MM, local to `timezone`
+    Column("weekday", Integer),
+    Column("timezone", String(64), nullable=False),
+    Column("paused", Boolean, nullable=False),
+    Column("script", String(16), nullable=False),
+    Column("thread_id", BigInteger),
+    Column("active", Boolean, nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("last_digest_at", UTCDateTime),
+    Column("inactive_reason", Text),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("chat_id", BigInteger, ForeignKey("chats.id"), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    UniqueConstraint("chat_id", "document_id"),
+)
+
+__all__ = [
+    "UTCDateTime",
+    "chats",
+    "deliveries",
+    "documents",
+    "meta",
+    "metadata",
+    "sources",
+    "subscriptions",
+    "term_frequencies",
+]

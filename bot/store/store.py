@@ -1,0 +1,280 @@
+"""The Store: one class for SQLite and PostgreSQL; each method one short transaction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
+
+from bot.sources.model import SourceState
+from bot.store import documents as docs
+from bot.store import search as searching
+from bot.store import subscriptions as subs
+from bot.store.engine import WRITE, make_engine, migrate
+from bot.store.frequencies import FrequencyCache
+from bot.store.records import SearchPage, SourceRow, StoredDocument, Subscription
+from bot.store.schema import chats, deliveries, documents, sources, subscriptions
+from digests.keywords import DocumentFrequencies
+from digests.model import Document
+
+
+def open_store(database_url: str) -> Store:
+    """Open (and create or upgrade) the database at `database_url`."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    return Store(engine)
+
+
+def _kind(location: str) -> str:
+    return "url" if location.lower().startswith(("http://", "https://")) else "folder"
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Store:
+    """Sources, documents, search, chats, subscriptions and deliveries."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._writer = engine.execution_options(**WRITE)
+        self._frequencies = FrequencyCache()
+
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return self._engine.dialect.name
+
+    def close(self) -> None:
+        """Release every connection."""
+        self._engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._writer.begin() as conn:
+            yield conn
+
+    # sources
+    def ensure_source(self, location: str) -> int:
+        """The id of the source at `location`, created on first use."""
+        with self._write() as conn:
+            found = conn.execute(select(sources.c.id).where(sources.c.location == location))
+            source_id = found.scalar_one_or_none()
+            if source_id is None:
+                source_id = conn.execute(
+                    sources.insert()
+                    .values(location=location, kind=_kind(location), failures=0)
+                    .returning(sources.c.id)
+                ).scalar_one()
+            return int(source_id)
+
+    def sources(self) -> list[SourceRow]:
+        """Every source with its fetch state and how many documents came from it."""
+        count = select(func.count()).where(documents.c.source_id == sources.c.id).scalar_subquery()
+        with self._read() as conn:
+            rows = conn.execute(select(sources, count.label("n")).order_by(sources.c.id)).all()
+        return [SourceRow(r.id, r.location, r.kind, _state(r), int(r.n)) for r in rows]
+
+    def save_source_state(self, source_id: int, state: SourceState) -> None:
+        """Persist what fetching learned (validators, failures, backoff)."""
+        with self._write() as conn:
+            conn.execute(
+                sources.update()
+                .where(sources.c.id == source_id)
+                .values(
+                    etag=state.etag,
+                    last_modified=state.last_modified,
+                    failures=state.failures,
+                    next_attempt_at=state.next_attempt_at,
+                    last_error=state.last_error,
+                    last_success_at=state.last_success_at,
+                )
+            )
+
+    # documents
+    def document_id_for(self, location: str) -> tuple[int, str] | None:
+        """(id, raw_hash) of the document stored for `location`."""
+        query = select(documents.c.id, documents.c.raw_hash).where(documents.c.location == location)
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else (int(row.id), str(row.raw_hash))
+
+    def find_duplicate(
+        self, content_hash: str, simhash: int, *, exclude: int | None = None
+    ) -> int | None:
+        """The original document this text repeats (exact hash, then near SimHash), if any."""
+        with self._read() as conn:
+            return docs.find_duplicate(conn, content_hash, simhash, exclude)
+
+    def add_document(
+        self, doc: Document, *, source_id: int, raw_hash: str, duplicate_of: int | None
+    ) -> int:
+        """Store a new document, its index row and term counts in one transaction."""
+        with self._write() as conn:
+            doc_id, delta = docs.insert(
+                conn, doc, source_id=source_id, raw_hash=raw_hash, duplicate_of=duplicate_of
+            )
+            version = docs.bump_version(conn)
+        self._frequencies.applied(version, delta)
+        return doc_id
+
+    def replace_document(
+        self, doc_id: int, doc: Document, *, raw_hash: str, duplicate_of: int | None = None
+    ) -> None:
+        """Replace a changed document in place, in one transaction."""
+        with self._write() as conn:
+            delta = docs.update(conn, doc_id, doc, raw_hash=raw_hash, duplicate_of=duplicate_of)
+            version = docs.bump_version(conn)
+        self._frequencies.applied(version, delta)
+
+    def document(self, doc_id: int) -> StoredDocument | None:
+        """The stored document with this id."""
+        with self._read() as conn:
+            found = docs.load(conn, documents.c.id == doc_id)
+        return found[0] if found else None
+
+    def frequencies(self) -> DocumentFrequencies:
+        """Document frequencies of the stored originals (shared: read it, don't change it)."""
+        with self._read() as conn:
+            return self._frequencies.current(conn)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 5,
+        offset: int = 0,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: str | None = None,
+    ) -> SearchPage:
+        """Ranked documents containing `query` (plain text, any script), best first."""
+        filters = searching.Filters(date_from=date_from, date_to=date_to, source=source)
+        with self._read() as conn:
+            return searching.run(conn, query, limit=limit, offset=offset, filters=filters)
+
+    def trending(
+        self, *, days: int = 7, limit: int = 10, now: datetime | None = None
+    ) -> list[tuple[str, int]]:
+        """The keywords of the most documents first seen in the last `days` days."""
+        since = (now or datetime.now(UTC)) - timedelta(days=days)
+        query = select(documents.c.keywords).where(
+            documents.c.first_seen >= since, documents.c.duplicate_of.is_(None)
+        )
+        with self._read() as conn:
+            counts = Counter(k for (keywords,) in conn.execute(query) for k in set(keywords))
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+    def stats(self) -> dict[str, int]:
+        """Counts of documents, duplicates, sources, chats, subscriptions, deliveries."""
+        with self._read() as conn:
+            out = docs.counts(conn)
+            for name, table in (("sources", sources), ("chats", chats), ("deliveries", deliveries)):
+                out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            out["subscriptions"] = conn.execute(
+                select(func.count()).where(subscriptions.c.active.is_(True))
+            ).scalar_one()
+        return out
+
+    # chats and subscriptions
+    def upsert_chat(
+        self, chat_id: int, *, kind: str, title: str | None, language: str | None
+    ) -> None:
+        """Create or refresh what we know of a chat."""
+        with self._write() as conn:
+            subs.upsert_chat(conn, chat_id, kind=kind, title=title, language=language)
+
+    def subscription(self, chat_id: int) -> Subscription | None:
+        """The chat's subscription, if it has one."""
+        with self._read() as conn:
+            found = subs.find(conn, subscriptions.c.chat_id == chat_id)
+        return found[0] if found else None
+
+    def save_subscription(self, sub: Subscription) -> None:
+        """Create or replace the chat's subscription."""
+        with self._write() as conn:
+            subs.save(conn, sub)
+
+    def active_subscriptions(self) -> list[Subscription]:
+        """Subscriptions still deliverable (paused ones included: the caller decides)."""
+        with self._read() as conn:
+            return subs.find(conn, subscriptions.c.active.is_(True))
+
+    def deactivate(self, chat_id: int, reason: str) -> None:
+        """Stop delivering to a chat, remembering why."""
+        with self._write() as conn:
+            subs.deactivate(conn, chat_id, reason)
+
+    # deliveries
+    def unseen_documents(
+        self,
+        chat_id: int,
+        *,
+        keywords: Sequence[str] = (),
+        since: datetime | None = None,
+        limit: int = 50,
+    ) -> list[StoredDocument]:
+        """Originals not yet sent to the chat (newest first), matching any of `keywords`."""
+        sent = exists().where(
+            deliveries.c.chat_id == chat_id,
+            deliveries.c.status == "sent",
+            deliveries.c.document_id == documents.c.id,
+        )
+        conditions = [documents.c.duplicate_of.is_(None), ~sent]
+        if since is not None:
+            conditions.append(documents.c.first_seen >= since)
+        if keywords:
+            conditions.append(
+                or_(
+                    *(
+                        or_(
+                            documents.c.simplified.like(_like(k), escape="\\"),
+                            documents.c.title.like(_like(k), escape="\\"),
+                        )
+                        for k in keywords
+                    )
+                )
+            )
+        with self._read() as conn:
+            return docs.load(conn, and_(*conditions), order=documents.c.id.desc(), limit=limit)
+
+    def mark_sent(
+        self, chat_id: int, doc_ids: Sequence[int], *, at: datetime | None = None
+    ) -> None:
+        """Record that these documents reached the chat."""
+        with self._write() as conn:
+            subs.mark_sent(conn, chat_id, doc_ids, at or datetime.now(UTC))
+
+    def new_documents_since(self, doc_id: int) -> list[StoredDocument]:
+        """Originals stored after `doc_id`, oldest first (for instant pushes)."""
+        with self._read() as conn:
+            return docs.load(
+                conn,
+                documents.c.id > doc_id,
+                documents.c.duplicate_of.is_(None),
+                order=documents.c.id,
+            )
+
+
+def _state(row: Any) -> SourceState:
+    return SourceState(
+        etag=row.etag,
+        last_modified=row.last_modified,
+        failures=row.failures,
+        next_attempt_at=row.next_attempt_at,
+        last_error=row.last_error,
+        last_success_at=row.last_success_at,
+    )
+
+
+__all__ = ["Store", "open_store"]

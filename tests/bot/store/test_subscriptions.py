@@ -1,0 +1,91 @@
+"""Store contract: chats, subscriptions, deliveries, trending."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from bot.store import Store, Subscription
+from tests.bot.store import texts
+from tests.bot.store.conftest import make_doc
+
+
+def _add(store: Store, path: str, text: str, **kwargs) -> int:
+    source = store.ensure_source("/s")
+    return store.add_document(
+        make_doc(path, text, **kwargs), source_id=source, raw_hash=path, duplicate_of=None
+    )
+
+
+def test_subscription_round_trip_and_deactivate(store: Store) -> None:
+    store.upsert_chat(-100123, kind="supergroup", title="新闻群", language="zh")
+    store.upsert_chat(-100123, kind="supergroup", title="新闻群2", language="en")
+    assert store.subscription(-100123) is None
+    sub = Subscription(
+        chat_id=-100123,
+        keywords=("生活会", "防汛"),
+        schedule="weekly",
+        at=time(19, 45),
+        weekday=4,
+        timezone="Europe/Berlin",
+        paused=True,
+        script="traditional",
+        thread_id=77,
+        language="en",
+        last_digest_at=datetime(2024, 6, 1, 12, 0, tzinfo=UTC),
+    )
+    store.save_subscription(sub)
+    assert store.subscription(-100123) == sub
+    store.save_subscription(Subscription(chat_id=5))  # chat row made on demand
+    assert [s.chat_id for s in store.active_subscriptions()] == [-100123, 5]
+    store.deactivate(5, "403 Forbidden: bot was blocked by the user")
+    assert [s.chat_id for s in store.active_subscriptions()] == [-100123]
+    found = store.subscription(5)
+    assert found is not None and found.active is False
+    assert store.stats()["chats"] == 2 and store.stats()["subscriptions"] == 1
+
+
+def test_unseen_documents_and_mark_sent(store: Store) -> None:
+    flood = _add(store, "/s/flood", texts.FLOOD)
+    farm = _add(store, "/s/farm", texts.FARM)
+    life = _add(store, "/s/life", texts.LIFE_MEETING)
+    copy = store.add_document(
+        make_doc("/s/copy", texts.FARM),
+        source_id=store.ensure_source("/s"),
+        raw_hash="c",
+        duplicate_of=farm,
+    )
+    unseen = store.unseen_documents(7)
+    assert [d.id for d in unseen] == [life, farm, flood]  # newest first, no duplicate
+    assert copy not in [d.id for d in unseen]
+    assert [d.id for d in store.unseen_documents(7, keywords=("防汛", "生活会"))] == [life, flood]
+    store.mark_sent(7, [flood, life])
+    store.mark_sent(7, [flood])  # twice: still one delivery
+    assert [d.id for d in store.unseen_documents(7)] == [farm]
+    assert [d.id for d in store.unseen_documents(8)] == [life, farm, flood]  # per chat
+    assert store.stats()["deliveries"] == 2
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert store.unseen_documents(8, since=later) == []
+    assert [d.id for d in store.unseen_documents(8, limit=1)] == [life]
+
+
+def test_keywords_match_literally(store: Store) -> None:
+    _add(store, "/s/a", texts.SCHOOL)
+    assert store.unseen_documents(1, keywords=("%",)) == []
+    assert store.unseen_documents(1, keywords=("_",)) == []
+
+
+def test_new_documents_since(store: Store) -> None:
+    first = _add(store, "/s/a", texts.FLOOD)
+    second = _add(store, "/s/b", texts.FARM)
+    third = _add(store, "/s/c", texts.SCHOOL)
+    assert [d.id for d in store.new_documents_since(first)] == [second, third]
+    assert store.new_documents_since(third) == []
+    assert [d.document.path for d in store.new_documents_since(0)] == ["/s/a", "/s/b", "/s/c"]
+
+
+def test_trending_counts_recent_keywords(store: Store) -> None:
+    _add(store, "/s/a", texts.FLOOD, keywords=("防汛", "堤防"))
+    _add(store, "/s/b", texts.FARM, keywords=("防汛", "葡萄"))
+    _add(store, "/s/c", texts.SCHOOL, keywords=("校园", "防汛", "葡萄"))
+    assert store.trending(limit=2) == [("防汛", 3), ("葡萄", 2)]
+    assert store.trending(now=datetime.now(UTC) + timedelta(days=8)) == []
