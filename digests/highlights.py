@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from digests.model import MeetingFacts, Sentence
-from digests.segment import is_cjk, is_content_word
+from digests.segment import is_content_word
 from digests.sentences import TERMINATORS
 
 __all__ = ["MAX_CHARS", "MIN_CHARS", "pick_highlights"]
@@ -34,13 +34,15 @@ _FURNITURE = re.compile(
     r"|来源[:：]|责任编辑|编辑[:：]|字号|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)"
     r"|扫一扫|二维码|博彩|赌场|娱乐城|棋牌|代孕"
 )
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_SPACE = re.compile(r"\s")
 _CLAUSE_ENDS = "，,；;：:、"
 
 
 def _cjk_share(text: str) -> float:
     """The share of CJK ideographs among the non-space characters."""
-    chars = [c for c in text if not c.isspace()]
-    return sum(map(is_cjk, chars)) / len(chars) if chars else 0.0
+    chars = len(text) - len(_SPACE.findall(text))
+    return len(_CJK.findall(text)) / chars if chars else 0.0
 
 
 def _ends_sentence(text: str) -> bool:
@@ -90,18 +92,18 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _centrality(sets: list[frozenset[str]], iterations: int = 15) -> list[float]:
-    """TextRank over the sentence graph weighted by token-set similarity."""
-    # a sentence and its near-repeat must not vote for each other
-    similar = [[_similarity(a, b) if a is not b else 0.0 for b in sets] for a in sets]
-    graph = [[w if w <= REPEAT else 0.0 for w in row] for row in similar]
-    totals = [sum(row) or 1.0 for row in graph]
-    score = [1.0] * len(sets)
-    for _ in range(iterations):
-        score = [
-            0.15 + 0.85 * sum(w * score[j] / totals[j] for j, w in enumerate(row) if w)
-            for row in graph
-        ]
+def _centrality(sets: list[frozenset[str]]) -> list[float]:
+    """Weighted degree in the sentence graph: one TextRank step, which ranks sentences
+    the same way on graphs this small and keeps the cost at one pass over the pairs."""
+    score = [0.0] * len(sets)
+    sizes = [len(a) for a in sets]
+    for i, a in enumerate(sets):
+        for j in range(i + 1, len(sets)):
+            shared = len(a & sets[j])
+            weight = shared / (sizes[i] + sizes[j] - shared) if shared else 0.0
+            if weight <= REPEAT:  # a sentence and its near-repeat must not vote for each other
+                score[i] += weight
+                score[j] += weight
     return score
 
 

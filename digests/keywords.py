@@ -5,17 +5,15 @@ The tokens come from the pipeline's single jieba pass; nothing here segments tex
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
-import statistics
-import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
-from digests.segment import is_content_word
+from digests.segment import idf_prior, is_content_word
 from digests.sentences import TERMINATORS
 
 __all__ = ["GENRE_WORDS", "DocumentFrequencies", "extract_keywords"]
@@ -34,30 +32,7 @@ WINDOW = 4  # TextRank co-occurrence window, in content tokens
 PRIOR_WEIGHT = 5.0  # corpus size at which corpus IDF and the prior weigh the same
 UBIQUITOUS = 0.8  # share of documents above which a word carries no weight
 MIN_CORPUS = 5  # the corpus must be this large before UBIQUITOUS applies
-
-_lock = threading.Lock()
-_prior: tuple[dict[str, float], float, float] | None = None
-
-
-def _load_prior() -> tuple[dict[str, float], float, float]:
-    """jieba's bundled IDF table, its median (for unknown words) and its maximum."""
-    text = resources.files("jieba").joinpath("analyse", "idf.txt").read_text(encoding="utf-8")
-    table: dict[str, float] = {}
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
-    return table, statistics.median(table.values()), max(table.values())
-
-
-def _prior_idf() -> tuple[dict[str, float], float, float]:
-    """The prior, read once on first use."""
-    global _prior
-    if _prior is None:
-        with _lock:
-            if _prior is None:
-                _prior = _load_prior()
-    return _prior
+MAX_SCORED = 150  # only the most frequent candidates are scored
 
 
 @dataclass
@@ -92,18 +67,25 @@ class DocumentFrequencies:
 
     def idf(self, token: str) -> float:
         """IDF in [0, 1]: the corpus's smoothed IDF blended with jieba's by corpus size."""
-        table, median, top = _prior_idf()
-        prior = min(table.get(token, median) / top, 1.0)
-        n, df = self.n_docs, self.df(token)
-        if n == 0:
-            return prior
-        if n >= MIN_CORPUS and df > UBIQUITOUS * n:
-            return 0.0
-        corpus = (math.log((1 + n) / (1 + df)) + 1) / (math.log(1 + n) + 1)
+        return self.idfs([token])[token]
+
+    def idfs(self, tokens: Iterable[str]) -> dict[str, float]:
+        """`idf` of many tokens at once (the corpus constants computed once)."""
+        table, median, top = idf_prior()
+        n = self.n_docs
         weight = n / (n + PRIOR_WEIGHT)
-        return weight * corpus + (1 - weight) * prior
+        scale = math.log(1 + n) + 1
+        ceiling = UBIQUITOUS * n if n >= MIN_CORPUS else math.inf
+        out: dict[str, float] = {}
+        for token in tokens:
+            df = self.counts.get(token, 0)
+            prior = min(table.get(token, median) / top, 1.0)
+            corpus = (math.log((1 + n) / (1 + df)) + 1) / scale
+            out[token] = 0.0 if df > ceiling else weight * corpus + (1 - weight) * prior
+        return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _candidate(token: str) -> bool:
     """A token that may become a keyword."""
     return token not in GENRE_WORDS and is_content_word(token)
@@ -120,25 +102,20 @@ def _runs(tokens: Sequence[str]) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def _textrank(
-    runs: list[list[str]], iterations: int = 20, damping: float = 0.85
-) -> dict[str, float]:
-    """TextRank scores over the co-occurrence graph of candidate tokens."""
-    edges: dict[str, Counter[str]] = {}
+def _textrank(runs: list[list[str]]) -> Counter[str]:
+    """TextRank scores over the co-occurrence graph of candidate tokens, in closed form.
+
+    On an undirected graph PageRank's random walk settles on each node's weighted degree
+    (exactly so without damping), so one pass over the windows replaces the iterations.
+    """
+    degree: Counter[str] = Counter()
     for run in runs:
         for i, word in enumerate(run):
             for other in run[i + 1 : i + WINDOW]:
                 if other != word:
-                    edges.setdefault(word, Counter())[other] += 1
-                    edges.setdefault(other, Counter())[word] += 1
-    totals = {word: sum(links.values()) for word, links in edges.items()}
-    score = dict.fromkeys(edges, 1.0)
-    for _ in range(iterations):
-        score = {
-            word: (1 - damping) + damping * sum(n * score[o] / totals[o] for o, n in links.items())
-            for word, links in edges.items()
-        }
-    return score
+                    degree[word] += 1
+                    degree[other] += 1
+    return degree
 
 
 def _phrases(tokens: Sequence[str], tf: Counter[str]) -> list[tuple[str, str]]:
@@ -184,9 +161,11 @@ def extract_keywords(
     def score(idf: float, count: int, centrality: float) -> float:
         return idf * (count / top_tf + centrality / top_rank) / 2
 
-    scores = {w: score(frequencies.idf(w), n, rank.get(w, 0.0)) for w, n in tf.items()}
+    common = dict(tf.most_common(MAX_SCORED))  # a word seen once or twice cannot win here
+    idfs = frequencies.idfs(common)
+    scores = {w: score(idfs[w], n, rank.get(w, 0.0)) for w, n in common.items()}
     parts = {a + b: (a, b) for a, b in _phrases(tokens, tf)}
     for phrase, (a, b) in parts.items():
         # the pair stands for most uses of both words: the phrase takes their place
-        scores[phrase] = max(scores[a], scores[b]) * 1.01
+        scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.01
     return _select(scores, parts, k)
