@@ -8,11 +8,16 @@ closing quote. Quotes that never close are ignored, so one stray `“` cannot sw
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["TERMINATORS", "split_sentences"]
 
 TERMINATORS = frozenset("。！？；!?;")
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = frozenset(_PAIRS.values()) | frozenset(")）】")
+_QUOTES = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+# Without quotes a sentence is everything up to a run of terminators (and closing brackets).
+_PLAIN = re.compile(r"[^。！？；!?;]*[。！？；!?;]+[)）】]*|[^。！？；!?;]+")
 
 
 def _quote_spans(line: str) -> list[tuple[int, int]]:
@@ -50,6 +55,8 @@ def _cut_after(line: str, i: int, ends: list[int]) -> int | None:
 
 def split_sentences(line: str) -> list[str]:
     """The sentences of one line, terminators kept, whitespace stripped, empties dropped."""
+    if not _QUOTES.search(line):
+        return [piece.strip() for piece in _PLAIN.findall(line) if piece.strip()]
     ends = _enclosing_ends(line)
     pieces: list[str] = []
     start = i = 0
