@@ -11,11 +11,11 @@ import unicodedata
 from functools import lru_cache
 
 import charset_normalizer
-import jieba
 
 from digests.html import extract_html
 from digests.model import Decoded, DigestError
 from digests.script import to_simplified
+from digests.segment import tokenize
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -73,7 +73,7 @@ def _word_coverage(text: str) -> float:
     學習 read as GBK is 厩策, two common characters that make no word.
     """
     sample = to_simplified(text[:2000])
-    words = jieba.lcut(sample, HMM=False)  # HMM off: no invented words
+    words = tokenize(sample, hmm=False)  # HMM off: no invented words
     chinese = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
     covered = sum(len(w) for w in words if len(w) > 1 and "\u4e00" <= w[0] <= "\u9fff")
     return covered / chinese if chinese else 0.0

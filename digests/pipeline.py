@@ -49,9 +49,7 @@ def prepare(data: bytes, path: str) -> Prepared:
     cleaned = clean(decoded.text)
     simplified_lines = tuple(to_simplified(line) for line in cleaned.lines)
     meta = extract_metadata(cleaned.lines, simplified_lines, cleaned.content, decoded.title)
-    body = [
-        i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line
-    ]
+    body = [i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line]
     if not body:
         raise DigestError("no text left after cleaning")
     text = "\n".join(cleaned.lines[i] for i in body)
@@ -64,19 +62,25 @@ def prepare(data: bytes, path: str) -> Prepared:
         meeting=extract_meeting(text, simplified, to_simplified(meta.title), meta.title),
         text=text,
         simplified=simplified,
-        sentences=_sentences(text),
+        sentences=_sentences(text, simplified),
         content_hash=content_hash(simplified),
         simhash=simhash(simplified),
     )
 
 
-def _sentences(text: str) -> tuple[Sentence, ...]:
+def _sentences(text: str, simplified: str) -> tuple[Sentence, ...]:
     """Split the body and tokenize each sentence: the one jieba pass a document gets."""
     out = []
-    for line_no, line in enumerate(text.split("\n")):
+    pairs = zip(text.split("\n"), simplified.split("\n"), strict=True)
+    for line_no, (line, line_s) in enumerate(pairs):
+        cursor = 0
         for sentence in split_sentences(line):
-            simplified = to_simplified(sentence)
-            out.append(Sentence(sentence, simplified, tuple(tokenize(simplified)), line_no))
+            start = line.find(sentence, cursor)
+            cursor = start + len(sentence)
+            # t2s keeps lengths almost always; slicing saves a second conversion
+            aligned = len(line) == len(line_s) and start >= 0
+            simple = line_s[start:cursor] if aligned else to_simplified(sentence)
+            out.append(Sentence(sentence, simple, tuple(tokenize(simple)), line_no))
     return tuple(out)
 
 
@@ -126,8 +130,11 @@ def analyse(
 def read_pages(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes] | Failure]:
     """Yield (path, bytes) for every page file under `paths`, or a Failure naming it."""
     for root in map(Path, paths):
-        files = sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
-            if root.is_dir() else [root]
+        files = (
+            sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            if root.is_dir()
+            else [root]
+        )
         for file in files:
             try:
                 yield str(file), file.read_bytes()

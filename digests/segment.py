@@ -88,9 +88,12 @@ def initialize() -> None:
     idf_prior()
 
 
-def tokenize(simplified: str) -> list[str]:
-    """jieba tokens of simplified-script text, punctuation and stopwords included."""
-    return _get().lcut(simplified)
+def tokenize(simplified: str, *, hmm: bool = True) -> list[str]:
+    """jieba tokens of simplified-script text, punctuation and stopwords included.
+
+    `hmm=False` keeps to dictionary words (no guessed new words), for plausibility checks.
+    """
+    return _get().lcut(simplified, HMM=hmm)
 
 
 STOPWORDS: frozenset[str] = frozenset(
