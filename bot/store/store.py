@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 
+from bot.sources import source_kind
 from bot.sources.model import SourceState
 from bot.store import documents as docs
 from bot.store import search as searching
@@ -27,10 +28,6 @@ def open_store(database_url: str) -> Store:
     engine = make_engine(database_url)
     migrate(engine)
     return Store(engine)
-
-
-def _kind(location: str) -> str:
-    return "url" if location.lower().startswith(("http://", "https://")) else "folder"
 
 
 def _like(word: str) -> str:
@@ -73,7 +70,7 @@ class Store:
             if source_id is None:
                 source_id = conn.execute(
                     sources.insert()
-                    .values(location=location, kind=_kind(location), failures=0)
+                    .values(location=location, kind=source_kind(location), failures=0)
                     .returning(sources.c.id)
                 ).scalar_one()
             return int(source_id)

@@ -1,0 +1,179 @@
+"""One scan: fetch every source, digest what is new or changed, store it once.
+
+Each page is stored in one transaction (row, search index row, term counts), so a scan
+killed at any point leaves whole documents only, and the next scan carries on: a page
+whose raw bytes are already stored is "unchanged" and costs one indexed lookup.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.sources import Fetcher, Page, SourceState, fetch_source
+from bot.store import Store
+from digests.keywords import DocumentFrequencies
+from digests.model import DigestError
+from digests.pipeline import Prepared, finish, prepare, tokens_of
+from digests.segment import is_content_word
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["new", "updated", "unchanged", "duplicates", "failed"]
+Progress = Callable[[int, int, str], None]  # (pages done, pages known so far, location)
+
+
+@dataclass
+class ScanSummary:
+    """What one scan did, page by page."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0  # new pages repeating a stored document (stored, marked, not indexed)
+    failed: int = 0  # pages or sources that could not be fetched or digested
+
+    def add(self, outcome: Outcome, count: int = 1) -> None:
+        """Count `count` pages with this outcome."""
+        setattr(self, outcome, getattr(self, outcome) + count)
+
+    def line(self) -> str:
+        """'new N, updated N, unchanged N, duplicates N, failed N'."""
+        return ", ".join(f"{f.name} {getattr(self, f.name)}" for f in fields(self))
+
+
+class _PlusPage(Counter[str]):
+    """The store's counts plus one for each content word of the page, without a copy."""
+
+    def __init__(self, base: Counter[str], page: Collection[str]) -> None:
+        super().__init__()
+        self._base, self._page = base, page
+
+    def get(self, key: str, default: Any = 0) -> Any:
+        return self._base.get(key, 0) + (key in self._page)
+
+    def __getitem__(self, key: str) -> int:
+        return int(self.get(key))
+
+
+def with_page(frequencies: DocumentFrequencies, prepared: Prepared) -> DocumentFrequencies:
+    """Frequencies of the store as if `prepared` were in it, as the batch pipeline counts."""
+    words = frozenset(token for token in tokens_of(prepared) if is_content_word(token))
+    return DocumentFrequencies(frequencies.n_docs + 1, _PlusPage(frequencies.counts, words))
+
+
+def ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
+    """Digest and store one page unless its bytes are stored already (blocking)."""
+    known = store.document_id_for(page.location)
+    if known is not None and known[1] == page.raw_hash:
+        return "unchanged"
+    try:
+        prepared = prepare(page.data, page.location)
+        document = finish(prepared, with_page(store.frequencies(), prepared))
+    except DigestError as error:
+        log.warning("%s: %s", page.location, error)
+        return "failed"
+    except Exception:  # one page the pipeline chokes on must not stop the scan
+        log.exception("%s: could not be digested", page.location)
+        return "failed"
+    exclude = known[0] if known else None
+    original = store.find_duplicate(prepared.content_hash, prepared.simhash, exclude=exclude)
+    return _save(store, source_id, page, document, known, original)
+
+
+def _save(
+    store: Store,
+    source_id: int,
+    page: Page,
+    document: Any,
+    known: tuple[int, str] | None,
+    original: int | None,
+) -> Outcome:
+    """Add or replace the document; a lost race with another scan is 'unchanged'."""
+    try:
+        if known is not None:
+            store.replace_document(
+                known[0], document, raw_hash=page.raw_hash, duplicate_of=original
+            )
+            return "updated"
+        store.add_document(
+            document, source_id=source_id, raw_hash=page.raw_hash, duplicate_of=original
+        )
+    except IntegrityError:
+        log.info("%s: stored meanwhile by another scan", page.location)
+        return "unchanged"
+    return "new" if original is None else "duplicates"
+
+
+class _Pages:
+    """Pages done and known so far, reported to the progress callback."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.done = self.total = 0
+        self._progress = progress
+
+    def step(self, location: str) -> None:
+        self.done += 1
+        if self._progress is not None:
+            self._progress(self.done, self.total, location)
+
+
+async def scan(
+    store: Store,
+    locations: Sequence[str],
+    *,
+    fetcher: Fetcher,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> ScanSummary:
+    """Fetch each source and ingest its pages; problems are counted, the scan goes on."""
+    summary, pages = ScanSummary(), _Pages(progress)
+    states = {row.location: row.state for row in await asyncio.to_thread(store.sources)}
+    for location in locations:
+        await _scan_source(
+            store,
+            location,
+            states.get(location, SourceState()),
+            fetcher,
+            now or datetime.now(UTC),
+            summary,
+            pages,
+        )
+    log.info("scan done: %s", summary.line())
+    return summary
+
+
+async def _scan_source(
+    store: Store,
+    location: str,
+    state: SourceState,
+    fetcher: Fetcher,
+    now: datetime,
+    summary: ScanSummary,
+    pages: _Pages,
+) -> None:
+    """Fetch one source, persist its new state, ingest its pages."""
+    source_id = await asyncio.to_thread(store.ensure_source, location)
+    result = await fetch_source(
+        location,
+        state,
+        fetcher=fetcher,
+        now=now,
+        seen=lambda url: store.document_id_for(url) is not None,
+    )
+    await asyncio.to_thread(store.save_source_state, source_id, result.state)
+    summary.add("failed", len(result.problems))  # sources logged each where it was found
+    pages.total += len(result.pages)
+    for page in result.pages:
+        summary.add(await asyncio.to_thread(ingest_page, store, source_id, page))
+        pages.step(page.location)
+
+
+__all__ = ["Outcome", "Progress", "ScanSummary", "ingest_page", "scan", "with_page"]
