@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, LinkPreviewOptions
@@ -117,7 +118,7 @@ class Deliverer:
                 retry_afters += 1
                 if retry_afters > MAX_RETRY_AFTER:
                     return self._failed(chat_id, error)
-                await asyncio.sleep(_seconds(error.retry_after) + 0.1)
+                await asyncio.sleep(retry_seconds(error) + 0.1)
             except Forbidden as error:
                 return await self._gone(chat_id, error)
             except ChatMigrated as error:
@@ -179,7 +180,13 @@ class Deliverer:
         return list(await asyncio.gather(*(one(sub, docs) for sub, docs in jobs)))
 
 
-def _seconds(value: object) -> float:
-    """retry_after is an int or a timedelta depending on PTB's settings."""
-    total = getattr(value, "total_seconds", None)
-    return float(total() if callable(total) else value)  # type: ignore[arg-type]
+def retry_seconds(error: RetryAfter) -> float:
+    """The wait Telegram asked for, read as AIORateLimiter reads it.
+
+    The public `retry_after` warns that its type will change (int → timedelta); the private
+    timedelta is what python-telegram-bot itself uses.
+    """
+    wait = getattr(error, "_retry_after", None)
+    if isinstance(wait, timedelta):
+        return wait.total_seconds()
+    return float(wait) if isinstance(wait, int | float) else 1.0

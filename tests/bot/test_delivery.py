@@ -1,0 +1,161 @@
+"""Delivery decisions against a recording bot and store: what is sent, marked, retried, dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from bot.delivery import Deliverer, Planned, Sent, plain, plan
+from bot.store.records import StoredDocument, Subscription
+from digests.pipeline import analyse_paths
+from digests.render import render_card_html
+from tests.fakebot import check_text
+
+
+class Recorder:
+    """Stands in for both the Bot (send_message) and the Store (mark_sent, deactivate)."""
+
+    def __init__(self, failures: Sequence[Exception | None] = ()) -> None:
+        self.events: list[tuple[Any, ...]] = []
+        self.failures = list(failures)  # one per send attempt; None = success
+
+    async def send_message(self, chat_id: int, text: str, **options: Any) -> None:
+        failure = self.failures.pop(0) if self.failures else None
+        self.events.append(
+            ("send", chat_id, text, options.get("parse_mode"), options.get("message_thread_id"))
+        )
+        if failure is not None:
+            raise failure
+
+    def mark_sent(self, chat_id: int, doc_ids: Sequence[int]) -> None:
+        self.events.append(("mark", chat_id, tuple(doc_ids)))
+
+    def deactivate(self, chat_id: int, reason: str) -> None:
+        self.events.append(("deactivate", chat_id))
+
+
+def fixed_plan(*messages: tuple[str, tuple[int, ...]]) -> Any:
+    return lambda docs, script, lang: [Planned(html, ids) for html, ids in messages]
+
+
+def deliverer(recorder: Recorder, planner: Any, **options: Any) -> Deliverer:
+    return Deliverer(
+        recorder,
+        recorder,
+        planner=planner,
+        chat_interval=0,
+        backoff=0,  # type: ignore[arg-type]
+        **options,
+    )
+
+
+@pytest.fixture(autouse=True)
+def timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB 22 warns when RetryAfter holds an int; opt in to its timedelta form, as the bot does."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+SUB = Subscription(chat_id=42)
+TWO = fixed_plan(("<b>one</b>", (1, 2)), ("<b>two</b>", (3,)))
+
+
+async def test_each_message_is_marked_right_after_it_is_sent() -> None:
+    recorder = Recorder()
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    assert [e[0] for e in recorder.events] == ["send", "mark", "send", "mark"]
+    assert recorder.events[1] == ("mark", 42, (1, 2)) and recorder.events[3] == ("mark", 42, (3,))
+    assert (outcome.messages, outcome.documents, outcome.result) == (2, 3, Sent.OK)
+
+
+async def test_a_crash_mid_send_leaves_the_rest_unseen() -> None:
+    recorder = Recorder([None, RuntimeError("killed")])
+    with pytest.raises(RuntimeError):
+        await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    assert [e for e in recorder.events if e[0] == "mark"] == [("mark", 42, (1, 2))]
+
+
+@pytest.mark.parametrize(
+    "error", [Forbidden("Forbidden: bot was blocked by the user"), BadRequest("Chat not found")]
+)
+async def test_blocked_or_missing_chat_is_deactivated(error: Exception) -> None:
+    recorder = Recorder([error])
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    assert outcome.result is Sent.GONE
+    assert [e[0] for e in recorder.events] == ["send", "deactivate"]
+
+
+async def test_html_refused_is_resent_as_plain_text() -> None:
+    recorder = Recorder([BadRequest("Can't parse entities: unsupported start tag")])
+    result = await deliverer(recorder, None).send(7, "<b>A &amp; B</b> 会议")
+    assert result is Sent.OK
+    assert recorder.events[1][2:4] == ("A & B 会议", None)
+
+
+async def test_retry_after_is_honoured_then_sent() -> None:
+    recorder = Recorder([RetryAfter(0), RetryAfter(0), None])
+    assert await deliverer(recorder, None).send(7, "x") is Sent.OK
+    assert len(recorder.events) == 3
+
+
+async def test_network_errors_retry_a_bounded_number_of_times() -> None:
+    recorder = Recorder([NetworkError("reset")] * 10)
+    assert await deliverer(recorder, None, network_retries=3).send(7, "x") is Sent.FAILED
+    assert len(recorder.events) == 4
+    recovering = Recorder([NetworkError("reset"), None])
+    assert await deliverer(recovering, None).send(7, "x") is Sent.OK
+
+
+async def test_other_bad_requests_fail_without_marking() -> None:
+    recorder = Recorder([BadRequest("Bad Request: message text is empty")])
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    assert outcome.result is Sent.FAILED
+    assert [e[0] for e in recorder.events] == ["send"]
+
+
+async def test_posts_into_the_subscribed_topic_and_falls_back_when_it_is_gone() -> None:
+    recorder = Recorder([BadRequest("Bad Request: message thread not found"), None])
+    topic = Subscription(chat_id=-100, thread_id=9)
+    await deliverer(recorder, fixed_plan(("x", (1,)))).deliver(topic, [object()])  # type: ignore[list-item]
+    assert [e[4] for e in recorder.events if e[0] == "send"] == [9, None]
+
+
+async def test_fan_out_reaches_every_chat_once() -> None:
+    recorder = Recorder()
+    subs = [Subscription(chat_id=n) for n in range(300)]
+    outcomes = await deliverer(recorder, fixed_plan(("x", (1,)))).fan_out(
+        [(s, [object()]) for s in subs],
+        concurrency=16,  # type: ignore[list-item]
+    )
+    sent_to = sorted(e[1] for e in recorder.events if e[0] == "send")
+    assert sent_to == list(range(300)) and all(o.result is Sent.OK for o in outcomes)
+
+
+def test_plain_strips_tags_and_entities() -> None:
+    assert plain('<a href="x">第<b>1</b>条</a> &lt;注&gt;') == "第1条 <注>"
+
+
+@pytest.fixture(scope="module")
+def stored(seeds_dir: Any) -> list[StoredDocument]:
+    documents, _ = analyse_paths([seeds_dir])
+    now = datetime.now(UTC)
+    return [StoredDocument(n + 1, doc, "seeds", now) for n, doc in enumerate(documents)]
+
+
+@pytest.mark.parametrize("limit", [4096, 1500])
+def test_plan_assigns_every_document_to_the_message_with_its_card(
+    stored: list[StoredDocument], limit: int
+) -> None:
+    planned = plan(stored, "simplified", "zh", limit)
+    owners = [i for message in planned for i in message.doc_ids]
+    assert sorted(owners) == [d.id for d in stored if d.document.duplicate_of is None]
+    for message in planned:
+        check_text(message.html, "HTML")
+        for doc_id in message.doc_ids:
+            card = render_card_html(stored[doc_id - 1].document, "simplified", "zh")
+            assert card in message.html or message is planned[-1]
+    if limit < 4096:
+        assert len(planned) > 1

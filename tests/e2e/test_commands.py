@@ -1,0 +1,98 @@
+"""Talking to the bot: greetings, the command menu, and bad input answered while it keeps serving."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from bot import texts
+from bot.app import configure_logging
+from tests.e2e.conftest import Bot, settle
+
+USER = 5001
+
+
+async def test_start_answers_with_every_command(bot: Bot) -> None:
+    (reply,) = await bot.ask(USER, "/start")
+    assert "/subscribe" in reply.plain and "/search" in reply.plain and reply.parse_mode == "HTML"
+    listed = set(re.findall(r"^/([a-z]+) — ", reply.plain, flags=re.MULTILINE))
+    assert listed == {c.name for c in texts.COMMANDS}
+
+
+async def test_english_users_get_english(bot: Bot) -> None:
+    (reply,) = await bot.ask(USER, "/help", language_code="en-US")
+    assert reply.plain.startswith("Commands:")
+    (other,) = await bot.ask(USER + 1, "/help", language_code="de")
+    assert other.plain.startswith("命令列表")
+
+
+async def test_command_menu_is_set_at_start(bot: Bot) -> None:
+    menus = {
+        call.params.get("language_code"): call.params["commands"]
+        for call in bot.fake.calls("setMyCommands")
+    }
+    assert set(menus) == {None, "en"}
+    assert [c["command"] for c in menus[None]] == [c.name for c in texts.COMMANDS if not c.admin]
+
+
+BAD_INPUT = [
+    ("/search", "用法:/search 关键词"),
+    ("/schedule daily 25:99", "时间 25:99 无效"),
+    ("/schedule weekly someday 08:00", "星期 someday 无效"),
+    ("/schedule", "用法:/schedule"),
+    ("/timezone Mars/Base", "未知时区 Mars/Base"),
+    ("/timezone", "用法:/timezone"),
+    ("/doc 999999", "没有编号为 999999 的文档"),
+    ("/doc abc", "用法:/doc ID"),
+    ("/digest 0d", "用法:/digest"),
+    ("/frobnicate", "我不认识这个命令"),
+    ("/addsource http://example.com/feed", "仅限机器人管理员"),
+]
+
+
+@pytest.mark.parametrize(("text", "answer"), BAD_INPUT)
+async def test_bad_input_is_answered_clearly(bot: Bot, text: str, answer: str) -> None:
+    (reply,) = await bot.ask(USER, text)
+    assert answer in reply.plain
+    (still,) = await bot.ask(USER, "/help")  # and the bot still serves
+    assert still.plain.startswith("命令列表")
+
+
+async def test_a_3000_character_query_is_cut_and_searched(bot: Bot) -> None:
+    replies = await bot.ask(USER, "/search " + "会议" * 1500, replies=2)
+    assert "前 200 个字" in replies[0].plain
+    assert "没有找到" in replies[1].plain and len(replies[1].text) < 4096
+
+
+async def test_stickers_and_photos_get_a_hint(bot: Bot) -> None:
+    bot.fake.send_sticker(USER)
+    bot.fake.send_photo(USER, caption="看看这个")
+    hints = await bot.fake.wait_for(2, USER)
+    assert all("/help" in hint.plain for hint in hints)
+
+
+async def test_commands_for_other_bots_in_groups_are_ignored(bot: Bot) -> None:
+    bot.fake.send_text(-1001, "/frobnicate@SomeOtherBot")
+    bot.fake.send_text(-1001, "/frobnicate")
+    await bot.fake.wait_consumed()
+    await settle()
+    assert bot.fake.sent(-1001) == []
+    (reply,) = await bot.ask(-1001, "/frobnicate@DigestTestBot")
+    assert "我不认识这个命令" in reply.plain
+
+
+async def test_the_token_never_reaches_the_log(
+    bot: Bot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpx_log = logging.getLogger("httpx")
+    monkeypatch.setattr(httpx_log, "level", httpx_log.level)  # restored after the test
+    caplog.set_level(logging.DEBUG)
+    configure_logging(bot.settings.token)
+    await bot.ask(USER, "/start")
+    bot.fake.send_photo(USER)
+    await bot.fake.wait_for(2, USER)
+    token = bot.settings.token
+    assert token and caplog.records
+    assert all(token not in record.getMessage() for record in caplog.records)
