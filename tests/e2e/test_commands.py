@@ -1,4 +1,4 @@
-"""Talking to the bot: greetings, the command menu, and bad input answered while it keeps serving."""
+"""Talking to the bot: greetings, the command menu, bad input answered while it keeps serving."""
 
 from __future__ import annotations
 
