@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import digest, run, watch
+from bot.cli import digest, run, store, watch
 
-COMMANDS = (digest, run, watch)
+COMMANDS = (digest, run, watch, store)
 
 
 def build_parser() -> argparse.ArgumentParser:

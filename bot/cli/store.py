@@ -1,0 +1,155 @@
+"""`digestbot ingest` (one scan of DIGEST_SOURCES) and `digestbot search QUERY`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from bot.settings import Settings, SettingsError
+
+FORMATS = ("text", "json")
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+
+def _limit(value: str) -> int:
+    """An argparse type: a whole number from 1 to 100."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"must be 1–100, got {number}")
+    return number
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add the `ingest` and `search` subcommands to the `digestbot` parser."""
+    ingest = commands.add_parser(
+        "ingest",
+        help="scan the sources into the database once",
+        description="Fetch DIGEST_SOURCES, digest new and changed pages and store them in "
+        "DATABASE_URL; ends with one summary line.",
+    )
+    ingest.set_defaults(handler=run_ingest)
+    search = commands.add_parser(
+        "search",
+        help="search the stored documents",
+        description="Full-text search of the stored documents, in either script, best first.",
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words to find (plain text)")
+    search.add_argument("--limit", type=_limit, default=5, metavar="N", help="results (5)")
+    search.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="dated on or after")
+    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="dated on or before")
+    search.add_argument("--source", help="a source location or publisher name")
+    search.set_defaults(handler=run_search)
+
+
+@contextmanager
+def _store(settings: Settings) -> Iterator[Any]:
+    """The store of DATABASE_URL, closed afterwards."""
+    from bot.store import open_store  # SQLAlchemy and Alembic load only for these commands
+
+    store = open_store(settings.database_url)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _settings() -> Settings | None:
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        print(f"digestbot: {error}", file=sys.stderr)
+        return None
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """One scan; prints 'new N, updated N, unchanged N, duplicates N, failed N'."""
+    settings = _settings()
+    if settings is None:
+        return 2
+    logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
+    with _store(settings) as store:
+        summary = asyncio.run(_scan(store, settings.sources))
+    print(summary.line())
+    return 0
+
+
+async def _scan(store: Any, sources: tuple[str, ...]) -> Any:
+    """Scan with a progress bar when stderr is a terminal."""
+    from tqdm import tqdm
+
+    from bot.ingest import scan
+    from bot.sources import FetchConfig, Fetcher
+
+    with tqdm(total=0, unit="page", disable=not sys.stderr.isatty(), leave=False) as bar:
+
+        def progress(done: int, total: int, _location: str) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        async with Fetcher(FetchConfig()) as fetcher:
+            return await scan(store, sources, fetcher=fetcher, progress=progress)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """Print the best matches; 0 even when there are none."""
+    settings = _settings()
+    if settings is None:
+        return 2
+    with _store(settings) as store:
+        page = store.search(
+            " ".join(args.query),
+            limit=args.limit,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            source=args.source,
+        )
+    if args.format == "json":
+        results = [_json_hit(hit) for hit in page.hits]
+        print(json.dumps({"results": results}, ensure_ascii=False, indent=2))
+    elif not page.hits:
+        print("digestbot: no results", file=sys.stderr)
+    else:
+        print("\n\n".join(_text_hit(n, hit) for n, hit in enumerate(page.hits, 1)))
+    return 0
+
+
+def _json_hit(hit: Any) -> dict[str, Any]:
+    from bot.sources import source_kind
+
+    where = "url" if source_kind(hit.location) == "url" else "path"
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "date": hit.date,
+        "source": hit.source,
+        "snippet": hit.snippet,
+        where: hit.location,
+    }
+
+
+def marked(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """The snippet with each match in 【】."""
+    out, last = [], 0
+    for start, end in marks:
+        out += [snippet[last:start], "【", snippet[start:end], "】"]
+        last = end
+    return "".join([*out, snippet[last:]])
+
+
+def _text_hit(number: int, hit: Any) -> str:
+    about = ", ".join(part for part in (hit.date, hit.source) if part)
+    head = f"{number}. {hit.title}" + (f" ({about})" if about else "")
+    return f"{head}\n   {marked(hit.snippet, hit.marks)}\n   {hit.location}"
+
+
+__all__ = ["marked", "register", "run_ingest", "run_search"]
