@@ -23,9 +23,11 @@ BITS = 64
 SHINGLE = 4  # characters; Chinese words are 1–4 characters, so 4 spans a word boundary
 # Measured on seeds/ (tests/digests/test_dedupe.py): reposts (GBK, simplified, other
 # furniture) 0 bits from their original, a dropped paragraph (≤ 21 % of the text) or an
-# edited sentence ≤ 12 bits, distinct seeds 29–41 bits apart. 16 sits in that gap, nearer
-# the reposts: merging two different stories (one vanishes) is worse than missing a repost.
-NEAR_DUPLICATE_BITS = 16
+# edited sentence ≤ 12 bits, distinct seeds 29–41 bits apart. 14 sits in that gap, near
+# the reposts: merging two different stories (one vanishes) is worse than missing a repost,
+# and pages of one genre mixing the same stock sentences come as close as 15–16 bits
+# (bench/bench_pipeline.py's synthetic corpus).
+NEAR_DUPLICATE_BITS = 14
 
 _NOT_TEXT = re.compile(r"[\W_]+")  # whitespace, punctuation and symbols, any width
 _MASK = (1 << BITS) - 1
