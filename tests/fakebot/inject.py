@@ -36,9 +36,11 @@ class Injecting(State):
             message["is_topic_message"] = True
         return self.push_update("message", message)
 
-    def send_sticker(self, chat_id: int, *, user_id: int | None = None, **kwargs: str) -> JSON:
+    def send_sticker(
+        self, chat_id: int, *, user_id: int | None = None, chat_type: str | None = None
+    ) -> JSON:
         """A user sends a sticker."""
-        message = self._user_message(chat_id, user_id, "zh-hans", kwargs.get("chat_type"), None)
+        message = self._user_message(chat_id, user_id, "zh-hans", chat_type, None)
         message["sticker"] = objects.sticker()
         return self.push_update("message", message)
 

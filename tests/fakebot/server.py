@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import email.parser
 import email.policy
 import json
 import re
-import socket
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -21,6 +17,7 @@ from tests.fakebot.inject import Injecting
 from tests.fakebot.methods import METHODS
 from tests.fakebot.objects import BOT_ID, JSON
 from tests.fakebot.state import ApiError, Call, SentMessage
+from tests.fakebot.transport import LoopServer
 
 TOKEN = f"{BOT_ID}:AAFakeTokenForTheDigestBotTests_0123"
 _PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)")
@@ -35,8 +32,7 @@ class FakeBotApi(Injecting):
 
     def __init__(self, token: str = TOKEN, username: str = "DigestTestBot") -> None:
         super().__init__(token, username)
-        self._http: _HttpServer | None = None
-        self._thread: threading.Thread | None = None
+        self._server: LoopServer | None = None
 
     @property
     def base_url(self) -> str:
@@ -50,15 +46,13 @@ class FakeBotApi(Injecting):
 
     @property
     def port(self) -> int:
-        assert self._http, "the fake Bot API is not started"
-        return int(self._http.server_address[1])
+        assert self._server, "the fake Bot API is not started"
+        return self._server.port
 
     def start(self) -> FakeBotApi:
         """Listen on an ephemeral loopback port and serve in a background thread."""
-        self._http = _HttpServer(("127.0.0.1", 0), _Handler)
-        self._http.fake = self
-        self._thread = threading.Thread(target=self._http.serve_forever, args=(0.05,))
-        self._thread.start()
+        self._server = LoopServer(self.handle, lambda path: path.lower().endswith("/getupdates"))
+        self._server.start()
         return self
 
     def stop(self) -> None:
@@ -66,12 +60,9 @@ class FakeBotApi(Injecting):
         with self.cond:
             self.closed = True
             self.cond.notify_all()
-        if self._http and self._thread:
-            self._http.shutdown()
-            self._http.drop_connections()
-            self._http.server_close()
-            self._thread.join()
-        self._http = self._thread = None
+        if self._server:
+            self._server.stop()
+        self._server = None
 
     def __enter__(self) -> FakeBotApi:
         return self.start()
@@ -180,59 +171,3 @@ def _decode(name: str, value: str) -> Any:
         return json.loads(value)
     except ValueError:
         return value
-
-
-class _HttpServer(ThreadingHTTPServer):
-    """Tracks open connections so stop() can close keep-alive ones the client left open."""
-
-    fake: FakeBotApi
-    block_on_close = True  # server_close() joins the handler threads
-
-    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
-        super().__init__(address, handler)
-        self.open_sockets: set[socket.socket] = set()
-        self.sockets_lock = threading.Lock()
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        with self.sockets_lock:
-            self.open_sockets.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request: Any) -> None:
-        with self.sockets_lock:
-            self.open_sockets.discard(request)
-        super().shutdown_request(request)
-
-    def drop_connections(self) -> None:
-        """Shut idle keep-alive sockets so their handler threads end; they close them."""
-        with self.sockets_lock:
-            for sock in self.open_sockets:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client hanging up mid-answer is normal at shutdown; stay quiet."""
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """Reads one request, lets the fake answer it, writes JSON."""
-
-    protocol_version = "HTTP/1.1"  # keep-alive, as httpx expects
-    server: _HttpServer
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length)
-        kind = self.headers.get("Content-Type", "")
-        status, answer = self.server.fake.handle(self.path, kind, body)
-        data = json.dumps(answer, ensure_ascii=False).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = do_POST
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the fake records calls itself."""
