@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+# PTB 22.8 warns on every RetryAfter (a 429) unless told to use timedelta; warnings are errors.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 import pytest
+
+from tests.fakebot import fake_bot  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
