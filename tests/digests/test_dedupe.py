@@ -12,12 +12,14 @@ import pytest
 
 from digests import dedupe
 from digests.dedupe import (
+    MIN_RESEMBLANCE,
     NEAR_DUPLICATE_BITS,
     content_hash,
     from_signed64,
     hamming,
     is_near_duplicate,
     mark_duplicates,
+    resemblance,
     simhash,
     to_signed64,
 )
@@ -122,6 +124,13 @@ def test_mark_duplicates_points_repeats_at_the_first_copy() -> None:
     assert marked[1] == replace(exact, duplicate_of="a.txt")
 
 
+def test_a_chance_simhash_match_is_not_a_duplicate() -> None:
+    """Different stories whose signatures collide are told apart by their shingles."""
+    colliding = replace(doc("d.txt", OTHER), simhash=simhash(REPORT))
+    assert mark_duplicates([doc("a.txt", REPORT), colliding])[1].duplicate_of is None
+    assert resemblance(REPORT, OTHER) < MIN_RESEMBLANCE <= resemblance(REPORT, REPORT[5:])
+
+
 def test_mark_duplicates_keeps_distinct_documents() -> None:
     documents = [doc("a.txt", REPORT), doc("d.txt", OTHER)]
     assert mark_duplicates(documents) == documents
@@ -148,6 +157,7 @@ def repost(page: Prepared) -> bytes:
 def test_distinct_seeds_are_far_beyond_the_threshold(prepared: dict[int, Prepared]) -> None:
     for a, b in itertools.combinations(prepared.values(), 2):
         assert hamming(a.simhash, b.simhash) > NEAR_DUPLICATE_BITS + DISTINCT_MARGIN
+        assert resemblance(a.simplified, b.simplified) < MIN_RESEMBLANCE / 5
 
 
 def test_a_seed_reposted_elsewhere_is_within_the_threshold(prepared: dict[int, Prepared]) -> None:
@@ -165,6 +175,7 @@ def test_a_seed_missing_a_paragraph_is_within_the_threshold(
             if len(line) <= 0.2 * len(page.simplified):  # a fifth of the story, at most
                 shorter = "\n".join(lines[:i] + lines[i + 1 :])
                 assert is_near_duplicate(page.simhash, simhash(shorter)), (page.path, i)
+                assert resemblance(page.simplified, shorter) >= MIN_RESEMBLANCE
 
 
 def test_a_seed_with_a_sentence_rewritten_is_within_the_threshold(
