@@ -68,29 +68,62 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-_FROM_SQLITE = (
-    " FROM documents_fts f JOIN documents d ON d.id = f.rowid"
-    " JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH :q"
+# Ranking every match of a common word costs tens of ms at 100k documents, so when more
+# match, the newest WINDOW matches are ranked and older ones follow, newest first (a news
+# reader wants the best of the recent ones). The count stays exact; pages stay stable.
+WINDOW = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class _Dialect:
+    joined: str  # FROM … WHERE <match>, with documents d and sources s for filters
+    plain: str  # the same without joins, when no filter needs them
+    id: str  # the document id column of the index
+    score: str  # higher is better
+
+
+_SQLITE = _Dialect(
+    joined=" FROM documents_fts f JOIN documents d ON d.id = f.rowid"
+    " JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH :q",
+    plain=" FROM documents_fts f WHERE documents_fts MATCH :q",
+    id="f.rowid",
+    score="-bm25(documents_fts)",
 )
-_FROM_PG = (
-    " FROM document_terms t JOIN documents d ON d.id = t.document_id"
-    " JOIN sources s ON s.id = d.source_id, to_tsquery('simple', :q) q WHERE t.terms @@ q"
+_PG = _Dialect(
+    joined=" FROM document_terms t JOIN documents d ON d.id = t.document_id"
+    " JOIN sources s ON s.id = d.source_id, to_tsquery('simple', :q) q WHERE t.terms @@ q",
+    plain=" FROM document_terms t, to_tsquery('simple', :q) q WHERE t.terms @@ q",
+    id="t.document_id",
+    score="ts_rank(t.terms, q)",
 )
 
 
-def _statements(dialect: str, where: str) -> tuple[str, str]:
-    """(count SQL, ranked page SQL) for the dialect; both higher score = better."""
-    if dialect == "sqlite":
-        return (
-            f"SELECT count(*){_FROM_SQLITE}{where}",
-            f"SELECT d.id, -bm25(documents_fts) AS score{_FROM_SQLITE}{where}"
-            " ORDER BY bm25(documents_fts) LIMIT :limit OFFSET :offset",
+def _ranked(
+    conn: Connection, d: _Dialect, where: str, params: dict[str, Any]
+) -> tuple[int, list[Any]]:
+    """(total, [(id, score)] of the page): ranked within the window, then by recency."""
+    source = f"{d.plain if not where else d.joined}{where}"
+    total = int(conn.execute(text(f"SELECT count(*){source}"), params).scalar_one())
+    limit, offset, floor = params["limit"], params["offset"], 0
+    if total > WINDOW:
+        floor_sql = f"SELECT {d.id}{source} ORDER BY {d.id} DESC LIMIT 1 OFFSET :skip"
+        floor = conn.execute(text(floor_sql), {**params, "skip": WINDOW - 1}).scalar_one()
+    rows: list[Any] = []
+    if offset < WINDOW:
+        ranked = (
+            f"SELECT {d.id} AS id, {d.score} AS score{d.joined}{where} AND {d.id} >= :floor"
+            " ORDER BY score DESC, id DESC LIMIT :n OFFSET :offset"
         )
-    return (
-        f"SELECT count(*){_FROM_PG}{where}",
-        f"SELECT d.id, ts_rank(t.terms, q) AS score{_FROM_PG}{where}"
-        " ORDER BY score DESC, d.id DESC LIMIT :limit OFFSET :offset",
-    )
+        n = min(limit, WINDOW - offset)
+        rows += conn.execute(text(ranked), {**params, "floor": floor, "n": n}).all()
+    if floor and offset + limit > WINDOW:
+        older = (
+            f"SELECT {d.id} AS id, 0.0 AS score{source} AND {d.id} < :floor"
+            f" ORDER BY {d.id} DESC LIMIT :n OFFSET :skip"
+        )
+        more = {"floor": floor, "n": limit - len(rows), "skip": max(0, offset - WINDOW)}
+        rows += conn.execute(text(older), {**params, **more}).all()
+    return total, rows
 
 
 def run(conn: Connection, query: str, *, limit: int, offset: int, filters: Filters) -> SearchPage:
@@ -98,19 +131,17 @@ def run(conn: Connection, query: str, *, limit: int, offset: int, filters: Filte
     runs = query_runs(query)
     if not runs or limit <= 0:
         return SearchPage(0, [])
-    dialect = conn.dialect.name
+    sqlite = conn.dialect.name == "sqlite"
     where, params = filters.sql()
-    params["q"] = fts5_query(runs) if dialect == "sqlite" else tsquery(runs)
-    count_sql, page_sql = _statements(dialect, where)
+    params.update(
+        q=fts5_query(runs) if sqlite else tsquery(runs), limit=limit, offset=max(offset, 0)
+    )
     try:
-        total = conn.execute(text(count_sql), params).scalar_one()
-        ranked = conn.execute(
-            text(page_sql), {**params, "limit": limit, "offset": max(offset, 0)}
-        ).all()
+        total, ranked = _ranked(conn, _SQLITE if sqlite else _PG, where, params)
     except DBAPIError as error:  # should not happen: queries are built from quoted terms only
         log.warning("search for %r failed: %s", query[:80], error.orig)
         return SearchPage(0, [])
-    return SearchPage(int(total), _hits(conn, ranked, runs))
+    return SearchPage(total, _hits(conn, ranked, runs))
 
 
 def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[SearchHit]:

@@ -180,3 +180,29 @@ def test_long_and_empty_queries(filled: Store) -> None:
     for empty in ("", "   ", "，。！", "\x00"):
         assert filled.search(empty).hits == []
     assert filled.search("会议", limit=0).hits == []
+
+
+def test_many_matches_rank_the_newest_window_and_count_all(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.store.search.WINDOW", 2)
+    source = store.ensure_source("/s")
+    bodies = [
+        "防汛防汛防汛防汛。" + texts.FARM,
+        "防汛。" + texts.SCHOOL,
+        "防汛防汛。" + texts.FLOOD,
+        "防汛。" + texts.LIFE_MEETING,
+    ]
+    for i, body in enumerate(bodies):
+        store.add_document(
+            make_doc(f"/{i}", body), source_id=source, raw_hash=str(i), duplicate_of=None
+        )
+    page = store.search("防汛", limit=2)
+    assert page.total == 4
+    assert paths(page) == ["/2", "/3"]  # the densest old /0 is outside the newest two
+    older = store.search("防汛", limit=2, offset=2)  # beyond the window: newest first
+    assert (older.total, paths(older)) == (4, ["/1", "/0"])
+    straddling = store.search("防汛", limit=2, offset=1)
+    assert paths(straddling) == ["/3", "/1"]
+    assert [h.score for h in older.hits] == [0.0, 0.0]
+    assert paths(store.search("防汛", limit=1, source="/s", date_from="2024-01-01")) == ["/2"]
