@@ -21,6 +21,7 @@ _ONE = re.compile(rf"[(（]\s*({_SYLLABLE})\s*[)）]")
 _DAMAGED = re.compile(rf"(?<=[?\ufffd{_CJK}])({_SYLLABLE})[)）]")
 
 
+@lru_cache(maxsize=4096)  # a few hundred syllables, looked up tens of thousands of times
 def _toneless(syllable: str) -> str:
     """`syllable` lower-cased, without tone marks or digits, ü spelled v as pypinyin does."""
     bare = unicodedata.normalize("NFD", syllable.lower()).replace("u\u0308", "v")

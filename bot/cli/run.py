@@ -8,8 +8,6 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import Update
-
 from bot.settings import Settings, SettingsError
 
 DEFAULT_PORT = 8443
@@ -38,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    from bot.app import build_application, configure_logging  # telegram's import is slow
+    # telegram's import is slow and `digestbot digest` must not pay for it
+    from telegram import Update
+
+    from bot.app import build_application, configure_logging
 
     configure_logging(settings.token)
     application = build_application(settings)
