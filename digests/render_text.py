@@ -36,6 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "digest": "Meeting digest",
         "count": "{n} documents",
+        "count_one": "1 document",
         "keywords": "Keywords",
         "meeting": "Meeting",
         "place": "Place",
@@ -150,7 +151,8 @@ def card(document: Document, script: Script = "original", lang: str = "zh") -> C
 def header_parts(digest: Digest, script: Script, lang: str) -> tuple[str, tuple[str, ...]]:
     """The header's first line (title, period, count) and the batch's hashtags."""
     words = labels(lang, script)
-    parts = [words["digest"], digest.period, words["count"].format(n=digest.count)]
+    count = words.get("count_one", "") if digest.count == 1 else ""
+    parts = [words["digest"], digest.period, count or words["count"].format(n=digest.count)]
     return " · ".join(p for p in parts if p), hashtags(digest.keywords, script)
 
 
