@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     DATABASE_URL=sqlite:////data/digestbot.db \
-    DIGEST_SOURCES=/app/seeds
+    DIGEST_SOURCES=/app/seeds \
+    HEARTBEAT_FILE=/data/heartbeat
 
 WORKDIR /app
 COPY pyproject.toml README.md ./

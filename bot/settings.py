@@ -27,6 +27,7 @@ class Settings:
     timezone: str = "Asia/Shanghai"
     digest_time: time = time(8, 0)
     admin_ids: frozenset[int] = frozenset()
+    heartbeat_file: str = "data/heartbeat"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -45,8 +46,11 @@ class Settings:
             sources=_split(env.get("DIGEST_SOURCES", "seeds")) or ("seeds",),
             scan_interval=_positive(env, "SCAN_INTERVAL", 600.0),
             timezone=_timezone(env.get("DEFAULT_TIMEZONE") or "Asia/Shanghai"),
-            digest_time=parse_hhmm(env.get("DEFAULT_DIGEST_TIME") or "08:00", "DEFAULT_DIGEST_TIME"),
+            digest_time=parse_hhmm(
+                env.get("DEFAULT_DIGEST_TIME") or "08:00", "DEFAULT_DIGEST_TIME"
+            ),
             admin_ids=_ids(env.get("ADMIN_IDS", "")),
+            heartbeat_file=env.get("HEARTBEAT_FILE") or "data/heartbeat",
         )
 
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import digest, run, store, watch
+from bot.cli import digest, health, run, store, watch
 
-COMMANDS = (digest, run, watch, store)
+COMMANDS = (digest, health, run, store, watch)
 
 
 def build_parser() -> argparse.ArgumentParser:
