@@ -74,7 +74,7 @@ def test_script_option_converts_the_output(capsys: pytest.CaptureFixture[str]) -
 
 def test_lang_option_switches_labels(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--lang", "en", str(seed_path(2)))
-    assert out.startswith("Meeting digest · ") and "1 documents" in out
+    assert out.startswith("Meeting digest · ") and "· 1 document\n" in out
 
 
 @pytest.mark.parametrize("count", [0, 1])
