@@ -28,16 +28,16 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_pipeline import SEEDS, corpus, machine  # noqa: E402
+from bench_pipeline import SEEDS, corpus, machine
 
-from bot.ingest import scan  # noqa: E402
-from bot.sources import FetchConfig, Fetcher  # noqa: E402
-from bot.store import Store, open_store  # noqa: E402
-from bot.store.documents import bands  # noqa: E402
-from bot.store.schema import documents  # noqa: E402
-from bot.store.terms import index_terms  # noqa: E402
-from digests.pipeline import analyse, prepare  # noqa: E402
-from digests.sentences import split_sentences  # noqa: E402
+from bot.ingest import scan
+from bot.sources import FetchConfig, Fetcher
+from bot.store import Store, open_store
+from bot.store.documents import bands
+from bot.store.schema import documents
+from bot.store.terms import index_terms
+from digests.pipeline import analyse, prepare
+from digests.sentences import split_sentences
 
 QUERIES = (
     "九三学社",
