@@ -11,12 +11,13 @@ from zoneinfo import ZoneInfo
 
 from telegram import BotCommand
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot import texts
 from bot.context import CONTEXT_TYPES, BotApplication, Services
 from bot.delivery import Deliverer
 from bot.handlers import register
+from bot.ratelimit import FloodLimiter, PerChatUpdates
 from bot.schedules import rebuild, scan_job
 from bot.scheduling import scan_job_options
 from bot.settings import Settings
@@ -30,10 +31,11 @@ log = logging.getLogger(__name__)
 class Tuning:
     """Knobs tests and benchmarks turn; the defaults are Telegram's published limits."""
 
-    overall_rate: float = 30.0  # messages per second, all chats together
+    overall_rate: float = 29.0  # messages per second, all chats together (Telegram: ~30)
+    burst: float = 1.0  # messages that may leave at once: burst + rate ≤ 30 in any second
     group_rate: float = 20.0  # messages per minute per group
     max_retries: int = 5  # 429s AIORateLimiter retries itself (after retry_after)
-    chat_interval: float = 1.0  # seconds between the messages of one digest to one chat
+    chat_interval: float = 1.05  # seconds between two messages to one chat (Telegram: ~1)
     network_backoff: float = 1.0  # first wait after a network error; doubles, 3 tries
     first_scan: float = 1.0  # seconds after start before the first scan
     fetch: FetchConfig = field(default_factory=FetchConfig)
@@ -49,13 +51,8 @@ def build_application(settings: Settings, tuning: Tuning | None = None) -> BotAp
         .token(settings.token)
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(tzinfo=ZoneInfo(settings.timezone)))
-        .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=tuning.overall_rate,
-                group_max_rate=tuning.group_rate,
-                max_retries=tuning.max_retries,
-            )
-        )
+        .rate_limiter(limiter(tuning))
+        .concurrent_updates(PerChatUpdates())
         .post_init(_opener(settings, tuning))
         .post_shutdown(_close)
     )
@@ -66,16 +63,22 @@ def build_application(settings: Settings, tuning: Tuning | None = None) -> BotAp
     return application
 
 
+def limiter(tuning: Tuning) -> FloodLimiter:
+    """The flood limits as a leaky bucket: `burst` at once, then `overall_rate` per second."""
+    return FloodLimiter(
+        interval=tuning.chat_interval,
+        overall_max_rate=tuning.burst,
+        overall_time_period=tuning.burst / tuning.overall_rate,
+        group_max_rate=tuning.group_rate,
+        max_retries=tuning.max_retries,
+    )
+
+
 def _opener(settings: Settings, tuning: Tuning) -> Any:
     async def post_init(application: BotApplication) -> None:
         """Open the store and the fetcher, start the scan, rebuild the schedules, set commands."""
         store = await asyncio.to_thread(open_store, settings.database_url)
-        deliverer = Deliverer(
-            application.bot,
-            store,
-            chat_interval=tuning.chat_interval,
-            backoff=tuning.network_backoff,
-        )
+        deliverer = Deliverer(application.bot, store, backoff=tuning.network_backoff)
         services = Services(
             settings=settings, store=store, fetcher=Fetcher(tuning.fetch), deliverer=deliverer
         )

@@ -94,14 +94,12 @@ class Deliverer:
         *,
         network_retries: int = 3,
         backoff: float = 1.0,
-        chat_interval: float = 1.0,
         planner: Callable[[Sequence[StoredDocument], str, str], list[Planned]] = plan,
     ) -> None:
         self.bot = bot
         self.store = store
         self.network_retries = network_retries
         self.backoff = backoff
-        self.chat_interval = chat_interval  # Telegram's ~1 message/s per chat
         self.planner = planner
 
     async def send(
@@ -152,9 +150,7 @@ class Deliverer:
         """Send `docs` to the subscription's chat; each message's documents marked right after."""
         planned = self.planner(docs, sub.script, sub.language) if docs else []
         sent = marked = 0
-        for number, message in enumerate(planned):
-            if number:
-                await asyncio.sleep(self.chat_interval)
+        for message in planned:  # paced per chat by the Application's FloodLimiter
             result = await self.send(
                 sub.chat_id,
                 message.html,

@@ -47,7 +47,6 @@ def deliverer(recorder: Recorder, planner: Any, **options: Any) -> Deliverer:
         recorder,
         recorder,
         planner=planner,
-        chat_interval=0,
         backoff=0,  # type: ignore[arg-type]
         **options,
     )

@@ -1,0 +1,114 @@
+"""Search by command, by plain text and inline; pages turned and results opened by buttons."""
+
+from __future__ import annotations
+
+import json
+
+from tests.e2e.conftest import Bot
+
+USER = 7001
+
+
+def buttons(message: object) -> list[tuple[str, str]]:
+    markup = getattr(message, "reply_markup", None) or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return [
+        (b["text"], b["callback_data"]) for row in markup.get("inline_keyboard", []) for b in row
+    ]
+
+
+async def _corpus(bot: Bot, copies: int) -> None:
+    """`copies` distinct pages that all mention 会议 (enough for several pages of results)."""
+    for n in range(copies):
+        topic = ["河湖", "文物", "农业", "机器人", "教育", "交通", "医疗"][n % 7]
+        body = f"第{n}号{topic}会议召开\n2024-05-{n % 28 + 1:02d} 来源:测试区\n" + "".join(
+            f"{topic}工作会议第{n}次强调第{k}项任务要落实到位,"
+            f"{topic}部门第{n * 31 + k}号方案要细化。"
+            for k in range(8)
+        )
+        bot.drop(f"page{n}", body)
+    await bot.scan()
+
+
+async def test_search_pages_by_button_and_opens_a_result(bot: Bot) -> None:
+    await _corpus(bot, 12)
+    (first,) = await bot.ask(USER, "/search 会议")
+    assert "第 1/3 页" in first.plain
+    assert "<b>会议</b>" in first.text
+    labels = buttons(first)
+    assert len([d for _, d in labels if d.startswith("doc:")]) == 5
+    (next_page,) = [d for text, d in labels if "下一页" in text]
+    assert len(next_page.encode()) <= 64
+    bot.fake.press_button(first, next_page)
+    edit = (await _edits(bot, 1))[0]
+    assert "第 2/3 页" in edit.plain and any("上一页" in t for t, _ in buttons(edit))
+    opened = next(d for _, d in buttons(edit) if d.startswith("doc:"))
+    bot.fake.press_button(edit, opened)
+    (card,) = (await bot.fake.wait_for(2, USER))[1:]
+    stored = bot.services.store.document(int(opened.removeprefix("doc:")))
+    assert stored is not None and stored.document.title in card.plain
+    assert all(
+        a.get("callback_query_id")
+        for a in (c.params for c in bot.fake.calls("answerCallbackQuery"))
+    )
+
+
+async def _edits(bot: Bot, n: int) -> list:  # type: ignore[type-arg]
+    assert await bot.fake.wait_until(lambda: len(bot.fake.edits(USER)) >= n)
+    return bot.fake.edits(USER)
+
+
+async def test_plain_text_in_private_is_a_search_across_scripts(bot: Bot) -> None:
+    bot.drop("museum")
+    await bot.scan()
+    (reply,) = await bot.ask(USER, "文物保護")
+    assert "文物保护工作座谈会" in reply.plain
+    (none,) = await bot.ask(USER, "量子引力")
+    assert "没有找到" in none.plain
+
+
+async def test_doc_shows_the_full_card(bot: Bot) -> None:
+    bot.drop("robots")
+    await bot.scan()
+    (hit,) = await bot.ask(USER, "/search 机器人")
+    doc_id = next(d for _, d in buttons(hit) if d.startswith("doc:")).removeprefix("doc:")
+    (card,) = await bot.ask(USER, f"/doc {doc_id}")
+    assert "智能制造产业发展大会" in card.plain and "刘志强" in card.plain
+
+
+async def test_inline_mode_offers_documents(bot: Bot) -> None:
+    bot.drop("harvest")
+    await bot.scan()
+    bot.fake.inline_query(USER, "乡村振兴")
+    (call,) = await bot.fake.wait_for_calls("answerInlineQuery")
+    results = call.params["results"]
+    results = json.loads(results) if isinstance(results, str) else results
+    assert len(results) == 1 and "南坪县" in results[0]["title"]
+    assert call.status == 200
+
+
+async def test_trending_lists_keywords(bot: Bot) -> None:
+    (empty,) = await bot.ask(USER, "/trending")
+    assert "还没有文档" in empty.plain
+    for name in ("river", "harvest"):
+        bot.drop(name)
+    await bot.scan()
+    (reply,) = await bot.ask(USER, "/trending")
+    assert reply.plain.startswith("近 7 天热门关键词") and "1. #" in reply.plain
+
+
+async def test_settings_buttons_change_the_subscription(bot: Bot) -> None:
+    (none,) = await bot.ask(USER, "/settings")
+    assert "尚未订阅" in none.plain
+    await bot.ask(USER, "/subscribe")
+    (menu,) = await bot.ask(USER, "/settings")
+    assert "接收中" in menu.plain
+    bot.fake.press_button(menu, "set:pause")
+    edit = (await _edits(bot, 1))[-1]
+    assert "已暂停" in edit.plain
+    bot.fake.press_button(edit, "set:t")
+    edit = (await _edits(bot, 2))[-1]
+    assert "繁體" in edit.plain
+    sub = bot.services.store.subscription(USER)
+    assert sub is not None and sub.paused and sub.script == "traditional"
