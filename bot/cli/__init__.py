@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import digest, health, run, store, watch
+from bot.settings import SettingsError
 
 COMMANDS = (digest, health, run, store, watch)
 
@@ -26,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
+    except SettingsError as error:  # every command reads the same settings
+        print(f"digestbot {args.command}: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `digestbot digest | head` is not an error

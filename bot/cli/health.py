@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from bot.health import STALE_AFTER, age
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -22,11 +22,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = Settings.from_env()
-    except SettingsError as error:
-        print(f"digestbot health: {error}", file=sys.stderr)
-        return 2
+    settings = Settings.from_env()
     seconds = age(settings.heartbeat_file)
     if seconds is None:
         print(f"digestbot health: no heartbeat at {settings.heartbeat_file}", file=sys.stderr)

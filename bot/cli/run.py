@@ -27,12 +27,8 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the bot and serve until interrupted; 2 when the settings cannot be used."""
-    try:
-        settings = Settings.from_env()
-        port = webhook_port(os.environ.get("PORT"))
-    except SettingsError as error:
-        print(f"digestbot run: {error}", file=sys.stderr)
-        return 2
+    settings = Settings.from_env()
+    port = webhook_port(os.environ.get("PORT"))
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 
 FORMATS = ("text", "json")
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
@@ -63,19 +63,9 @@ def _store(settings: Settings) -> Iterator[Any]:
         store.close()
 
 
-def _settings() -> Settings | None:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        print(f"digestbot: {error}", file=sys.stderr)
-        return None
-
-
 def run_ingest(args: argparse.Namespace) -> int:
     """One scan; prints 'new N, updated N, unchanged N, duplicates N, failed N'."""
-    settings = _settings()
-    if settings is None:
-        return 2
+    settings = Settings.from_env()
     logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
     with _store(settings) as store:
         summary = asyncio.run(_scan(store, settings.sources))
@@ -102,9 +92,7 @@ async def _scan(store: Any, sources: tuple[str, ...]) -> Any:
 
 def run_search(args: argparse.Namespace) -> int:
     """Print the best matches; 0 even when there are none."""
-    settings = _settings()
-    if settings is None:
-        return 2
+    settings = Settings.from_env()
     with _store(settings) as store:
         page = store.search(
             " ".join(args.query),

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sys
 from typing import Any
 
 from bot.scheduling import watch
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -28,11 +27,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Watch until stopped; 2 when the settings are unusable."""
-    try:
-        settings = Settings.from_env()
-    except SettingsError as error:
-        print(f"digestbot: {error}", file=sys.stderr)
-        return 2
+    settings = Settings.from_env()
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one "Running job" per tick
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise

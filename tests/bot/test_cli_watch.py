@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from bot.cli import main
 from bot.cli import watch as watch_cli
 from bot.settings import Settings
 from bot.sources import Fetcher
@@ -56,5 +57,5 @@ def test_unusable_settings_exit_2(
 ) -> None:
     monkeypatch.setenv("SCAN_INTERVAL", "soon")
     monkeypatch.chdir("/")  # no .env here
-    assert watch_cli.run(types.SimpleNamespace()) == 2  # type: ignore[arg-type]
-    assert "SCAN_INTERVAL" in capsys.readouterr().err
+    assert main(["watch"]) == 2
+    assert "digestbot watch: SCAN_INTERVAL" in capsys.readouterr().err
