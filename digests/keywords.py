@@ -13,10 +13,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from digests.segment import idf_prior, is_content_word
+from digests.segment import (
+    PLACE,
+    idf_prior,
+    is_content_word,
+    is_nominal,
+    is_person_name,
+    join_names,
+    word_tag,
+)
 from digests.sentences import TERMINATORS
 
-__all__ = ["GENRE_WORDS", "DocumentFrequencies", "extract_keywords"]
+__all__ = ["GENRE_WORDS", "WEAK_WORDS", "DocumentFrequencies", "extract_keywords", "weight"]
 
 # Words that fill every meeting report, whatever its subject: never keywords.
 _GENRE = """会议 大会 会上 会前 会后 工作 进一步 同志 同志们 重要 发展 推进 推动 加强 开展 认真
@@ -28,10 +36,19 @@ _GENRE = """会议 大会 会上 会前 会后 工作 进一步 同志 同志们
     下午 当天 今天 一是 二是 三是 一要 二要 三要 四要 五要 取得 进行 形成 提供 发挥 确保
     结合 相互 共同 始终 更好 良好 存在 新闻 来源 编辑 记者"""
 GENRE_WORDS = frozenset(_GENRE.split())
+# Words that say who or what body rather than what about: kept only when nothing better is
+# there. Committees by level (市委, 主委, 上海市委), places and person names join them by rule.
+_WEAK = """机关 业务 单位 主席 副主席 主任 部长 书记 秘书长 委员 委员会 干部 组织 领导小组
+    党组 班子 基层 成员 社员 会员 代表"""
+WEAK_WORDS = frozenset(_WEAK.split())
+WEAK = 0.5  # the weight of a weak word's score
+VERBAL = 0.25  # the weight of a plain verb's, adverb's or adjective's (防止, 联合, 及时)
+MODIFIERS = frozenset({"a", "b"})  # tags that may open a noun phrase besides the nominal
 WINDOW = 4  # TextRank co-occurrence window, in content tokens
 PRIOR_WEIGHT = 5.0  # corpus size at which corpus IDF and the prior weigh the same
 UBIQUITOUS = 0.8  # share of documents above which a word carries no weight
 MIN_CORPUS = 5  # the corpus must be this large before UBIQUITOUS applies
+TITLE = 0.2  # the bonus (times IDF) of a body word the title repeats: titles name subjects
 MAX_SCORED = 150  # only the most frequent candidates are scored
 
 
@@ -91,6 +108,22 @@ def _candidate(token: str) -> bool:
     return token not in GENRE_WORDS and is_content_word(token)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def weight(word: str) -> float:
+    """How much of its score a candidate keeps: 1 for subject terms, less for weak kinds."""
+    if word in WEAK_WORDS or word_tag(word) == PLACE or is_person_name(word):
+        return WEAK
+    if word[-1] == "委" and (len(word) == 2 or word[-2] in "省市区县镇乡村"):
+        return WEAK  # 市委, 主委, 上海市委: the body that met, not the subject
+    return 1.0 if is_nominal(word) else VERBAL
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _noun_phrase(first: str, last: str) -> bool:
+    """Whether two words read as a noun phrase: a noun last, a noun or modifier first."""
+    return is_nominal(last) and (is_nominal(first) or word_tag(first) in MODIFIERS)
+
+
 def _runs(tokens: Sequence[str]) -> list[list[str]]:
     """Candidate tokens grouped by sentence, in order (the TextRank windows' scope)."""
     runs: list[list[str]] = [[]]
@@ -124,7 +157,13 @@ def _phrases(tokens: Sequence[str], tf: Counter[str]) -> list[tuple[str, str]]:
         (a, b) for a, b in itertools.pairwise(tokens) if _candidate(a) and _candidate(b)
     )
     return [
-        (a, b) for (a, b), count in pairs.items() if count >= 2 and 2 * count >= max(tf[a], tf[b])
+        (a, b)
+        for (a, b), count in pairs.items()
+        if count >= 2
+        and a in tf
+        and b in tf  # a name's tail is in neither
+        and 2 * count >= max(tf[a], tf[b])
+        and _noun_phrase(a, b)
     ]
 
 
@@ -149,10 +188,18 @@ def _select(
 
 
 def extract_keywords(
-    tokens: Sequence[str], frequencies: DocumentFrequencies, k: int = 8
+    tokens: Sequence[str],
+    frequencies: DocumentFrequencies,
+    k: int = 8,
+    title: Sequence[str] = (),
 ) -> tuple[str, ...]:
-    """Up to `k` keywords of a document (simplified script), best first."""
-    tf = Counter(token for token in tokens if _candidate(token))
+    """Up to `k` keywords of a document (simplified script), best first.
+
+    Person names split by jieba (曹 + 卫东) are joined first; their tails never count.
+    `title`, the title's tokens, lifts the body's words that it repeats.
+    """
+    tokens, tails = join_names(tokens)
+    tf = Counter(token for token in tokens if _candidate(token) and token not in tails)
     if k <= 0 or not tf:
         return ()
     rank = _textrank(_runs(tokens))
@@ -162,8 +209,12 @@ def extract_keywords(
         return idf * (count / top_tf + centrality / top_rank) / 2
 
     common = dict(tf.most_common(MAX_SCORED))  # a word seen once or twice cannot win here
-    idfs = frequencies.idfs(common)
+    headline = {word for word in join_names(title)[0] if word in tf}
+    idfs = frequencies.idfs(common.keys() | headline)
     scores = {w: score(idfs[w], n, rank.get(w, 0.0)) for w, n in common.items()}
+    for word in headline:
+        scores[word] = scores.get(word, 0.0) + TITLE * idfs[word]
+    scores = {w: s * weight(w) for w, s in scores.items()}
     parts = {a + b: (a, b) for a, b in _phrases(tokens, tf)}
     for phrase, (a, b) in parts.items():
         # the pair stands for most uses of both words: the phrase takes their place

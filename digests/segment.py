@@ -11,17 +11,47 @@ import logging
 import statistics
 import threading
 import unicodedata
+from collections.abc import Sequence
 from importlib import resources
 
 import jieba
 
-__all__ = ["STOPWORDS", "idf_prior", "initialize", "is_cjk", "is_content_word", "tokenize"]
+__all__ = [
+    "STOPWORDS",
+    "idf_prior",
+    "initialize",
+    "is_cjk",
+    "is_content_word",
+    "is_nominal",
+    "is_person_name",
+    "join_names",
+    "tokenize",
+    "word_tag",
+]
 
 jieba.setLogLevel(logging.WARNING)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 _prior: tuple[dict[str, float], float, float] | None = None
+_tags: dict[str, str] | None = None
+
+# jieba tags of words that can head a noun phrase; unknown (HMM) words count as such too
+NOMINAL = frozenset(
+    {"n", "nr", "nrt", "nrfg", "nt", "nz", "ng", "ns", "vn", "an", "j", "l", "i", "x", "eng"}
+)
+PLACE = "ns"
+RARE = 100  # a dictionary frequency below which a word may be a guessed name's tail
+# common single-character surnames (compiled by hand for this project); ones that are
+# mostly function words (于 和 向 将) are left out
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔汤常温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦"
+    "俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍喻祁蒲房滕屈"
+    "饶牟艾尤穆卓吉缪简车项褚娄窦戚岑景费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬栾隋刁巫寇桑郎"
+    "甄丛仲虞敖巩佘池麻苑迟邝"
+)
 
 
 def _data(name: str) -> str:
@@ -30,12 +60,13 @@ def _data(name: str) -> str:
 
 
 def _entries(text: str) -> list[tuple[str, int | None, str | None]]:
-    """Parse `word [freq] [tag]` lines, ignoring blanks and `#` comments."""
+    """Parse `word [freq] [tag]` lines, ignoring blanks and `#` comments; a `-` frequency
+    (a tag only, for a word jieba already knows) parses as None."""
     entries: list[tuple[str, int | None, str | None]] = []
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
         if fields:
-            freq = int(fields[1]) if len(fields) > 1 else None
+            freq = int(fields[1]) if len(fields) > 1 and fields[1] != "-" else None
             entries.append((fields[0], freq, fields[2] if len(fields) > 2 else None))
     return entries
 
@@ -46,7 +77,8 @@ def _load() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word, freq, tag in _entries(_data("userdict.txt")):
-        tokenizer.add_word(word, freq, tag)
+        if freq is not None:  # a tag-only line leaves segmentation alone
+            tokenizer.add_word(word, freq, tag)
     return tokenizer
 
 
@@ -82,10 +114,73 @@ def idf_prior() -> tuple[dict[str, float], float, float]:
     return _prior
 
 
+def _load_tags() -> dict[str, str]:
+    """The dictionary's tags that are not nominal, and places, with the user dictionary's
+    over them; read here because jieba.posseg's loader leaves the file open, and only
+    these kept because the common nouns (the default) are a third of a million words."""
+    tags: dict[str, str] = {}
+    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.rstrip().rpartition(" ")
+            if tag == PLACE or tag not in NOMINAL:
+                tags[word.partition(" ")[0]] = tag
+    for word, _, user_tag in _entries(_data("userdict.txt")):
+        if user_tag:
+            tags[word] = user_tag
+    return tags
+
+
+def word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of `word`; "n" for common nouns and unknown words."""
+    global _tags
+    if _tags is None:
+        with _lock:
+            if _tags is None:
+                _tags = _load_tags()
+    return _tags.get(word, "n")
+
+
+def is_nominal(word: str) -> bool:
+    """Whether `word` is noun-like (a noun, a place, an idiom, a verbal noun, unknown)."""
+    return word_tag(word) in NOMINAL
+
+
+def join_names(tokens: Sequence[str]) -> tuple[list[str], set[str]]:
+    """Tokens with person names that jieba's HMM split (曹 + 卫东) joined again, and the
+    set of tails it split off (卫东), which are fragments wherever else they occur."""
+    freq = _get().FREQ
+    out: list[str] = []
+    tails: set[str] = set()
+    for token in tokens:
+        last = out[-1] if out else ""
+        if len(last) == 1 and last in SURNAMES and _name_tail(token, freq):
+            out[-1] = last + token
+            tails.add(token)
+        else:
+            out.append(token)
+    return out, tails
+
+
+def _name_tail(token: str, freq: dict[str, int]) -> bool:
+    """A one- or two-ideograph token rare enough to be a given name (卫东, 得志)."""
+    return 0 < len(token) <= 2 and all(map(is_cjk, token)) and freq.get(token, 0) < RARE
+
+
+def is_person_name(word: str) -> bool:
+    """A guessed person name: a surname and one or two ideographs jieba does not know."""
+    return (
+        2 <= len(word) <= 3
+        and word[0] in SURNAMES
+        and all(map(is_cjk, word))
+        and _get().FREQ.get(word, 0) == 0
+    )
+
+
 def initialize() -> None:
-    """Load the dictionary and the IDF table now rather than on the first document."""
+    """Load the dictionary, its tags and the IDF table now rather than on first use."""
     _get()
     idf_prior()
+    word_tag("")
 
 
 def tokenize(simplified: str, *, hmm: bool = True) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 
+import jieba
 import pytest
 
 from digests import segment
@@ -156,5 +157,71 @@ def test_keywords_never_segment_again(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("segmented twice")
 
     monkeypatch.setattr(segment, "tokenize", refuse)
-    monkeypatch.setattr(segment, "_get", refuse)
+    monkeypatch.setattr(jieba.Tokenizer, "cut", refuse)
     assert extract_keywords(tokens, DocumentFrequencies())
+
+
+def test_a_phrase_never_ends_in_a_verb() -> None:
+    text = (
+        "街道召开居民议事会。议事会采取圆桌形式。议事会采取轮流发言方式。\n"
+        "议事会采取现场投票办法,议事会采取公开计票。"
+    )
+    tokens = _tokens(text)
+    assert tokens.count("采取") == 4  # the pair recurs and covers every use of both words
+    keywords = extract_keywords(tokens, DocumentFrequencies())
+    assert keywords[0] == "议事会", keywords
+    assert not any(word.endswith("采取") and word != "采取" for word in keywords), keywords
+    assert "采取" not in keywords[:4]  # a plain verb alone ranks low
+
+
+def test_a_plain_verb_ranks_below_a_noun_seen_less_often() -> None:
+    text = (
+        "要防止形式主义。防止走过场。防止搞变通。防止层层加码。防止敷衍塞责。防止虚报数字。\n"
+        "整治形式主义要持续。形式主义必须纠正。"
+    )
+    tokens = _tokens(text)
+    assert tokens.count("防止") > tokens.count("形式主义")
+    keywords = extract_keywords(tokens, DocumentFrequencies())
+    assert keywords[0] == "形式主义", keywords
+    assert "防止" not in keywords[:4]
+
+
+def test_a_surname_split_name_leaves_no_fragment() -> None:
+    text = (
+        "区政协主席曹卫东出席会议。曹卫东指出,要做好提案办理。曹卫东强调,提案质量是生命线。\n"
+        "镇人大主席张得志主持。张得志要求代表履职。"
+    )
+    tokens = _tokens(text)
+    assert "卫东" in tokens and "得志" in tokens  # jieba's HMM splits the surname off
+    keywords = extract_keywords(tokens, DocumentFrequencies())
+    assert "提案" in keywords
+    assert not {"卫东", "得志"} & set(keywords), keywords
+
+
+def test_a_name_ranks_below_the_subject_it_is_seen_with() -> None:
+    text = "曹卫东主持提案座谈会。曹卫东说,提案要精。曹卫东要求提案聚焦民生。曹卫东总结。"
+    keywords = extract_keywords(_tokens(text), DocumentFrequencies())
+    assert keywords[0] == "提案", keywords
+
+
+def test_a_generic_committee_does_not_outrank_a_repeated_subject() -> None:
+    text = (
+        "区委召开垃圾分类推进会。区委书记强调,垃圾分类是民生实事。区委要求各镇抓好垃圾分类,\n"
+        "区委督查室跟踪垃圾分类进展。区委将考核。区委通报情况。区委部署下阶段安排。"
+    )
+    tokens = _tokens(text)
+    assert tokens.count("区委") > tokens.count("垃圾分类")
+    keywords = extract_keywords(tokens, DocumentFrequencies())
+    assert keywords[0] == "垃圾分类", keywords
+
+
+def test_the_title_lifts_a_body_word_it_repeats() -> None:
+    body = (
+        "区政协召开座谈会。会上,委员围绕养老服务、托育机构、社区食堂展开交流。\n"
+        "养老服务短板明显。托育机构数量不足。社区食堂运营困难。养老服务需要投入。"
+    )
+    tokens, frequencies = _tokens(body), DocumentFrequencies()
+    assert "座谈会" not in extract_keywords(tokens, frequencies)
+    lifted = extract_keywords(tokens, frequencies, title=tokenize("区政协召开民生座谈会"))
+    assert "座谈会" in lifted, lifted
+    assert "民生" not in lifted  # a title word the body never uses is not made up

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 import warnings
+from importlib import resources
 
 import jieba
 import pytest
@@ -104,3 +105,43 @@ def test_stopwords_are_function_words() -> None:
 )
 def test_is_content_word(token: str, expected: bool) -> None:
     assert is_content_word(token) is expected
+
+
+def test_tags_come_from_jiebas_dictionary_and_ours() -> None:
+    assert segment.word_tag("采取") == "v"
+    assert segment.word_tag("上海市") == segment.PLACE
+    assert segment.word_tag("民主生活会") == "n"
+    assert segment.word_tag("整改") == "vn"  # a tag-only line of the user dictionary
+    assert segment.is_nominal("查摆") and not segment.is_nominal("防止")
+    assert segment.is_nominal("从未见过的新词")  # unknown words are taken as nouns
+
+
+def test_a_tag_only_line_leaves_segmentation_alone() -> None:
+    assert ("整改", None, "vn") in segment._entries(segment._data("userdict.txt"))
+    dictionary = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    line = next(line for line in dictionary.splitlines() if line.startswith("整改 "))
+    assert segment._get().FREQ["整改"] == int(line.split()[1])  # jieba's own frequency
+
+
+def test_loading_tags_leaves_no_file_open() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        tags = segment._load_tags()
+        gc.collect()
+    assert tags["防止"] == "v"
+    assert "机关" not in tags  # common nouns are the default, not stored
+
+
+def test_a_split_name_is_joined_and_its_tail_reported() -> None:
+    tokens = tokenize("区政协主席曹卫东出席,张得志主持。")
+    assert "卫东" in tokens
+    joined, tails = segment.join_names(tokens)
+    assert "曹卫东" in joined and "张得志" in joined
+    assert tails == {"卫东", "得志"}
+    assert "".join(joined) == "".join(tokens)
+
+
+def test_a_surname_character_before_a_common_word_is_not_a_name() -> None:
+    tokens = ["高", "质量", "发展", "，", "王", "的"]
+    assert segment.join_names(tokens) == (tokens, set())
+    assert segment.is_person_name("钱锋") and not segment.is_person_name("政协")
