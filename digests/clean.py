@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from digests.furniture import is_furniture, is_menu_heading
+from collections.abc import Sequence
+
+from digests.furniture import MENU_HEADINGS, bare, is_bare_furniture
 from digests.model import Cleaned
 from digests.normalize import normalize
 from digests.pinyin import strip_pinyin
+from digests.script import to_simplified_lines
 
 # Lines after a site-menu heading are link lists while they stay this short.
 TAIL_LINE_MAX = 40
@@ -16,23 +19,32 @@ def _is_tail_line(line: str) -> bool:
     return len(line) <= TAIL_LINE_MAX and "。" not in line
 
 
-def _classify(lines: list[str]) -> tuple[bool, ...]:
+def _classify(lines: Sequence[str], simplified: Sequence[str]) -> tuple[bool, ...]:
     """content[i] for each line, with the tail rule: a menu after the body closes it."""
     content: list[bool] = []
-    in_menu = False
-    for line in lines:
-        if is_menu_heading(line) and any(content):
+    in_menu = seen_content = False
+    for line, line_s in zip(lines, simplified, strict=True):
+        text = bare(line_s)  # furniture tests read the simplified line, converted once
+        if text in MENU_HEADINGS and seen_content:
             in_menu = True
         elif in_menu and not _is_tail_line(line):
             in_menu = False
-        content.append(not in_menu and not is_furniture(line))
+        keep = not in_menu and not is_bare_furniture(text)
+        content.append(keep)
+        seen_content = seen_content or keep
     return tuple(content)
+
+
+def clean_simplified(text: str) -> tuple[Cleaned, tuple[str, ...]]:
+    """`clean`, with each line's simplified form, which the pipeline needs as well."""
+    lines = tuple(line for line in normalize(strip_pinyin(text)).split("\n") if line)
+    simplified = to_simplified_lines(lines)
+    return Cleaned(lines=lines, content=_classify(lines, simplified)), simplified
 
 
 def clean(text: str) -> Cleaned:
     """Split a page into non-empty lines, each marked content or furniture."""
-    lines = [line for line in normalize(strip_pinyin(text)).split("\n") if line]
-    return Cleaned(lines=tuple(lines), content=_classify(lines))
+    return clean_simplified(text)[0]
 
 
-__all__ = ["TAIL_LINE_MAX", "clean"]
+__all__ = ["TAIL_LINE_MAX", "clean", "clean_simplified"]

@@ -41,7 +41,18 @@ def normalise(simplified: str) -> str:
 
 def content_hash(simplified: str) -> str:
     """SHA-256 hex of the normalised text: equal for byte-different copies of one text."""
-    return hashlib.sha256(normalise(simplified).encode("utf-8")).hexdigest()
+    return _sha256(normalise(simplified))
+
+
+def signatures(simplified: str) -> tuple[str, int]:
+    """(content_hash, simhash) of a text, normalising it once for both."""
+    text = normalise(simplified)
+    return _sha256(text), _simhash(text)
+
+
+def _sha256(text: str) -> str:
+    """SHA-256 hex of already normalised text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _CharSignatures(dict[str, bytes]):
@@ -98,7 +109,11 @@ def _bit_votes(digests: bytes) -> list[int]:
 
 def simhash(simplified: str) -> int:
     """64-bit SimHash (unsigned) over the normalised text's 4-character shingles."""
-    text = normalise(simplified)
+    return _simhash(normalise(simplified))
+
+
+def _simhash(text: str) -> int:
+    """SimHash of already normalised text."""
     if len(text) < SHINGLE:  # too short to shingle: any stable value will do
         return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
     digests = _shingle_hashes(text)
@@ -187,6 +202,7 @@ __all__ = [
     "normalise",
     "resemblance",
     "shingles",
+    "signatures",
     "simhash",
     "to_signed64",
 ]

@@ -89,7 +89,12 @@ _CRACKDOWN = re.compile(r"打击|整治|治理|严厉|防范|专项|违法|犯�
 
 def _bare(line: str) -> str:
     """The line in simplified characters without leading bullets or a trailing colon."""
-    return _BULLETS.sub("", to_simplified(line)).strip().rstrip(":：").strip()
+    return bare(to_simplified(line))
+
+
+def bare(simplified: str) -> str:
+    """A simplified line without leading bullets or a trailing colon: what the tests read."""
+    return _BULLETS.sub("", simplified).strip().rstrip(":：").strip()
 
 
 def is_menu_heading(line: str) -> bool:
@@ -135,7 +140,11 @@ def _is_decoration(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Whether a line is page furniture rather than news text."""
-    text = _bare(line)
+    return is_bare_furniture(_bare(line))
+
+
+def is_bare_furniture(text: str) -> bool:
+    """`is_furniture` of a line already made `bare`, so callers convert each line once."""
     if not text:
         return True
     if text in MENU_HEADINGS or text in _LABEL_WORDS or is_spam(text):
@@ -143,4 +152,11 @@ def is_furniture(line: str) -> bool:
     return _is_metadata(text) or _is_breadcrumb(text) or _is_decoration(text)
 
 
-__all__ = ["MENU_HEADINGS", "is_furniture", "is_menu_heading", "is_spam"]
+__all__ = [
+    "MENU_HEADINGS",
+    "bare",
+    "is_bare_furniture",
+    "is_furniture",
+    "is_menu_heading",
+    "is_spam",
+]

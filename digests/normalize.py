@@ -25,18 +25,19 @@ _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21,
 _FOLD.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
 
 
-def _line(line: str) -> str:
-    """One line with spaces collapsed, ends stripped and Chinese punctuation widened."""
-    line = _SPACES.sub(" ", line).strip()
-    line = _PUNCT.sub(lambda m: _WIDE[m.group(0)], line)
-    return _SPACE_AFTER_WIDE.sub("", line)  # full-width marks carry their own spacing
+def _widen(match: re.Match[str]) -> str:
+    """The full-width form of a matched ASCII mark."""
+    return _WIDE[match.group(0)]
 
 
 def normalize(text: str) -> str:
     """`text` with unified line ends, clean spaces, full-width Chinese punctuation."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _INVISIBLE.sub("", text).translate(_FOLD)
-    text = "\n".join(_line(line) for line in text.split("\n"))
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text).translate(_FOLD))
+    # Whole-text passes: no pattern crosses a line break, and `_PUNCT` reads `$` per line.
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    text = _PUNCT.sub(_widen, text)
+    text = _SPACE_AFTER_WIDE.sub("", text)  # full-width marks carry their own spacing
     return _BLANKS.sub("\n\n", text).strip("\n")
 
 

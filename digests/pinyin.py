@@ -48,8 +48,14 @@ def _is_reading(char: str, annotations: str) -> bool:
 
 
 def _drop_annotation(match: re.Match[str]) -> str:
-    char, annotations = match.group(1), match.group(2)
-    return char if _is_reading(char, annotations) else match.group(0)
+    return _without_reading(match.group(0))
+
+
+@lru_cache(maxsize=8192)  # an annotated page repeats its few annotated words
+def _without_reading(annotated: str) -> str:
+    """A character and its parenthesised readings: the character alone if they are its own."""
+    char, annotations = annotated[0], annotated[1:]
+    return char if _is_reading(char, annotations) else annotated
 
 
 def _drop_damaged(match: re.Match[str]) -> str:

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from digests.clean import clean
+from digests.clean import clean_simplified
 from digests.decode import decode
-from digests.dedupe import content_hash, mark_duplicates, simhash
+from digests.dedupe import mark_duplicates, signatures
 from digests.highlights import pick_highlights
 from digests.keywords import DocumentFrequencies, extract_keywords
 from digests.meeting import extract_meeting
@@ -46,14 +46,14 @@ class Prepared:
 def prepare(data: bytes, path: str) -> Prepared:
     """Decode, clean and describe one page; raises DigestError when nothing is left."""
     decoded = decode(data, path)
-    cleaned = clean(decoded.text)
-    simplified_lines = tuple(to_simplified(line) for line in cleaned.lines)
+    cleaned, simplified_lines = clean_simplified(decoded.text)
     meta = extract_metadata(cleaned.lines, simplified_lines, cleaned.content, decoded.title)
     body = [i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line]
     if not body:
         raise DigestError("no text left after cleaning")
     text = "\n".join(cleaned.lines[i] for i in body)
     simplified = "\n".join(simplified_lines[i] for i in body)
+    hashed, signature = signatures(simplified)
     return Prepared(
         path=path,
         title=meta.title,
@@ -63,8 +63,8 @@ def prepare(data: bytes, path: str) -> Prepared:
         text=text,
         simplified=simplified,
         sentences=_sentences(text, simplified),
-        content_hash=content_hash(simplified),
-        simhash=simhash(simplified),
+        content_hash=hashed,
+        simhash=signature,
     )
 
 
@@ -91,7 +91,13 @@ def tokens_of(page: Prepared) -> tuple[str, ...]:
 
 def finish(page: Prepared, frequencies: DocumentFrequencies, highlights: int = 3) -> Document:
     """Add keywords and highlights, given the document frequencies of the corpus."""
-    tokens = tokens_of(page)
+    return _finish(page, tokens_of(page), frequencies, highlights)
+
+
+def _finish(
+    page: Prepared, tokens: tuple[str, ...], frequencies: DocumentFrequencies, highlights: int
+) -> Document:
+    """`finish`, given the page's tokens (`analyse` has them already)."""
     keywords = extract_keywords(tokens, frequencies)
     return Document(
         path=page.path,
@@ -120,10 +126,14 @@ def analyse(
             prepared.append(prepare(data, path))
         except DigestError as error:
             failures.append(Failure(path, str(error)))
+    tokens = [tokens_of(page) for page in prepared]
     frequencies = DocumentFrequencies()
-    for page in prepared:
-        frequencies.add(tokens_of(page))
-    documents = [finish(page, frequencies, highlights) for page in prepared]
+    for page_tokens in tokens:
+        frequencies.add(page_tokens)
+    documents = [
+        _finish(page, page_tokens, frequencies, highlights)
+        for page, page_tokens in zip(prepared, tokens, strict=True)
+    ]
     return mark_duplicates(documents), failures
 
 

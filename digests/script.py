@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import opencc
@@ -30,6 +31,16 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text)) if text else text
 
 
+def to_simplified_lines(lines: Sequence[str]) -> tuple[str, ...]:
+    """Each line in simplified characters, converted in one OpenCC call.
+
+    No OpenCC phrase spans a line break, so the joined text converts line by line; the
+    count check falls back to one call per line should a conversion ever touch a break.
+    """
+    out = to_simplified("\n".join(lines)).split("\n") if lines else []
+    return tuple(out) if len(out) == len(lines) else tuple(map(to_simplified, lines))
+
+
 def to_traditional(text: str) -> str:
     """`text` in traditional characters (OpenCC s2t)."""
     return str(_converter("s2t").convert(text)) if text else text
@@ -44,4 +55,4 @@ def convert(text: str, script: Script) -> str:
     return text
 
 
-__all__ = ["convert", "to_simplified", "to_traditional"]
+__all__ = ["convert", "to_simplified", "to_simplified_lines", "to_traditional"]
