@@ -41,7 +41,7 @@ GENRE_WORDS = frozenset(_GENRE.split())
 _WEAK = """机关 业务 单位 主席 副主席 主任 部长 书记 秘书长 委员 委员会 干部 组织 领导小组
     党组 班子 基层 成员 社员 会员 代表"""
 WEAK_WORDS = frozenset(_WEAK.split())
-WEAK = 0.5  # the weight of a weak word's score
+WEAK = 0.3  # the weight of a weak word's score
 VERBAL = 0.25  # the weight of a plain verb's, adverb's or adjective's (防止, 联合, 及时)
 MODIFIERS = frozenset({"a", "b"})  # tags that may open a noun phrase besides the nominal
 WINDOW = 4  # TextRank co-occurrence window, in content tokens
