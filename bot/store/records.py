@@ -51,10 +51,11 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """A page of results, best first, and how many documents match in all."""
+    """A page of results, best first, and how many documents match (or at least match)."""
 
     total: int
     hits: list[SearchHit]
+    total_is_lower_bound: bool = False  # more match than were counted: show "1000+"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

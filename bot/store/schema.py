@@ -1,7 +1,8 @@
 """The tables, as SQLAlchemy Core objects; the migrations create them, the store reads them.
 
-The search index is not here: it is dialect-specific (an FTS5 table on SQLite, a tsvector
-table with a GIN index on PostgreSQL) and lives in the migrations and `search.py`.
+The search index is not here: it is dialect-specific (an FTS5 table with a one-character
+prefix index on SQLite, a tsvector table with a GIN index on PostgreSQL) and lives in the
+migrations and `search.py`.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ documents = Table(
     Column("raw_hash", String(64), nullable=False),
     Column("title", Text, nullable=False),
     Column("date", String(10), index=True),
-    Column("publisher", Text),  # Document.source: who published it
+    Column("publisher", Text, index=True),  # Document.source: who published it
     Column("text", Text, nullable=False),
     Column("simplified", Text, nullable=False),
     Column("meeting", JSON, nullable=False),

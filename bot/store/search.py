@@ -1,10 +1,16 @@
-"""The search index (FTS5 on SQLite, tsvector + GIN on PostgreSQL) and ranked queries on it."""
+"""The search index (FTS5 on SQLite, tsvector + GIN on PostgreSQL) and ranked queries on it.
+
+A query reads the newest WINDOW + 1 matches only (the index is ordered by document id, so
+the scan stops there), ranks WINDOW of them by BM25 and reports "WINDOW or more" beyond:
+ranking or counting every match of a common word costs tens of ms at 100k documents, and a
+news reader wants the best of the recent ones. Older matches follow, newest first.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -15,6 +21,8 @@ from bot.store.terms import Run, fts5_query, index_terms, query_runs, snippet, t
 from digests.script import to_simplified, to_traditional
 
 log = logging.getLogger(__name__)
+
+WINDOW = 1000  # matches ranked, and the most counted
 
 
 def index(conn: Connection, doc_id: int, simplified: str) -> None:
@@ -45,85 +53,110 @@ class Filters:
     date_to: str | None = None
     source: str | None = None
 
-    def sql(self) -> tuple[str, dict[str, Any]]:
-        """The WHERE clauses (ANDed, on documents d and sources s) and their parameters."""
-        clauses, params = [], {}
-        if self.date_from:
-            clauses.append("d.date >= :date_from")
-            params["date_from"] = self.date_from
-        if self.date_to:
-            clauses.append("d.date <= :date_to")
-            params["date_to"] = self.date_to
-        if self.source:
-            names = {self.source, to_simplified(self.source), to_traditional(self.source)}
-            likes = [f"d.publisher LIKE :pub{i} ESCAPE '\\'" for i in range(len(names))]
-            clauses.append(f"(s.location = :source OR {' OR '.join(likes)})")
-            params.update({f"pub{i}": _like(name) for i, name in enumerate(sorted(names))})
-            params["source"] = self.source
-        return "".join(f" AND {c}" for c in clauses), params
+
+@dataclass(slots=True)
+class _Scope:
+    """What the filters leave: an id range for the index, and clauses checked per row."""
+
+    clauses: list[str] = field(default_factory=list)  # on documents d
+    params: dict[str, Any] = field(default_factory=dict)
+    low: int = 0
+    high: int = 2**62
 
 
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _dates(conn: Connection, filters: Filters, scope: _Scope) -> bool:
+    """Narrow to the ids of documents dated in range (ids follow dates, roughly); False: none."""
+    for name, op in (("date_from", ">="), ("date_to", "<=")):
+        if value := getattr(filters, name):
+            scope.clauses.append(f"d.date {op} :{name}")
+            scope.params[name] = value
+    if not scope.clauses:
+        return True
+    hint = " INDEXED BY ix_documents_date" if conn.dialect.name == "sqlite" else ""
+    where = " AND ".join(scope.clauses)  # an index-only range scan: about 1 ms per 100k rows
+    sql = f"SELECT min(id), max(id) FROM documents d{hint} WHERE {where}"
+    low, high = conn.execute(text(sql), scope.params).one()
+    scope.low, scope.high = low or 0, high or -1
+    return low is not None
 
 
-# Ranking every match of a common word costs tens of ms at 100k documents, so when more
-# match, the newest WINDOW matches are ranked and older ones follow, newest first (a news
-# reader wants the best of the recent ones). The count stays exact; pages stay stable.
-WINDOW = 1000
+def _publishers(conn: Connection) -> list[str]:
+    """Distinct publishers: one index seek each (a skip scan), not a scan of the table."""
+    sql = (
+        "WITH RECURSIVE p(name) AS (SELECT min(publisher) FROM documents UNION ALL"
+        " SELECT (SELECT min(publisher) FROM documents WHERE publisher > p.name) FROM p"
+        " WHERE p.name IS NOT NULL) SELECT name FROM p WHERE name IS NOT NULL"
+    )
+    return list(conn.execute(text(sql)).scalars())
+
+
+def _source(conn: Connection, source: str, scope: _Scope) -> bool:
+    """Restrict to a source location or a publisher naming `source` in any script."""
+    ids = list(conn.execute(text("SELECT id FROM sources WHERE location = :s"), {"s": source}))
+    names = {n.casefold() for n in (source, to_simplified(source), to_traditional(source))}
+    publishers = [p for p in _publishers(conn) if any(n in p.casefold() for n in names)]
+    if not ids and not publishers:
+        return False
+    either = [f"d.source_id = {int(row.id)}" for row in ids]
+    either += [f"d.publisher = :pub{i}" for i in range(len(publishers))]
+    scope.clauses.append(f"({' OR '.join(either)})")
+    scope.params.update({f"pub{i}": name for i, name in enumerate(publishers)})
+    return True
+
+
+def _scope(conn: Connection, filters: Filters) -> _Scope | None:
+    """The filters resolved against the documents table; None when nothing can match."""
+    scope = _Scope()
+    if not _dates(conn, filters, scope):
+        return None
+    if filters.source and not _source(conn, filters.source, scope):
+        return None
+    return scope
 
 
 @dataclass(frozen=True, slots=True)
 class _Dialect:
-    joined: str  # FROM … WHERE <match>, with documents d and sources s for filters
-    plain: str  # the same without joins, when no filter needs them
-    id: str  # the document id column of the index
+    index: str  # FROM the index, aliased i, WHERE <match>
+    id: str
     score: str  # higher is better
 
 
 _SQLITE = _Dialect(
-    joined=" FROM documents_fts f JOIN documents d ON d.id = f.rowid"
-    " JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH :q",
-    plain=" FROM documents_fts f WHERE documents_fts MATCH :q",
-    id="f.rowid",
-    score="-bm25(documents_fts)",
+    " FROM documents_fts i WHERE documents_fts MATCH :q", "i.rowid", "-bm25(documents_fts)"
 )
 _PG = _Dialect(
-    joined=" FROM document_terms t JOIN documents d ON d.id = t.document_id"
-    " JOIN sources s ON s.id = d.source_id, to_tsquery('simple', :q) q WHERE t.terms @@ q",
-    plain=" FROM document_terms t, to_tsquery('simple', :q) q WHERE t.terms @@ q",
-    id="t.document_id",
-    score="ts_rank(t.terms, q)",
+    " FROM document_terms i, to_tsquery('simple', :q) q WHERE i.terms @@ q",
+    "i.document_id",
+    "ts_rank(i.terms, q)",
 )
+
+
+def _matches(
+    conn: Connection, d: _Dialect, scope: _Scope, select: str, tail: str, params: dict[str, Any]
+) -> list[Any]:
+    """Rows of matches in the scope, newest first; documents joined only to filter."""
+    source = d.index + f" AND {d.id} BETWEEN :low AND :high"
+    if scope.clauses:
+        source += f" AND EXISTS (SELECT 1 FROM documents d WHERE d.id = {d.id} AND "
+        source += " AND ".join(scope.clauses) + ")"
+    sql = f"SELECT {d.id} AS id, {select} AS score{source} ORDER BY {d.id} DESC {tail}"
+    bound = {**scope.params, **params, "low": scope.low, "high": scope.high}
+    return list(conn.execute(text(sql), bound))
 
 
 def _ranked(
-    conn: Connection, d: _Dialect, where: str, params: dict[str, Any]
-) -> tuple[int, list[Any]]:
-    """(total, [(id, score)] of the page): ranked within the window, then by recency."""
-    source = f"{d.plain if not where else d.joined}{where}"
-    total = int(conn.execute(text(f"SELECT count(*){source}"), params).scalar_one())
-    limit, offset, floor = params["limit"], params["offset"], 0
-    if total > WINDOW:
-        floor_sql = f"SELECT {d.id}{source} ORDER BY {d.id} DESC LIMIT 1 OFFSET :skip"
-        floor = conn.execute(text(floor_sql), {**params, "skip": WINDOW - 1}).scalar_one()
-    rows: list[Any] = []
-    if offset < WINDOW:
-        ranked = (
-            f"SELECT {d.id} AS id, {d.score} AS score{d.joined}{where} AND {d.id} >= :floor"
-            " ORDER BY score DESC, id DESC LIMIT :n OFFSET :offset"
-        )
-        n = min(limit, WINDOW - offset)
-        rows += conn.execute(text(ranked), {**params, "floor": floor, "n": n}).all()
-    if floor and offset + limit > WINDOW:
-        older = (
-            f"SELECT {d.id} AS id, 0.0 AS score{source} AND {d.id} < :floor"
-            f" ORDER BY {d.id} DESC LIMIT :n OFFSET :skip"
-        )
-        more = {"floor": floor, "n": limit - len(rows), "skip": max(0, offset - WINDOW)}
-        rows += conn.execute(text(older), {**params, **more}).all()
-    return total, rows
+    conn: Connection, d: _Dialect, scope: _Scope, q: str, limit: int, offset: int
+) -> tuple[int, bool, list[Any]]:
+    """(total, whether more match, [(id, score)] of the page)."""
+    window = _matches(conn, d, scope, d.score, "LIMIT :n", {"q": q, "n": WINDOW + 1})
+    more = len(window) > WINDOW
+    best = sorted(window[:WINDOW], key=lambda r: (-r.score, -r.id))
+    rows = best[offset : offset + limit]
+    if more and offset + limit > WINDOW:  # past the window: older matches, newest first
+        skip, scope.high = max(0, offset - WINDOW), window[WINDOW - 1].id - 1
+        params = {"q": q, "n": limit - len(rows), "skip": skip}
+        rows += _matches(conn, d, scope, "0.0", "LIMIT :n OFFSET :skip", params)
+    return max(len(best), offset + len(rows)), more, rows
 
 
 def run(conn: Connection, query: str, *, limit: int, offset: int, filters: Filters) -> SearchPage:
@@ -132,16 +165,16 @@ def run(conn: Connection, query: str, *, limit: int, offset: int, filters: Filte
     if not runs or limit <= 0:
         return SearchPage(0, [])
     sqlite = conn.dialect.name == "sqlite"
-    where, params = filters.sql()
-    params.update(
-        q=fts5_query(runs) if sqlite else tsquery(runs), limit=limit, offset=max(offset, 0)
-    )
+    q = fts5_query(runs) if sqlite else tsquery(runs)
     try:
-        total, ranked = _ranked(conn, _SQLITE if sqlite else _PG, where, params)
+        scope = _scope(conn, filters)
+        if scope is None:
+            return SearchPage(0, [])
+        total, more, ranked = _ranked(conn, _SQLITE if sqlite else _PG, scope, q, limit, offset)
     except DBAPIError as error:  # should not happen: queries are built from quoted terms only
         log.warning("search for %r failed: %s", query[:80], error.orig)
         return SearchPage(0, [])
-    return SearchPage(total, _hits(conn, ranked, runs))
+    return SearchPage(total, _hits(conn, ranked, runs), total_is_lower_bound=more)
 
 
 def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[SearchHit]:
@@ -174,4 +207,4 @@ def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[
     return hits
 
 
-__all__ = ["Filters", "index", "run", "unindex"]
+__all__ = ["WINDOW", "Filters", "index", "run", "unindex"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from bot.store import open_store
-from bot.store.engine import make_engine
+from bot.store import documents, open_store
+from bot.store.engine import MIGRATIONS, make_engine
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
@@ -42,7 +44,52 @@ def test_open_twice_keeps_data_and_schema(database_url: str) -> None:
     engine = make_engine(database_url)
     with engine.connect() as conn:
         assert set(inspect(conn).get_table_names()) >= TABLES
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+    engine.dispose()
+
+
+def _at_0001(database_url: str) -> None:
+    """A database at revision 0001 holding an original, a copy of it and another original."""
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        source = conn.execute(
+            text(
+                "INSERT INTO sources (location, kind, failures) VALUES ('/s', 'folder', 0)"
+                " RETURNING id"
+            )
+        ).scalar_one()
+        first, _ = documents.insert(
+            conn, make_doc("/s/a", texts.FLOOD), source_id=source, raw_hash="a", duplicate_of=None
+        )
+        documents.insert(
+            conn, make_doc("/s/b", texts.FLOOD), source_id=source, raw_hash="b", duplicate_of=first
+        )
+        documents.insert(
+            conn, make_doc("/s/c", texts.FARM), source_id=source, raw_hash="c", duplicate_of=None
+        )
+    engine.dispose()
+
+
+def test_a_0001_database_upgrades_and_its_search_still_works(database_url: str) -> None:
+    _at_0001(database_url)
+    store = open_store(database_url)  # upgrades to 0002: the index is built again
+    try:
+        assert store.stats()["documents"] == 3
+        assert [h.location for h in store.search("防汛").hits] == ["/s/a"]  # not the copy
+        assert [h.location for h in store.search("莓").hits] == ["/s/c"]  # the prefix index
+        assert store.search("汛", source="市委宣传部").total == 1
+    finally:
+        store.close()
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert "ix_documents_publisher" in {
+            i["name"] for i in inspect(conn).get_indexes("documents")
+        }
     engine.dispose()
 
 

@@ -182,7 +182,7 @@ def test_long_and_empty_queries(filled: Store) -> None:
     assert filled.search("会议", limit=0).hits == []
 
 
-def test_many_matches_rank_the_newest_window_and_count_all(
+def test_many_matches_rank_the_newest_window_and_count_at_least_it(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("bot.store.search.WINDOW", 2)
@@ -198,11 +198,32 @@ def test_many_matches_rank_the_newest_window_and_count_all(
             make_doc(f"/{i}", body), source_id=source, raw_hash=str(i), duplicate_of=None
         )
     page = store.search("防汛", limit=2)
-    assert page.total == 4
+    assert (page.total, page.total_is_lower_bound) == (2, True)  # "2+": counting stops there
     assert paths(page) == ["/2", "/3"]  # the densest old /0 is outside the newest two
     older = store.search("防汛", limit=2, offset=2)  # beyond the window: newest first
-    assert (older.total, paths(older)) == (4, ["/1", "/0"])
+    assert (older.total, older.total_is_lower_bound, paths(older)) == (4, True, ["/1", "/0"])
     straddling = store.search("防汛", limit=2, offset=1)
     assert paths(straddling) == ["/3", "/1"]
     assert [h.score for h in older.hits] == [0.0, 0.0]
     assert paths(store.search("防汛", limit=1, source="/s", date_from="2024-01-01")) == ["/2"]
+    assert paths(store.search("防汛", limit=5, offset=3)) == ["/0"]
+
+
+def test_a_total_within_the_window_is_exact(filled: Store) -> None:
+    page = filled.search("召开", limit=1)
+    assert (page.total, page.total_is_lower_bound) == (6, False)
+
+
+def test_dates_out_of_id_order_are_still_filtered(filled: Store) -> None:
+    source = filled.ensure_source("/news")
+    late = make_doc("/news/late.txt", texts.FLOOD + "补记。", date="2024-01-05")
+    filled.add_document(late, source_id=source, raw_hash="late", duplicate_of=None)
+    spring = filled.search("召开", limit=10, date_from="2024-03-01", date_to="2024-04-30")
+    assert sorted(paths(spring)) == ["/news/0.txt", "/news/1.txt"]
+    winter = filled.search("召开", limit=10, date_to="2024-02-01")
+    assert paths(winter) == ["/news/late.txt"]
+
+
+def test_a_source_nothing_came_from_finds_nothing(filled: Store) -> None:
+    assert filled.search("召开", source="/elsewhere").hits == []
+    assert filled.search("召开", source="融媒体").total == 5  # part of a publisher's name
