@@ -39,6 +39,7 @@ class Prepared:
     text: str
     simplified: str
     sentences: tuple[Sentence, ...]
+    title_tokens: tuple[str, ...]  # title words earn keywords a bonus when the body repeats them
     content_hash: str
     simhash: int
 
@@ -63,6 +64,7 @@ def prepare(data: bytes, path: str) -> Prepared:
         text=text,
         simplified=simplified,
         sentences=_sentences(text, simplified),
+        title_tokens=tuple(tokenize(to_simplified(meta.title))),
         content_hash=hashed,
         simhash=signature,
     )
@@ -98,7 +100,7 @@ def _finish(
     page: Prepared, tokens: tuple[str, ...], frequencies: DocumentFrequencies, highlights: int
 ) -> Document:
     """`finish`, given the page's tokens (`analyse` has them already)."""
-    keywords = extract_keywords(tokens, frequencies)
+    keywords = extract_keywords(tokens, frequencies, title=page.title_tokens)
     return Document(
         path=page.path,
         title=page.title,
