@@ -141,7 +141,9 @@ def _matches(
         source += " AND ".join(scope.clauses) + ")"
     sql = f"SELECT {d.id} AS id, {select} AS score{source} ORDER BY {d.id} DESC {tail}"
     bound = {**scope.params, **params, "low": scope.low, "high": scope.high}
-    return list(conn.execute(text(sql), bound))
+    if conn.dialect.name == "sqlite":  # plain tuples: SQLAlchemy's rows cost 4 ms a window
+        return list(conn.connection.driver_connection.execute(sql, bound).fetchall())  # type: ignore[union-attr]
+    return [tuple(row) for row in conn.execute(text(sql), bound).all()]
 
 
 def _ranked(
@@ -150,10 +152,10 @@ def _ranked(
     """(total, whether more match, [(id, score)] of the page)."""
     window = _matches(conn, d, scope, d.score, "LIMIT :n", {"q": q, "n": WINDOW + 1})
     more = len(window) > WINDOW
-    best = sorted(window[:WINDOW], key=lambda r: (-r.score, -r.id))
+    best = sorted(window[:WINDOW], key=lambda r: (-r[1], -r[0]))
     rows = best[offset : offset + limit]
     if more and offset + limit > WINDOW:  # past the window: older matches, newest first
-        skip, scope.high = max(0, offset - WINDOW), window[WINDOW - 1].id - 1
+        skip, scope.high = max(0, offset - WINDOW), window[WINDOW - 1][0] - 1
         params = {"q": q, "n": limit - len(rows), "skip": skip}
         rows += _matches(conn, d, scope, "0.0", "LIMIT :n OFFSET :skip", params)
     return max(len(best), offset + len(rows)), more, rows
@@ -184,13 +186,13 @@ def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[
     rows = conn.execute(
         text(
             "SELECT id, title, date, publisher, location, text, simplified FROM documents"
-            f" WHERE id IN ({', '.join(str(int(r.id)) for r in ranked)})"
+            f" WHERE id IN ({', '.join(str(int(r[0])) for r in ranked)})"
         )
     ).all()
     by_id = {row.id: row for row in rows}
     hits = []
-    for rank in ranked:
-        row = by_id[rank.id]
+    for doc_id, score in ranked:
+        row = by_id[doc_id]
         shown, marks = snippet(row.text, row.simplified, runs)
         hits.append(
             SearchHit(
@@ -201,7 +203,7 @@ def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[
                 row.location,
                 shown,
                 marks,
-                float(rank.score),
+                float(score),
             )
         )
     return hits
