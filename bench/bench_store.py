@@ -15,7 +15,7 @@ Zipf-weighted so a few leaders recur), 60 places, 40 organisations, 30 meeting k
 plus 3 sentences drawn from the digested seeds for the genre's stock phrases. One document
 in five is traditional script. Dates follow ids (documents arrive roughly as they are
 published) with a few weeks' noise, and one in twenty is a late backfill of an older date.
-Publishers: 25 names; sources: 5 folders. So a common keyword is in a few % to ~30 % of
+Publishers: 25 names; sources: 5 folders. So a common keyword is in a few % to ~40 % of
 documents, stock words (会议, 工作) in most, a name or place in well under 1 %.
 
 The query mix is what readers type, by class: keywords of 2–5 characters, names, places,
