@@ -8,6 +8,7 @@ pipeline's: nothing is segmented again here.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -34,15 +35,16 @@ _FURNITURE = re.compile(
     r"|来源[:：]|责任编辑|编辑[:：]|字号|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)"
     r"|扫一扫|二维码|博彩|赌场|娱乐城|棋牌|代孕"
 )
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_SPACE = re.compile(r"\s")
+# Runs, not characters: removing runs and comparing lengths counts at C speed.
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_SPACE = re.compile(r"\s+")
 _CLAUSE_ENDS = "，,；;：:、"
 
 
 def _cjk_share(text: str) -> float:
     """The share of CJK ideographs among the non-space characters."""
-    chars = len(text) - len(_SPACE.findall(text))
-    return len(_CJK.findall(text)) / chars if chars else 0.0
+    chars = len(_SPACE.sub("", text))
+    return (len(text) - len(_CJK.sub("", text))) / chars if chars else 0.0
 
 
 def _ends_sentence(text: str) -> bool:
@@ -160,17 +162,19 @@ def _scores(
 def _mmr(scores: list[float], sets: list[frozenset[str]], n: int) -> list[int]:
     """Indices picked greedily by score minus redundancy; near-repeats never picked."""
     picked: list[int] = []
+    overlap = [0.0] * len(scores)  # each sentence's greatest similarity to a picked one
     remaining = set(range(len(scores)))
     while remaining and len(picked) < n:
 
         def gain(i: int) -> float:
-            overlap = max((_similarity(sets[i], sets[j]) for j in picked), default=0.0)
-            return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
+            return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap[i]
 
         best = max(sorted(remaining), key=gain)
         remaining.discard(best)
-        if all(_similarity(sets[best], sets[j]) <= REPEAT for j in picked):
+        if overlap[best] <= REPEAT:
             picked.append(best)
+            for i in remaining if len(picked) < n else ():
+                overlap[i] = max(overlap[i], _similarity(sets[i], sets[best]))
     return picked
 
 
@@ -180,7 +184,9 @@ def pick_highlights(
     """The `n` best sentences' original text, trimmed, in document order."""
     if n <= 0:
         return ()
-    candidates = [s for s in sentences if _eligible(s)][:MAX_SENTENCES]
-    sets = [frozenset(filter(is_content_word, s.tokens)) for s in candidates]
+    candidates = list(itertools.islice(filter(_eligible, sentences), MAX_SENTENCES))
+    sets = [frozenset(s.tokens) for s in candidates]
+    words = frozenset(filter(is_content_word, frozenset().union(*sets)))  # each token once
+    sets = [tokens & words for tokens in sets]
     picked = _mmr(_scores(candidates, sets, keywords, meeting), sets, n)
     return tuple(_trim(candidates[i]) for i in sorted(picked))
