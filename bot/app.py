@@ -38,6 +38,7 @@ class Tuning:
     chat_interval: float = 1.05  # seconds between two messages to one chat (Telegram: ~1)
     network_backoff: float = 1.0  # first wait after a network error; doubles, 3 tries
     first_scan: float = 1.0  # seconds after start before the first scan
+    pool_size: int = 32  # HTTP connections to the Bot API (httpcore scans its pool per request)
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
 
@@ -53,6 +54,7 @@ def build_application(settings: Settings, tuning: Tuning | None = None) -> BotAp
         .defaults(Defaults(tzinfo=ZoneInfo(settings.timezone)))
         .rate_limiter(limiter(tuning))
         .concurrent_updates(PerChatUpdates())
+        .connection_pool_size(tuning.pool_size)
         .post_init(_opener(settings, tuning))
         .post_shutdown(_close)
     )

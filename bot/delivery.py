@@ -101,6 +101,7 @@ class Deliverer:
         self.network_retries = network_retries
         self.backoff = backoff
         self.planner = planner
+        self._plans: dict[tuple[Any, ...], list[Planned]] = {}
 
     async def send(
         self, chat_id: int, text: str, *, thread_id: int | None = None, **kwargs: Any
@@ -137,6 +138,15 @@ class Deliverer:
                     return self._failed(chat_id, error)
                 await asyncio.sleep(self.backoff * 2 ** (network_failures - 1))
 
+    def _plan(self, docs: Sequence[StoredDocument], script: str, lang: str) -> list[Planned]:
+        """Plan once per (documents, script, language): a fan-out renders one digest, not 10,000."""
+        key = (tuple(d.id for d in docs), script, lang)
+        if key not in self._plans:
+            if len(self._plans) >= 64:
+                self._plans.clear()
+            self._plans[key] = self.planner(docs, script, lang)
+        return self._plans[key]
+
     async def _gone(self, chat_id: int, error: Exception) -> Sent:
         log.info("chat %s is gone (%s): deactivating", chat_id, error)
         await asyncio.to_thread(self.store.deactivate, chat_id, str(error)[:200])
@@ -148,7 +158,7 @@ class Deliverer:
 
     async def deliver(self, sub: Subscription, docs: Sequence[StoredDocument]) -> Outcome:
         """Send `docs` to the subscription's chat; each message's documents marked right after."""
-        planned = self.planner(docs, sub.script, sub.language) if docs else []
+        planned = self._plan(docs, sub.script, sub.language) if docs else []
         sent = marked = 0
         for message in planned:  # paced per chat by the Application's FloodLimiter
             result = await self.send(

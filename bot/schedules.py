@@ -59,8 +59,9 @@ def is_missed(sub: Subscription, now: datetime) -> bool:
 
 def schedule(job_queue: JobQueue[Any], sub: Subscription) -> None:
     """(Re)place the subscription's digest job; none for instant, paused or inactive ones."""
-    for job in job_queue.get_jobs_by_name(job_name(sub.chat_id)):
-        job.schedule_removal()
+    existing = job_queue.scheduler.get_job(job_name(sub.chat_id))  # by id: O(1), not a scan
+    if existing is not None:
+        existing.remove()
     if not is_timed(sub):
         return
     days = (((sub.weekday or 0) + 1) % 7,) if sub.schedule == "weekly" else tuple(range(7))
@@ -70,7 +71,7 @@ def schedule(job_queue: JobQueue[Any], sub: Subscription) -> None:
         days=days,  # PTB counts 0 = Sunday
         name=job_name(sub.chat_id),
         chat_id=sub.chat_id,
-        job_kwargs={"misfire_grace_time": 600, "coalesce": True},
+        job_kwargs={"id": job_name(sub.chat_id), "misfire_grace_time": 600, "coalesce": True},
     )
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from bot import texts
 from bot.app import configure_logging
+from bot.settings import Settings
 from tests.e2e.conftest import Bot, settle
+from tests.fakebot import FakeBotApi
 
 USER = 5001
 
@@ -96,3 +98,16 @@ async def test_the_token_never_reaches_the_log(
     token = bot.settings.token
     assert token and caplog.records
     assert all(token not in record.getMessage() for record in caplog.records)
+
+
+async def test_a_failing_command_menu_does_not_stop_the_bot(
+    fake: FakeBotApi, settings: Settings
+) -> None:
+    fake.fail_next("setMyCommands", status=500, times=5)
+    running = Bot(fake, settings)
+    await running.start()
+    try:
+        (reply,) = await running.ask(USER, "/start")
+        assert "/subscribe" in reply.plain
+    finally:
+        await running.stop()
