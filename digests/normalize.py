@@ -15,28 +15,44 @@ _CLOSERS = "”’》」』）】〉。"
 _WIDE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 # Left neighbour Chinese; for `?` the right neighbour must also end the clause, because a
 # lone `?` between two characters is far more often mojibake (`上??萍`) than a question.
-_PUNCT = re.compile(rf"(?<=[{_CJK}{_CLOSERS}])(?:[,:;!]|\?(?=$|\s|[”’》」』）]))", re.M)
-_SPACE_AFTER_WIDE = re.compile(rf"(?<=[，：；！？]) (?=[{_CJK}“《])")
+# One pattern per mark, the mark first: the regex engine then scans for it at C speed and
+# the replacement is a plain string. Passes cannot interact: no widened mark is a context.
+_QUESTION_END = r"(?=$|\s|[”’》」』）])"
+
+
+def _after_chinese(mark: str, then: str = "") -> re.Pattern[str]:
+    """`mark` after a Chinese character or closing mark, and before `then`."""
+    escaped = re.escape(mark)
+    return re.compile(rf"{escaped}(?<=[{_CJK}{_CLOSERS}]{escaped}){then}", re.M)
+
+
+_PUNCT = tuple(
+    (_after_chinese(mark, _QUESTION_END if mark == "?" else ""), wide)
+    for mark, wide in _WIDE.items()
+)
+_SPACE_AFTER_WIDE = re.compile(rf" (?<=[，：；！？] )(?=[{_CJK}“《])")  # the space first, as above
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BLANKS = re.compile(r"\n{3,}")
 # Full-width digits and letters (０-９ Ａ-Ｚ ａ-ｚ) to ASCII; full-width punctuation stays.
 _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B))}
 _FOLD.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 
-def _widen(match: re.Match[str]) -> str:
-    """The full-width form of a matched ASCII mark."""
-    return _WIDE[match.group(0)]
+def _fold(match: re.Match[str]) -> str:
+    """A run of full-width digits and letters in ASCII."""
+    return match.group(0).translate(_FOLD)
 
 
 def normalize(text: str) -> str:
     """`text` with unified line ends, clean spaces, full-width Chinese punctuation."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text).translate(_FOLD))
+    text = _SPACES.sub(" ", _FULL_WIDTH.sub(_fold, _INVISIBLE.sub("", text)))
     # Whole-text passes: no pattern crosses a line break, and `_PUNCT` reads `$` per line.
     text = "\n".join([line.strip() for line in text.split("\n")])
-    text = _PUNCT.sub(_widen, text)
+    for pattern, wide in _PUNCT:
+        text = pattern.sub(wide, text)
     text = _SPACE_AFTER_WIDE.sub("", text)  # full-width marks carry their own spacing
     return _BLANKS.sub("\n\n", text).strip("\n")
 

@@ -18,7 +18,11 @@ _ANNOTATED = re.compile(rf"([{_CJK}])((?:[(（]\s*{_SYLLABLE}\s*[)）])+)")
 _ONE = re.compile(rf"[(（]\s*({_SYLLABLE})\s*[)）]")
 # A reading whose "(" was lost to mojibake: `紕?chuàng)`. Only toned syllables qualify,
 # since a bare latin word before ")" could be real text.
-_DAMAGED = re.compile(rf"(?<=[?\ufffd{_CJK}])({_SYLLABLE})[)）]")
+# Written letter first (same language as `(?<=…)({_SYLLABLE})`) so the engine scans for
+# letters at C speed instead of trying the lookbehind at every character.
+_DAMAGED = re.compile(
+    rf"([{_LETTERS}](?<=[?\ufffd{_CJK}][{_LETTERS}])[{_LETTERS}]{{0,6}}[1-5]?)[)）]"
+)
 
 
 @lru_cache(maxsize=4096)  # a few hundred syllables, looked up tens of thousands of times
