@@ -16,6 +16,8 @@ TERMINATORS = frozenset("。！？；!?;")
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = frozenset(_PAIRS.values()) | frozenset(")）】")
 _QUOTES = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
+_TERMINATOR = re.compile("[" + re.escape("".join(TERMINATORS)) + "]")
 # Without quotes a sentence is everything up to a run of terminators (and closing brackets).
 _PLAIN = re.compile(r"[^。！？；!?;]*[。！？；!?;]+[)）】]*|[^。！？；!?;]+")
 
@@ -24,7 +26,8 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
     """(open, close) indices of every matched quotation; unmatched marks are ignored."""
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int]] = []
-    for i, char in enumerate(line):
+    for match in _MARKS.finditer(line):  # other characters open and close nothing
+        char, i = match.group(), match.start()
         if stack and char == _PAIRS[stack[-1][0]]:
             spans.append((stack.pop()[1], i))
         elif char in _PAIRS:
@@ -36,9 +39,10 @@ def _enclosing_ends(line: str) -> list[int]:
     """For each index, the end of the outermost quotation around it, or -1 outside quotes."""
     ends = [-1] * len(line)
     for start, end in sorted(_quote_spans(line), key=lambda span: span[0] - span[1]):
-        for i in range(start + 1, end):
-            if ends[i] == -1:  # the longest span is applied first, so it wins
-                ends[i] = end
+        # Matched pairs nest or stay apart, so a span inside a longer one, applied
+        # earlier, is already all set: the longest span wins.
+        if end > start + 1 and ends[start + 1] == -1:
+            ends[start + 1 : end] = [end] * (end - start - 1)
     return ends
 
 
@@ -59,13 +63,12 @@ def split_sentences(line: str) -> list[str]:
         return [piece.strip() for piece in _PLAIN.findall(line) if piece.strip()]
     ends = _enclosing_ends(line)
     pieces: list[str] = []
-    start = i = 0
-    while i < len(line):
-        cut = _cut_after(line, i, ends) if line[i] in TERMINATORS else None
+    start = 0
+    for match in _TERMINATOR.finditer(line):
+        i = match.start()
+        cut = _cut_after(line, i, ends) if i >= start else None  # before start: cut past
         if cut is not None:
             pieces.append(line[start:cut])
-            start = i = cut
-        else:
-            i += 1
+            start = cut
     pieces.append(line[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
