@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -59,12 +60,13 @@ def timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 SUB = Subscription(chat_id=42)
+DOC = SimpleNamespace(id=1)  # the planner is stubbed: only the id is read (plan cache key)
 TWO = fixed_plan(("<b>one</b>", (1, 2)), ("<b>two</b>", (3,)))
 
 
 async def test_each_message_is_marked_right_after_it_is_sent() -> None:
     recorder = Recorder()
-    outcome = await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
     assert [e[0] for e in recorder.events] == ["send", "mark", "send", "mark"]
     assert recorder.events[1] == ("mark", 42, (1, 2)) and recorder.events[3] == ("mark", 42, (3,))
     assert (outcome.messages, outcome.documents, outcome.result) == (2, 3, Sent.OK)
@@ -73,7 +75,7 @@ async def test_each_message_is_marked_right_after_it_is_sent() -> None:
 async def test_a_crash_mid_send_leaves_the_rest_unseen() -> None:
     recorder = Recorder([None, RuntimeError("killed")])
     with pytest.raises(RuntimeError):
-        await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+        await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
     assert [e for e in recorder.events if e[0] == "mark"] == [("mark", 42, (1, 2))]
 
 
@@ -82,7 +84,7 @@ async def test_a_crash_mid_send_leaves_the_rest_unseen() -> None:
 )
 async def test_blocked_or_missing_chat_is_deactivated(error: Exception) -> None:
     recorder = Recorder([error])
-    outcome = await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
     assert outcome.result is Sent.GONE
     assert [e[0] for e in recorder.events] == ["send", "deactivate"]
 
@@ -110,7 +112,7 @@ async def test_network_errors_retry_a_bounded_number_of_times() -> None:
 
 async def test_other_bad_requests_fail_without_marking() -> None:
     recorder = Recorder([BadRequest("Bad Request: message text is empty")])
-    outcome = await deliverer(recorder, TWO).deliver(SUB, [object()])  # type: ignore[list-item]
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
     assert outcome.result is Sent.FAILED
     assert [e[0] for e in recorder.events] == ["send"]
 
@@ -118,7 +120,7 @@ async def test_other_bad_requests_fail_without_marking() -> None:
 async def test_posts_into_the_subscribed_topic_and_falls_back_when_it_is_gone() -> None:
     recorder = Recorder([BadRequest("Bad Request: message thread not found"), None])
     topic = Subscription(chat_id=-100, thread_id=9)
-    await deliverer(recorder, fixed_plan(("x", (1,)))).deliver(topic, [object()])  # type: ignore[list-item]
+    await deliverer(recorder, fixed_plan(("x", (1,)))).deliver(topic, [DOC])  # type: ignore[list-item]
     assert [e[4] for e in recorder.events if e[0] == "send"] == [9, None]
 
 
@@ -126,7 +128,7 @@ async def test_fan_out_reaches_every_chat_once() -> None:
     recorder = Recorder()
     subs = [Subscription(chat_id=n) for n in range(300)]
     outcomes = await deliverer(recorder, fixed_plan(("x", (1,)))).fan_out(
-        [(s, [object()]) for s in subs],
+        [(s, [DOC]) for s in subs],
         concurrency=16,  # type: ignore[list-item]
     )
     sent_to = sorted(e[1] for e in recorder.events if e[0] == "send")
@@ -158,3 +160,18 @@ def test_plan_assigns_every_document_to_the_message_with_its_card(
             assert card in message.html or message is planned[-1]
     if limit < 4096:
         assert len(planned) > 1
+
+
+async def test_a_fan_out_renders_the_digest_once() -> None:
+    calls: list[str] = []
+
+    def planner(docs: Any, script: str, lang: str) -> list[Planned]:
+        calls.append(script)
+        return [Planned("x", (1,))]
+
+    recorder = Recorder()
+    subs = [
+        Subscription(chat_id=n, script="simplified" if n % 2 else "original") for n in range(50)
+    ]
+    await deliverer(recorder, planner).fan_out([(s, [DOC]) for s in subs])
+    assert sorted(calls) == ["original", "simplified"]
