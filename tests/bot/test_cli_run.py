@@ -36,3 +36,52 @@ def test_webhook_port() -> None:
     for bad in ("0", "70000", "http"):
         with pytest.raises(SettingsError):
             webhook_port(bad)
+
+
+class _App:
+    """Records how `run` starts the bot instead of starting it."""
+
+    def __init__(self) -> None:
+        self.started: tuple[str, dict[str, object]] | None = None
+
+    def run_polling(self, **kwargs: object) -> None:
+        self.started = ("polling", kwargs)
+
+    def run_webhook(self, **kwargs: object) -> None:
+        self.started = ("webhook", kwargs)
+
+
+@pytest.mark.parametrize(
+    ("env", "mode", "expected"),
+    [
+        ({}, "polling", {}),
+        (
+            {"WEBHOOK_URL": "https://bot.example.org/tg/hook", "PORT": "8080"},
+            "webhook",
+            {
+                "listen": "0.0.0.0",
+                "port": 8080,
+                "url_path": "tg/hook",
+                "webhook_url": "https://bot.example.org/tg/hook",
+            },
+        ),
+    ],
+)
+def test_polling_by_default_webhook_when_configured(
+    no_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    env: dict[str, str],
+    mode: str,
+    expected: dict[str, object],
+) -> None:
+    import bot.app
+
+    app = _App()
+    monkeypatch.setattr(bot.app, "build_application", lambda settings: app)
+    monkeypatch.setattr(bot.app, "configure_logging", lambda token: None)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:x")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["run"]) == 0
+    assert app.started is not None and app.started[0] == mode
+    assert expected.items() <= app.started[1].items()
