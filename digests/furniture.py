@@ -65,6 +65,7 @@ _TOKENS = re.compile(
 _DATES = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?|\d+"
 )
+_SEPARATORS = re.compile(r"[\s|｜【】\[\]()（）/丨·•,，:：;；]+")
 _BREADCRUMB_START = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)")
 _CRUMB_SPLIT = re.compile(r"\s*[>＞»›→]\s*")
 _IMAGE = re.compile(r"^[\w\-.()]+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
@@ -117,7 +118,7 @@ def _is_metadata(text: str) -> bool:
     residue, dates = _DATES.subn(" ", residue)
     if not (found or dates):
         return False
-    words = re.sub(r"[\s|｜【】\[\]()（）/丨·•,，:：;；]+", "", residue)
+    words = _SEPARATORS.sub("", residue)
     return len(words) <= 10 and "。" not in words
 
 

@@ -55,16 +55,17 @@ def prepare(data: bytes, path: str) -> Prepared:
     text = "\n".join(cleaned.lines[i] for i in body)
     simplified = "\n".join(simplified_lines[i] for i in body)
     hashed, signature = signatures(simplified)
+    title_s = to_simplified(meta.title)
     return Prepared(
         path=path,
         title=meta.title,
         date=meta.date,
         source=meta.source,
-        meeting=extract_meeting(text, simplified, to_simplified(meta.title), meta.title),
+        meeting=extract_meeting(text, simplified, title_s, meta.title),
         text=text,
         simplified=simplified,
         sentences=_sentences(text, simplified),
-        title_tokens=tuple(tokenize(to_simplified(meta.title))),
+        title_tokens=tuple(tokenize(title_s)),
         content_hash=hashed,
         simhash=signature,
     )
