@@ -174,16 +174,26 @@ class Deliverer:
         return Outcome(sub.chat_id, sent, marked, Sent.OK)
 
     async def fan_out(
-        self, jobs: Sequence[tuple[Subscription, Sequence[StoredDocument]]], concurrency: int = 256
+        self, jobs: Sequence[tuple[Subscription, Sequence[StoredDocument]]], concurrency: int = 64
     ) -> list[Outcome]:
-        """Deliver to many chats at once; the Application's rate limiter paces the sends."""
-        gate = asyncio.Semaphore(concurrency)
+        """Deliver to many chats at once; the Application's rate limiter paces the sends.
 
-        async def one(sub: Subscription, docs: Sequence[StoredDocument]) -> Outcome:
-            async with gate:
-                return await self.deliver(sub, docs)
+        A fixed pool of workers, not a task per chat: 10,000 waiting coroutines make the
+        garbage collector stall the loop, and a stalled loop sends in bursts that trip 429s.
+        """
+        todo = iter(enumerate(jobs))
+        outcomes: list[Outcome | None] = [None] * len(jobs)
 
-        return list(await asyncio.gather(*(one(sub, docs) for sub, docs in jobs)))
+        async def worker() -> None:
+            for index, (sub, docs) in todo:  # shared iterator: each job taken once
+                try:
+                    outcomes[index] = await self.deliver(sub, docs)
+                except Exception:  # one chat's surprise must not stop the others
+                    log.exception("delivery to chat %s failed", sub.chat_id)
+                    outcomes[index] = Outcome(sub.chat_id, 0, 0, Sent.FAILED)
+
+        await asyncio.gather(*(worker() for _ in range(min(concurrency, len(jobs)))))
+        return [outcome for outcome in outcomes if outcome is not None]
 
 
 def retry_seconds(error: RetryAfter) -> float:

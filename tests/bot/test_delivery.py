@@ -175,3 +175,13 @@ async def test_a_fan_out_renders_the_digest_once() -> None:
     ]
     await deliverer(recorder, planner).fan_out([(s, [DOC]) for s in subs])
     assert sorted(calls) == ["original", "simplified"]
+
+
+async def test_one_chats_surprise_does_not_stop_the_fan_out(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    recorder = Recorder([RuntimeError("store down")] + [None] * 10)
+    subs = [Subscription(chat_id=n) for n in range(5)]
+    outcomes = await deliverer(recorder, TWO).fan_out([(s, [DOC]) for s in subs], concurrency=1)
+    assert [o.result for o in outcomes] == [Sent.FAILED] + [Sent.OK] * 4
+    assert "delivery to chat 0 failed" in caplog.text
