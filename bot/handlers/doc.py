@@ -12,6 +12,7 @@ from bot.delivery import as_script
 from bot.handlers.common import command, explain, lang_of, reply, say
 from bot.parsing import InputError, parse_doc_id
 from digests.render import render_card_html
+from digests.render_html import pack
 
 
 async def show_doc(update: Update, context: BotContext, doc_id: int) -> None:
@@ -25,7 +26,8 @@ async def show_doc(update: Update, context: BotContext, doc_id: int) -> None:
     if stored is None:
         return await say(update, "no_doc", id=doc_id)
     script = as_script(sub.script if sub else "original")
-    await reply(update, render_card_html(stored.document, script, lang_of(update)))
+    for piece in pack([render_card_html(stored.document, script, lang_of(update))]):
+        await reply(update, piece)  # a card over 4096 characters goes in pieces
 
 
 async def doc(update: Update, context: BotContext) -> None:

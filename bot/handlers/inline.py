@@ -12,6 +12,7 @@ from bot.context import BotContext
 from bot.handlers.common import NO_PREVIEW, lang_of
 from bot.parsing import InputError, parse_query
 from digests.render import render_card_html
+from digests.render_html import pack
 
 LIMIT = 10
 
@@ -35,7 +36,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
             title=hit.title[:100],
             description=hit.snippet[:100],
             input_message_content=InputTextMessageContent(
-                render_card_html(stored.document, "original", lang)[:4096],
+                pack([render_card_html(stored.document, "original", lang)])[0],
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
             ),

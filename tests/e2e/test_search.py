@@ -112,3 +112,15 @@ async def test_settings_buttons_change_the_subscription(bot: Bot) -> None:
     assert "繁體" in edit.plain
     sub = bot.services.store.subscription(USER)
     assert sub is not None and sub.paused and sub.script == "traditional"
+
+
+async def test_a_page_with_a_12000_character_sentence_stays_within_limits(bot: Bot) -> None:
+    clause = "全区各部门要把河湖治理和污水管网建设统筹推进并加强督导考核,"
+    giant = "东湖区召开河湖治理专题会\n2024-06-01 来源:测试区\n" + clause * 400 + "确保见效。\n"
+    bot.drop("giant", giant)
+    await bot.scan()
+    (doc_id,) = [r.id for r in bot.services.store.search("河湖治理", limit=5).hits]
+    (card,) = await bot.ask(USER, f"/doc {doc_id}")
+    (digest,) = await bot.ask(USER, "/digest")
+    for message in (card, digest):  # the fake refuses over 4096 or broken HTML
+        assert "河湖治理" in message.plain and len(message.plain) <= 4096
