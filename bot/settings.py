@@ -21,6 +21,7 @@ class Settings:
     token: str | None = field(default=None, repr=False)  # never printed, never logged
     api_url: str | None = None
     webhook_url: str | None = None
+    port: int = 8443  # the webhook listener's
     database_url: str = DEFAULT_DATABASE_URL
     sources: tuple[str, ...] = ("seeds",)
     scan_interval: float = 600.0
@@ -42,6 +43,7 @@ class Settings:
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             api_url=env.get("TELEGRAM_API_URL") or None,
             webhook_url=env.get("WEBHOOK_URL") or None,
+            port=_port(env.get("PORT")),
             database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
             sources=_split(env.get("DIGEST_SOURCES", "seeds")) or ("seeds",),
             scan_interval=_positive(env, "SCAN_INTERVAL", 600.0),
@@ -69,6 +71,14 @@ def _positive(env: Mapping[str, str], name: str, default: float) -> float:
     if value <= 0:
         raise SettingsError(f"{name} must be positive, not {raw!r}")
     return value
+
+
+def _port(value: str | None) -> int:
+    if not value:
+        return 8443
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise SettingsError(f"PORT must be a TCP port number, not {value!r}")
+    return int(value)
 
 
 def _timezone(name: str) -> str:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 
-DEFAULT_PORT = 8443
 NO_TOKEN = "digestbot run: TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)"
 
 
@@ -28,7 +26,6 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start the bot and serve until interrupted; 2 when the settings cannot be used."""
     settings = Settings.from_env()
-    port = webhook_port(os.environ.get("PORT"))
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
@@ -42,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if settings.webhook_url:
         application.run_webhook(
             listen="0.0.0.0",
-            port=port,
+            port=settings.port,
             webhook_url=settings.webhook_url,
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             allowed_updates=Update.ALL_TYPES,
@@ -50,12 +47,3 @@ def run(args: argparse.Namespace) -> int:
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
-
-
-def webhook_port(value: str | None) -> int:
-    """PORT for the webhook listener (default 8443)."""
-    if not value:
-        return DEFAULT_PORT
-    if not value.isdigit() or not 0 < int(value) < 65536:
-        raise SettingsError(f"PORT must be a TCP port number, not {value!r}")
-    return int(value)

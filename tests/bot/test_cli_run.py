@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.cli import main
-from bot.cli.run import NO_TOKEN, webhook_port
-from bot.settings import SettingsError
+from bot.cli.run import NO_TOKEN
+from bot.settings import Settings, SettingsError
 
 
 @pytest.fixture
@@ -31,11 +31,12 @@ def test_bad_setting_exits_2(
     assert "DEFAULT_TIMEZONE" in capsys.readouterr().err
 
 
-def test_webhook_port() -> None:
-    assert webhook_port(None) == 8443 and webhook_port("8080") == 8080
+def test_webhook_port_comes_from_the_settings() -> None:
+    assert Settings.from_env({}).port == 8443
+    assert Settings.from_env({"PORT": "8080"}).port == 8080
     for bad in ("0", "70000", "http"):
-        with pytest.raises(SettingsError):
-            webhook_port(bad)
+        with pytest.raises(SettingsError, match="PORT"):
+            Settings.from_env({"PORT": bad})
 
 
 class _App:
