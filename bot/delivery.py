@@ -1,8 +1,9 @@
 """Sending: digests split on card boundaries, each message marked sent as soon as it is sent.
 
-Errors are decided here, once: 429 waits and retries (AIORateLimiter first, then here),
-403 and "chat not found" deactivate the subscription, "can't parse entities" resends as
-plain text, network errors retry with a bounded backoff. Nothing here raises to a handler.
+Errors are decided here, once: 429 waits and retries (the FloodLimiter first, pausing that
+chat only; then here), 403 and "chat not found" deactivate the subscription, "can't parse
+entities" resends as plain text, network errors retry with a bounded backoff.
+Nothing here raises to a handler.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
+from bot.ratelimit import retry_seconds
 from digests.digest import build_digest
 from digests.model import Script
 from digests.render import TELEGRAM_LIMIT, render_card_html, render_html
@@ -194,15 +195,3 @@ class Deliverer:
 
         await asyncio.gather(*(worker() for _ in range(min(concurrency, len(jobs)))))
         return [outcome for outcome in outcomes if outcome is not None]
-
-
-def retry_seconds(error: RetryAfter) -> float:
-    """The wait Telegram asked for, read as AIORateLimiter reads it.
-
-    The public `retry_after` warns that its type will change (int → timedelta); the private
-    timedelta is what python-telegram-bot itself uses.
-    """
-    wait = getattr(error, "_retry_after", None)
-    if isinstance(wait, timedelta):
-        return wait.total_seconds()
-    return float(wait) if isinstance(wait, int | float) else 1.0

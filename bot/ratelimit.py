@@ -1,30 +1,62 @@
 """Flood limits kept before Telegram enforces them, and updates processed chat by chat.
 
-AIORateLimiter paces all chats together (30/s) and each group (20/min), but not a single
-private chat (about 1/s). Hitting that limit costs more than the one message: on a 429
-AIORateLimiter holds *every* request for retry_after seconds. So each chat gets a turn,
-`interval` seconds apart, before the request joins AIORateLimiter's queue.
+AIORateLimiter paces all chats together (a leaky bucket) and each group (20/min), but not a
+single private chat (about 1/s), and on any 429 it holds *every* request for retry_after
+seconds. Telegram's retry_after applies to the request's chat, so here a 429 pauses that
+chat only (its next message, the retry included, waits retry_after); everyone waits only
+when many chats are refused at once (the bot as a whole is over) or the request had no chat.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import warnings
+from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
+from datetime import timedelta
+from functools import partial
 from typing import Any
 
+from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+from telegram.warnings import PTBDeprecationWarning
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 _MESSAGES = ("send", "edit", "copy", "forward")  # what counts as a message in a chat
+MARGIN = 0.1  # seconds added to every retry_after: our clock starts after the server's did
+STORM_WINDOW = 1.0  # seconds over which refusals of different chats are counted
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    """The wait Telegram asked for, whether PTB gives it as a timedelta or as seconds.
+
+    PTB 22 returns an int (with a deprecation warning) unless PTB_TIMEDELTA is set, and a
+    timedelta when it is: the bot reads both and never depends on the variable.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait: object = error.retry_after
+    if isinstance(wait, timedelta):
+        return wait.total_seconds()
+    return float(wait) if isinstance(wait, int | float) else 1.0
 
 
 class FloodLimiter(AIORateLimiter):
-    """AIORateLimiter with one message per `interval` seconds per chat."""
+    """AIORateLimiter's buckets, one message per `interval` per chat, 429s paused per chat.
 
-    def __init__(self, *, interval: float = 1.0, **limits: Any) -> None:
+    `storm`: refusals of that many different chats within a second hold every request for
+    the retry_after (Telegram is refusing the bot, not a chat).
+    """
+
+    def __init__(self, *, interval: float = 1.0, storm: int = 3, **limits: Any) -> None:
         super().__init__(**limits)
         self.interval = interval
+        self.storm = storm
+        self.holds = 0  # times every request was held (a storm or a chatless 429)
         self._chats: dict[Any, _Chat] = {}
+        self._refused: deque[tuple[float, Any]] = deque()  # (when, chat id) of recent 429s
+        self._held_until = 0.0
 
     async def process_request(
         self,
@@ -35,29 +67,95 @@ class FloodLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Result:
-        """One message at a time per chat, `interval` after the previous one was answered."""
-        parent = super().process_request
+        """Send through the buckets; each chat's messages one at a time, `interval` apart."""
         chat_id = data.get("chat_id")
-        if chat_id is None or self.interval <= 0 or not endpoint.startswith(_MESSAGES):
-            return await parent(callback, args, kwargs, endpoint, data, rate_limit_args)
+        request = partial(
+            self._run_request,
+            chat=chat_id is not None,
+            group=_group(chat_id),
+            allow_paid_broadcast=bool(data.get("allow_paid_broadcast")),
+            callback=callback,
+            args=args,
+            kwargs=kwargs,
+        )
+        retries = rate_limit_args or self._max_retries
+        if chat_id is None or not endpoint.startswith(_MESSAGES):
+            return await self._attempts(request, None, None, retries)
         chat = self._chats.setdefault(chat_id, _Chat())
         chat.users += 1
         try:
             async with chat.lock:
-                await asyncio.sleep(chat.free_at - asyncio.get_running_loop().time())
-                try:
-                    return await parent(callback, args, kwargs, endpoint, data, rate_limit_args)
-                finally:  # measured from the answer: the earliest the server can have seen it
-                    chat.free_at = asyncio.get_running_loop().time() + self.interval
+                return await self._attempts(request, chat_id, chat, retries)
         finally:
             chat.users -= 1
             if not chat.users:  # idle: forget the chat once its pause is over
                 asyncio.get_running_loop().call_at(chat.free_at, self._forget, chat_id, chat)
 
+    async def _attempts(
+        self,
+        request: Callable[[], Awaitable[Result]],
+        chat_id: Any,
+        chat: _Chat | None,
+        retries: int,
+    ) -> Result:
+        """The request, retried after each 429 up to `retries` times."""
+        loop = asyncio.get_running_loop()
+        attempt = 0
+        while True:
+            if chat is not None:
+                await asyncio.sleep(chat.free_at - loop.time())
+            try:
+                return await request()
+            except RetryAfter as error:
+                self._pause(chat_id, chat, retry_seconds(error) + MARGIN)
+                if attempt >= retries:
+                    raise
+                attempt += 1
+            finally:  # measured from the answer: the earliest the server can have seen it
+                if chat is not None:
+                    chat.free_at = max(chat.free_at, loop.time() + self.interval)
+
+    def _pause(self, chat_id: Any, chat: _Chat | None, wait: float) -> None:
+        """Honour a 429: the chat waits `wait`; everyone does in a storm or without a chat."""
+        now = asyncio.get_running_loop().time()
+        if chat is not None:
+            chat.free_at = max(chat.free_at, now + wait)
+            self._refused.append((now, chat_id))
+            while self._refused[0][0] < now - STORM_WINDOW:
+                self._refused.popleft()
+            if len({refused for _, refused in self._refused}) < self.storm:
+                return
+        self._hold(now + wait)
+
+    def _hold(self, until: float) -> None:
+        """Hold every request until `until` (AIORateLimiter's event gates each request)."""
+        if until <= self._held_until:
+            return
+        self._held_until = until
+        self.holds += 1
+        self._retry_after_event.clear()
+        asyncio.get_running_loop().call_at(until, self._release)
+
+    def _release(self) -> None:
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._held_until - 0.001:  # a later hold extended this one
+            loop.call_at(self._held_until, self._release)
+        else:
+            self._retry_after_event.set()
+
     def _forget(self, chat_id: Any, chat: _Chat) -> None:
         """Drop an idle chat's state once its pause is over, so 10,000 chats leave no trace."""
         if not chat.users and self._chats.get(chat_id) is chat:
             del self._chats[chat_id]
+
+
+def _group(chat_id: Any) -> int | str | bool:
+    """The group a chat id names, as AIORateLimiter reads it (negative or @name), else False."""
+    with contextlib.suppress(ValueError, TypeError):
+        chat_id = int(chat_id)
+    if (isinstance(chat_id, int) and chat_id < 0) or isinstance(chat_id, str):
+        return chat_id
+    return False
 
 
 class _Chat:

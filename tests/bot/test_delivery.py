@@ -53,12 +53,6 @@ def deliverer(recorder: Recorder, planner: Any, **options: Any) -> Deliverer:
     )
 
 
-@pytest.fixture(autouse=True)
-def timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PTB 22 warns when RetryAfter holds an int; opt in to its timedelta form, as the bot does."""
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-
-
 SUB = Subscription(chat_id=42)
 DOC = SimpleNamespace(id=1)  # the planner is stubbed: only the id is read (plan cache key)
 TWO = fixed_plan(("<b>one</b>", (1, 2)), ("<b>two</b>", (3,)))

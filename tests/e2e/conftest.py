@@ -114,12 +114,6 @@ def settings(fake: FakeBotApi, tmp_path: Path) -> Settings:
     )
 
 
-@pytest.fixture(autouse=True)
-def timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PTB 22 warns on int retry_after (warnings are errors here); opt in to timedelta."""
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-
-
 @pytest.fixture
 async def bot(fake: FakeBotApi, settings: Settings) -> AsyncIterator[Bot]:
     running = Bot(fake, settings)
