@@ -148,6 +148,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "「{query}」共 {total} 条结果,第 {page}/{pages} 页:",
         "{total} results for “{query}”, page {page}/{pages}:",
     ),
+    "no_more_results": ("没有更多结果了。", "No more results."),
     "search_expired": (
         "这次搜索已过期,请重新发送 /search。",
         "This search has expired; send /search again.",

@@ -36,13 +36,18 @@ def marked(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
 
 def page_html(lang: str, query: str, page: int, results: SearchPage) -> str:
     """A page of results: a header line, then each hit with its snippet and /doc ID."""
-    pages = max(1, -(-results.total // PER_PAGE))
+    pages = max(1, page + 1, -(-results.total // PER_PAGE))
+    more = "+" if results.total_is_lower_bound else ""  # the store counted no further
     head = texts.text(
-        lang, "results_head", query=query, total=results.total, page=page + 1, pages=pages
+        lang,
+        "results_head",
+        query=query,
+        total=f"{results.total}{more}",
+        page=page + 1,
+        pages=f"{pages}{more}",
     )
-    return "\n\n".join(
-        [head, *(_hit(page * PER_PAGE + n + 1, hit) for n, hit in enumerate(results.hits))]
-    )
+    hits = [_hit(page * PER_PAGE + n + 1, hit) for n, hit in enumerate(results.hits)]
+    return "\n\n".join([head, *(hits or [texts.text(lang, "no_more_results")])])
 
 
 def _hit(number: int, hit: SearchHit) -> str:
@@ -66,9 +71,16 @@ def keyboard(lang: str, key: str, page: int, results: SearchPage) -> InlineKeybo
     nav = []
     if page > 0:
         nav.append(_nav(lang, "btn_prev", key, page - 1))
-    if (page + 1) * PER_PAGE < results.total:
+    if has_next(page, results):
         nav.append(_nav(lang, "btn_next", key, page + 1))
     return InlineKeyboardMarkup([*rows, nav] if nav else rows)
+
+
+def has_next(page: int, results: SearchPage) -> bool:
+    """A next page exists: counted, or likely (the count stopped and this page is full)."""
+    if (page + 1) * PER_PAGE < results.total:
+        return True
+    return results.total_is_lower_bound and len(results.hits) == PER_PAGE
 
 
 def _nav(lang: str, label: str, key: str, page: int) -> InlineKeyboardButton:

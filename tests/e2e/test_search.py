@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+import pytest
+
+from bot.store.records import SearchHit, SearchPage
 from tests.e2e.conftest import Bot
 
 USER = 7001
@@ -52,6 +56,39 @@ async def test_search_pages_by_button_and_opens_a_result(bot: Bot) -> None:
         a.get("callback_query_id")
         for a in (c.params for c in bot.fake.calls("answerCallbackQuery"))
     )
+
+
+def _capped(matches: int) -> Any:
+    """A store's search over `matches` documents that counts only the first 1000, as ours does."""
+
+    def search(query: str, *, limit: int = 5, offset: int = 0, **_: Any) -> SearchPage:
+        ids = range(offset, min(offset + limit, matches))
+        hits = [
+            SearchHit(
+                n + 1, f"第{n + 1}次全体会议", None, None, f"/{n}", "会议召开", ((0, 2),), 1.0
+            )
+            for n in ids
+        ]
+        return SearchPage(max(1000, offset + len(hits)), hits, total_is_lower_bound=True)
+
+    return search
+
+
+async def test_a_capped_total_shows_1000_plus_and_pages_on_past_it(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.services.store, "search", _capped(1003))
+    (first,) = await bot.ask(USER, "/search 会议")
+    assert "共 1000+ 条结果,第 1/200+ 页" in first.plain
+    (next_page,) = [d for text, d in buttons(first) if "下一页" in text]
+    bot.fake.press_button(first, next_page.rsplit(":", 1)[0] + ":199")  # the last counted page
+    counted = (await _edits(bot, 1))[-1]
+    assert "第 200/200+ 页" in counted.plain and "1000. 第1000次全体会议" in counted.plain
+    (beyond,) = [d for text, d in buttons(counted) if "下一页" in text]
+    bot.fake.press_button(counted, beyond)
+    last = (await _edits(bot, 2))[-1]
+    assert "第 201/201+ 页" in last.plain and "1003. 第1003次全体会议" in last.plain
+    assert not [t for t, _ in buttons(last) if "下一页" in t]  # a short page: the end
 
 
 async def _edits(bot: Bot, n: int) -> list:  # type: ignore[type-arg]

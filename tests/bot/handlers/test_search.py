@@ -45,3 +45,33 @@ def test_buttons_fit_in_64_bytes_and_offer_only_existing_pages() -> None:
     assert [b.text for b in rows[-1]] == ["Next ›"]
     last = keyboard("en", "0123456789", 2, SearchPage(total=12, hits=[hit(0), hit(1)]))
     assert [b.text for b in last.inline_keyboard[-1]] == ["‹ Previous"]
+
+
+CAPPED = SearchPage(total=1000, hits=[hit(n) for n in range(PER_PAGE)], total_is_lower_bound=True)
+
+
+def test_a_capped_count_reads_as_a_lower_bound() -> None:
+    zh = check_text(page_html("zh", "会议", 0, CAPPED), "HTML").plain
+    en = check_text(page_html("en", "会议", 0, CAPPED), "HTML").plain
+    assert "共 1000+ 条结果" in zh and "第 1/200+ 页" in zh
+    assert en.startswith("1000+ results") and "page 1/200+" in en
+    exact = check_text(page_html("en", "会议", 0, SearchPage(1000, CAPPED.hits)), "HTML").plain
+    assert exact.startswith("1000 results") and "page 1/200:" in exact
+
+
+def test_paging_goes_on_past_a_capped_count_while_pages_are_full() -> None:
+    last_counted = keyboard("en", "0123456789", 199, CAPPED)
+    assert [b.text for b in last_counted.inline_keyboard[-1]] == ["‹ Previous", "Next ›"]
+    beyond = SearchPage(1003, [hit(0), hit(1), hit(2)], total_is_lower_bound=True)
+    assert [b.text for b in keyboard("en", "0123456789", 200, beyond).inline_keyboard[-1]] == [
+        "‹ Previous"
+    ]
+    assert "page 201/201+" in check_text(page_html("en", "q", 200, beyond), "HTML").plain
+
+
+def test_an_empty_page_says_so_and_offers_the_way_back() -> None:
+    empty = SearchPage(1000, [], total_is_lower_bound=True)
+    assert "No more results." in check_text(page_html("en", "q", 200, empty), "HTML").plain
+    assert [b.text for b in keyboard("en", "0123456789", 200, empty).inline_keyboard[-1]] == [
+        "‹ Previous"
+    ]
