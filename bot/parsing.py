@@ -95,13 +95,17 @@ def parse_keywords(args: Sequence[str]) -> tuple[str, ...]:
 
 
 def parse_digest(args: Sequence[str]) -> DigestRequest:
-    """`/digest` → unseen; `/digest 7d` → the last 7 days; `/digest 关键词 …` → matching."""
-    if len(args) == 1 and (match := _DAYS.match(args[0])):
-        days = int(match[1])
-        if not 1 <= days <= MAX_DAYS:
-            raise InputError("bad_digest_args")
-        return DigestRequest(days=days)
-    return DigestRequest(keywords=parse_keywords(args))
+    """`/digest [关键词 …] [Nd]`: keywords to match, and a window of N days (any position)."""
+    days = [match for arg in args if (match := _DAYS.match(arg))]
+    if len(days) > 1:
+        raise InputError("bad_digest_args")
+    if not days:
+        return DigestRequest(keywords=parse_keywords(args))
+    count = int(days[0][1])
+    if not 1 <= count <= MAX_DAYS:
+        raise InputError("bad_digest_args")
+    rest = [arg for arg in args if not _DAYS.match(arg)]
+    return DigestRequest(keywords=parse_keywords(rest), days=count)
 
 
 def parse_query(args: Sequence[str] | str) -> tuple[str, bool]:

@@ -39,7 +39,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("timezone", "时区:/timezone Asia/Shanghai", "time zone: /timezone Europe/Paris"),
     Command("settings", "查看并修改订阅设置", "see and change this chat's settings"),
-    Command("digest", "立即生成摘要:/digest [关键词 | 7d]", "a digest now: /digest [keyword | 7d]"),
+    Command(
+        "digest",
+        "立即生成摘要:未发送过的;/digest 关键词 只看相关的;/digest 7d 近 7 天全部(含已发送)",
+        "a digest now of what is unsent; /digest keyword: unsent matches; "
+        "/digest 7d: the last 7 days, sent or not",
+    ),
     Command("search", "搜索:/search 关键词", "search: /search keyword"),
     Command("doc", "查看一篇文档:/doc ID", "one document: /doc ID"),
     Command("trending", "近 7 天热门关键词", "top keywords of the last 7 days"),
@@ -134,10 +139,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "btn_prev": ("‹ 上一页", "‹ Previous"),
     "btn_next": ("下一页 ›", "Next ›"),
     "bad_digest_args": (
-        "用法:/digest [关键词 | 天数d],例如 /digest 7d",
-        "Usage: /digest [keyword | Nd], for example /digest 7d",
+        "用法:/digest [关键词 …] [天数d],例如 /digest 7d 或 /digest 防汛 30d",
+        "Usage: /digest [keyword …] [Nd], for example /digest 7d or /digest 防汛 30d",
     ),
     "nothing_new": ("没有新的文档。", "Nothing new."),
+    "nothing_new_matching": (
+        "没有未发送过的「{keywords}」相关文档。/digest {query} 7d 看近 7 天的全部,"
+        "/search {query} 查找更早的。",
+        "Nothing new about “{keywords}”. /digest {query} 7d shows the last 7 days, sent or "
+        "not; /search {query} finds older ones.",
+    ),
+    "nothing_in_days": ("近 {days} 天没有文档。", "No documents in the last {days} days."),
+    "nothing_in_days_matching": (
+        "近 {days} 天没有「{keywords}」相关文档。",
+        "Nothing about “{keywords}” in the last {days} days.",
+    ),
     "search_usage": ("用法:/search 关键词", "Usage: /search keyword"),
     "query_too_long": (
         "关键词太长,已截取前 {limit} 个字搜索。",

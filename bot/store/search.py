@@ -45,6 +45,25 @@ def unindex(conn: Connection, doc_id: int, simplified: str) -> None:
         conn.execute(text("DELETE FROM document_terms WHERE document_id = :id"), {"id": doc_id})
 
 
+def matching(dialect: str, keywords: Sequence[str]) -> Any:
+    """A condition on `documents.id`: the document matches any of `keywords` in the index.
+
+    None when no keyword has anything to search (punctuation only): nothing can match.
+    """
+    runs = [found for k in keywords if (found := query_runs(k))]
+    if not runs:
+        return None
+    if dialect == "sqlite":
+        one = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :k{}"
+        queries = [fts5_query(r) for r in runs]
+    else:
+        one = "SELECT document_id FROM document_terms WHERE terms @@ to_tsquery('simple', :k{})"
+        queries = [tsquery(r) for r in runs]
+    union = " UNION ".join(one.format(n) for n in range(len(queries)))
+    bound = {f"k{n}": q for n, q in enumerate(queries)}
+    return text(f"documents.id IN ({union})").bindparams(**bound)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Filters:
     """Restrictions on top of the text match."""
@@ -209,4 +228,4 @@ def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[
     return hits
 
 
-__all__ = ["WINDOW", "Filters", "index", "run", "unindex"]
+__all__ = ["WINDOW", "Filters", "index", "matching", "run", "unindex"]

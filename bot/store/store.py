@@ -222,12 +222,7 @@ class Store:
         limit: int = 50,
     ) -> list[StoredDocument]:
         """Originals not yet sent to the chat (newest first), matching any of `keywords`."""
-        sent = exists().where(
-            deliveries.c.chat_id == chat_id,
-            deliveries.c.status == "sent",
-            deliveries.c.document_id == documents.c.id,
-        )
-        conditions = [documents.c.duplicate_of.is_(None), ~sent]
+        conditions = [documents.c.duplicate_of.is_(None), ~_sent_to(chat_id)]
         if since is not None:
             conditions.append(documents.c.first_seen >= since)
         if keywords:
@@ -245,6 +240,29 @@ class Store:
         with self._read() as conn:
             return docs.load(conn, and_(*conditions), order=documents.c.id.desc(), limit=limit)
 
+    def digest_documents(
+        self,
+        chat_id: int,
+        *,
+        keywords: Sequence[str] = (),
+        since: datetime | None = None,
+        unseen: bool = True,
+        limit: int = 50,
+    ) -> list[StoredDocument]:
+        """Originals for /digest, newest first: matching a keyword (the index), recent, unsent."""
+        # keywords: any of them, as /search reads it; unseen=False: sent ones too (/digest 7d)
+        conditions: list[Any] = [documents.c.duplicate_of.is_(None)]
+        if unseen:
+            conditions.append(~_sent_to(chat_id))
+        if since is not None:
+            conditions.append(documents.c.first_seen >= since)
+        if keywords:
+            if (match := searching.matching(self.dialect, keywords)) is None:
+                return []
+            conditions.append(match)
+        with self._read() as conn:
+            return docs.load(conn, *conditions, order=documents.c.id.desc(), limit=limit)
+
     def mark_sent(
         self, chat_id: int, doc_ids: Sequence[int], *, at: datetime | None = None
     ) -> None:
@@ -261,6 +279,15 @@ class Store:
                 documents.c.duplicate_of.is_(None),
                 order=documents.c.id,
             )
+
+
+def _sent_to(chat_id: int) -> Any:
+    """The document (of the outer query) was sent to the chat."""
+    return exists().where(
+        deliveries.c.chat_id == chat_id,
+        deliveries.c.status == "sent",
+        deliveries.c.document_id == documents.c.id,
+    )
 
 
 def _state(row: Any) -> SourceState:

@@ -105,17 +105,18 @@ def test_keywords_are_bounded() -> None:
         (["30天"], DigestRequest(days=30)),
         (["3D"], DigestRequest(days=3)),
         (["民主生活會"], DigestRequest(keywords=("民主生活会",))),
-        (["7d", "政协"], DigestRequest(keywords=("7d", "政协"))),
+        (["政协", "7d"], DigestRequest(keywords=("政协",), days=7)),
+        (["7d", "政協", "统战"], DigestRequest(keywords=("政协", "统战"), days=7)),
     ],
 )
 def test_digest_arguments(args: list[str], expected: DigestRequest) -> None:
     assert parse_digest(args) == expected
 
 
-@pytest.mark.parametrize("arg", ["0d", "9999d"])
-def test_digest_days_out_of_range(arg: str) -> None:
+@pytest.mark.parametrize("args", [["0d"], ["9999d"], ["7d", "30d"], ["政协", "1d", "2天"]])
+def test_digest_days_out_of_range_or_twice(args: list[str]) -> None:
     with pytest.raises(InputError) as caught:
-        parse_digest([arg])
+        parse_digest(args)
     assert caught.value.key == "bad_digest_args"
 
 

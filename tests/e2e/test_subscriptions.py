@@ -76,10 +76,27 @@ async def test_digest_on_request_sends_unseen_once(bot: Bot) -> None:
     assert "没有新的文档" in again.plain
     bot.drop("museum")
     await bot.scan()
-    (matching,) = await bot.ask(USER, "/digest 河湖")
-    assert "没有新的文档" in matching.plain
-    (week,) = await bot.ask(USER, "/digest 7d")
-    assert "文物保护" in week.plain
+    (week,) = await bot.ask(USER, "/digest 7d")  # the week, sent before or not
+    assert all(topic in week.plain for topic in ("河湖长制", "乡村振兴", "文物保护"))
+    (again,) = await bot.ask(USER, "/digest 7d")
+    assert "文物保护" in again.plain and "河湖长制" in again.plain
+
+
+async def test_digest_of_a_keyword_sends_matches_not_yet_sent(bot: Bot) -> None:
+    for name in ("river", "harvest", "museum"):
+        bot.drop(name)
+    await bot.scan()
+    (matching,) = await bot.ask(USER, "/digest 河湖 文物保護")  # any script, any keyword
+    assert "河湖长制" in matching.plain and "文物保护" in matching.plain
+    assert "乡村振兴" not in matching.plain
+    (sent,) = await bot.ask(USER, "/digest 河湖")
+    assert "没有未发送过的「河湖」相关文档" in sent.plain and "/digest 河湖 7d" in sent.plain
+    (week,) = await bot.ask(USER, "/digest 河湖 7d")  # with a window: sent ones too
+    assert "河湖长制" in week.plain and "文物保护" not in week.plain
+    (rest,) = await bot.ask(USER, "/digest")
+    assert "乡村振兴" in rest.plain and "河湖长制" not in rest.plain
+    (none,) = await bot.ask(USER, "/digest 量子 7d", language_code="en")
+    assert "Nothing about “量子” in the last 7 days" in none.plain
 
 
 async def test_a_daily_schedule_fires(bot: Bot) -> None:

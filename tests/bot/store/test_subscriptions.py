@@ -68,6 +68,29 @@ def test_unseen_documents_and_mark_sent(store: Store) -> None:
     assert [d.id for d in store.unseen_documents(8, limit=1)] == [life]
 
 
+def test_digest_documents_match_keywords_in_the_index_sent_or_not(store: Store) -> None:
+    life = _add(store, "/s/life", texts.LIFE_MEETING)
+    flood = _add(store, "/s/flood", texts.FLOOD)
+    party = _add(store, "/s/party", texts.TRADITIONAL)  # 組織生活會, found as 生活会
+    store.add_document(
+        make_doc("/s/copy", texts.FLOOD),
+        source_id=store.ensure_source("/s"),
+        raw_hash="c",
+        duplicate_of=flood,
+    )
+    assert [d.id for d in store.digest_documents(7)] == [party, flood, life]  # no duplicate
+    assert [d.id for d in store.digest_documents(7, keywords=("生活会",))] == [party, life]
+    assert [d.id for d in store.digest_documents(7, keywords=("汛期", "民主"))] == [flood, life]
+    store.mark_sent(7, [life])
+    assert [d.id for d in store.digest_documents(7, keywords=("生活会",))] == [party]
+    both = store.digest_documents(7, keywords=("生活会",), unseen=False)
+    assert [d.id for d in both] == [party, life]  # sent ones too, when asked
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert store.digest_documents(7, since=later, unseen=False) == []
+    assert store.digest_documents(7, keywords=("。,",)) == []  # nothing to search: no match
+    assert store.digest_documents(7, keywords=("量子",)) == []
+
+
 def test_keywords_match_literally(store: Store) -> None:
     _add(store, "/s/a", texts.SCHOOL)
     assert store.unseen_documents(1, keywords=("%",)) == []
