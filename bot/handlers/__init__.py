@@ -13,6 +13,7 @@ from bot.handlers import (
     errors,
     fallback,
     inline,
+    membership,
     schedule,
     search,
     settings_menu,
@@ -32,6 +33,7 @@ MODULES = (  # the fallback last: within a group the first matching handler wins
     trending,
     admin,
     inline,
+    membership,
     fallback,
 )
 
