@@ -4,7 +4,8 @@ AIORateLimiter paces all chats together (a leaky bucket) and each group (20/min)
 single private chat (about 1/s), and on any 429 it holds *every* request for retry_after
 seconds. Telegram's retry_after applies to the request's chat, so here a 429 pauses that
 chat only (its next message, the retry included, waits retry_after); everyone waits only
-when many chats are refused at once (the bot as a whole is over) or the request had no chat.
+when many chats are refused at once (the bot as a whole is over) or the request was not a
+message to a chat (an inline answer, a getChatMember: nothing narrower to pause).
 """
 
 from __future__ import annotations
