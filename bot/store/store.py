@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
+from sqlalchemy import Connection, Engine, exists, func, select
 
 from bot.sources import source_kind
 from bot.sources.model import SourceState
@@ -28,10 +28,6 @@ def open_store(database_url: str) -> Store:
     engine = make_engine(database_url)
     migrate(engine)
     return Store(engine)
-
-
-def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class Store:
@@ -222,23 +218,8 @@ class Store:
         limit: int = 50,
     ) -> list[StoredDocument]:
         """Originals not yet sent to the chat (newest first), matching any of `keywords`."""
-        conditions = [documents.c.duplicate_of.is_(None), ~_sent_to(chat_id)]
-        if since is not None:
-            conditions.append(documents.c.first_seen >= since)
-        if keywords:
-            conditions.append(
-                or_(
-                    *(
-                        or_(
-                            documents.c.simplified.like(_like(k), escape="\\"),
-                            documents.c.title.like(_like(k), escape="\\"),
-                        )
-                        for k in keywords
-                    )
-                )
-            )
-        with self._read() as conn:
-            return docs.load(conn, and_(*conditions), order=documents.c.id.desc(), limit=limit)
+        # one notion of "matches a keyword" everywhere: the search index, as /search reads it
+        return self.digest_documents(chat_id, keywords=keywords, since=since, limit=limit)
 
     def digest_documents(
         self,
