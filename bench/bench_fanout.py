@@ -81,6 +81,7 @@ async def _deliver(
         api_url=url,
         scan_interval=3600,
         database_url=f"sqlite:///{folder / 'bench.db'}",
+        heartbeat_file=str(folder / "heartbeat"),
     )
     tuning = Tuning(overall_limit=rate, first_scan=3600)  # the bot's bucket 5 % under the limit
     app = build_application(settings, tuning)

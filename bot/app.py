@@ -14,7 +14,7 @@ from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
-from bot import texts
+from bot import health, texts
 from bot.context import CONTEXT_TYPES, BotApplication, Services
 from bot.delivery import Deliverer
 from bot.handlers import register
@@ -113,11 +113,21 @@ def _opener(settings: Settings, tuning: Tuning) -> Any:
             name="scan",
             job_kwargs=scan_job_options(settings.scan_interval),
         )
+        jobs.run_repeating(_heartbeat, health.INTERVAL, first=0, name="heartbeat")
         count = await rebuild(jobs, services, datetime.now(UTC))
         log.info("bot @%s ready: %d subscription(s) scheduled", application.bot.username, count)
         await set_commands(application)
 
     return post_init
+
+
+async def _heartbeat(context: Any) -> None:
+    """Tell `digestbot health` (the container's health check) that the loop still turns."""
+    settings = context.application.bot_data.services.settings
+    try:
+        await asyncio.to_thread(health.beat, settings.heartbeat_file)
+    except OSError as error:  # a read-only or full disk must not stop the bot
+        log.warning("heartbeat not written to %s: %s", settings.heartbeat_file, error)
 
 
 async def _close(application: BotApplication) -> None:

@@ -28,45 +28,45 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", "帮助与全部命令", "help and every command"),
     Command(
         "subscribe",
-        "订阅全部新闻或关键词:/subscribe [关键词 …]",
+        "订阅全部新闻或关键词：/subscribe [关键词 …]",
         "subscribe to all news or to keywords",
     ),
     Command("unsubscribe", "取消关键词或全部订阅", "drop keywords, or the whole subscription"),
     Command(
         "schedule",
-        "推送方式:instant | daily HH:MM | weekly mon HH:MM",
+        "推送方式：instant | daily HH:MM | weekly mon HH:MM",
         "instant | daily HH:MM | weekly mon HH:MM",
     ),
-    Command("timezone", "时区:/timezone Asia/Shanghai", "time zone: /timezone Europe/Paris"),
+    Command("timezone", "时区：/timezone Asia/Shanghai", "time zone: /timezone Europe/Paris"),
     Command("settings", "查看并修改订阅设置", "see and change this chat's settings"),
     Command(
         "digest",
-        "立即生成摘要:未发送过的;/digest 关键词 只看相关的;/digest 7d 近 7 天全部(含已发送)",
+        "立即生成摘要：未发送过的；/digest 关键词 只看相关的；/digest 7d 近 7 天全部（含已发送）",
         "a digest now of what is unsent; /digest keyword: unsent matches; "
         "/digest 7d: the last 7 days, sent or not",
     ),
-    Command("search", "搜索:/search 关键词", "search: /search keyword"),
-    Command("doc", "查看一篇文档:/doc ID", "one document: /doc ID"),
+    Command("search", "搜索：/search 关键词", "search: /search keyword"),
+    Command("doc", "查看一篇文档：/doc ID", "one document: /doc ID"),
     Command("trending", "近 7 天热门关键词", "top keywords of the last 7 days"),
-    Command("sources", "管理员:来源列表", "admin: list sources", admin=True),
+    Command("sources", "管理员：来源列表", "admin: list sources", admin=True),
     Command(
-        "addsource", "管理员:添加来源 URL 或目录", "admin: add a source URL or folder", admin=True
+        "addsource", "管理员：添加来源 URL 或目录", "admin: add a source URL or folder", admin=True
     ),
-    Command("ingest", "管理员:立即抓取", "admin: scan the sources now", admin=True),
-    Command("stats", "管理员:统计", "admin: statistics", admin=True),
+    Command("ingest", "管理员：立即抓取", "admin: scan the sources now", admin=True),
+    Command("stats", "管理员：统计", "admin: statistics", admin=True),
 )
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "start": (
-        "你好!我把中文会议新闻整理成关键词摘要,按你设定的时间推送。\n"
-        "发送 /subscribe 订阅全部新闻,或 /subscribe 关键词 只看相关内容。",
+        "你好！我把中文会议新闻整理成关键词摘要，按你设定的时间推送。\n"
+        "发送 /subscribe 订阅全部新闻，或 /subscribe 关键词 只看相关内容。",
         "Hello! I turn Chinese meeting news into keyword digests and send them on your schedule.\n"
         "Send /subscribe for all news, or /subscribe keyword for matching news only.",
     ),
-    "help_head": ("命令列表:", "Commands:"),
-    "help_admin": ("管理员命令:", "Admin commands:"),
+    "help_head": ("命令列表：", "Commands:"),
+    "help_admin": ("管理员命令：", "Admin commands:"),
     "help_tail": (
-        "私聊中直接发送文字即可搜索;在任意聊天输入 @{bot} 关键词 可分享文档。",
+        "私聊中直接发送文字即可搜索；在任意聊天输入 @{bot} 关键词 可分享文档。",
         "In a private chat, any text is a search; type @{bot} keyword in any chat to share.",
     ),
     "unknown": (
@@ -74,17 +74,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "I don't know that command. Send /help for the list.",
     ),
     "not_text": (
-        "我只读文字。发送 /help 查看我能做什么,或直接发送关键词搜索。",
+        "我只读文字。发送 /help 查看我能做什么，或直接发送关键词搜索。",
         "I only read text. Send /help to see what I do, or send a keyword to search.",
     ),
     "subscribed_all": ("已订阅全部新闻。{when}", "Subscribed to all news. {when}"),
     "subscribed_keywords": (
-        "已订阅关键词:{keywords}。{when}",
+        "已订阅关键词：{keywords}。{when}",
         "Subscribed to keywords: {keywords}. {when}",
     ),
     "unsubscribed_all": ("已取消订阅。", "Unsubscribed."),
     "unsubscribed_keywords": (
-        "已移除关键词。剩余:{keywords}",
+        "已移除关键词。剩余：{keywords}",
         "Keywords removed. Remaining: {keywords}",
     ),
     "not_subscribed": (
@@ -92,38 +92,38 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "This chat has no subscription. Send /subscribe to start.",
     ),
     "too_many_keywords": (
-        "关键词太多:最多 {limit} 个。",
+        "关键词太多：最多 {limit} 个。",
         "Too many keywords: {limit} at most.",
     ),
     "all_news": ("全部新闻", "all news"),
     "when_instant": ("有新文档即推送。", "Each new document is pushed at once."),
-    "when_daily": ("每天 {at}({tz})推送摘要。", "A digest every day at {at} ({tz})."),
-    "when_weekly": ("每周{day} {at}({tz})推送摘要。", "A digest every {day} at {at} ({tz})."),
-    "paused_note": ("(已暂停)", "(paused)"),
+    "when_daily": ("每天 {at}（{tz}）推送摘要。", "A digest every day at {at} ({tz})."),
+    "when_weekly": ("每周{day} {at}（{tz}）推送摘要。", "A digest every {day} at {at} ({tz})."),
+    "paused_note": ("（已暂停）", "(paused)"),
     "schedule_usage": (
-        "用法:/schedule instant | daily HH:MM | weekly mon..sun HH:MM",
+        "用法：/schedule instant | daily HH:MM | weekly mon..sun HH:MM",
         "Usage: /schedule instant | daily HH:MM | weekly mon..sun HH:MM",
     ),
     "bad_time": (
-        "时间 {value} 无效:请用 HH:MM,00:00 到 23:59。",
+        "时间 {value} 无效：请用 HH:MM，00:00 到 23:59。",
         "Time {value} is not valid: use HH:MM, 00:00 to 23:59.",
     ),
     "bad_weekday": (
-        "星期 {value} 无效:请用 mon tue wed thu fri sat sun。",
+        "星期 {value} 无效：请用 mon tue wed thu fri sat sun。",
         "Weekday {value} is not valid: use mon tue wed thu fri sat sun.",
     ),
-    "schedule_set": ("已设置:{when}", "Done: {when}"),
+    "schedule_set": ("已设置：{when}", "Done: {when}"),
     "timezone_usage": (
-        "用法:/timezone Area/City,例如 /timezone Asia/Shanghai",
+        "用法：/timezone Area/City，例如 /timezone Asia/Shanghai",
         "Usage: /timezone Area/City, for example /timezone Europe/London",
     ),
     "bad_timezone": (
-        "未知时区 {value}。请用 IANA 名称,例如 Asia/Shanghai。",
+        "未知时区 {value}。请用 IANA 名称，例如 Asia/Shanghai。",
         "Unknown time zone {value}. Use an IANA name such as Asia/Shanghai.",
     ),
     "timezone_set": ("时区已设为 {tz}。{when}", "Time zone set to {tz}. {when}"),
     "settings": (
-        "<b>订阅设置</b>\n关键词:{keywords}\n推送:{when}\n状态:{state}\n字体:{script}",
+        "<b>订阅设置</b>\n关键词：{keywords}\n推送：{when}\n状态：{state}\n字体：{script}",
         "<b>Settings</b>\nKeywords: {keywords}\nSchedule: {when}\nState: {state}\nScript: {script}",
     ),
     "state_active": ("接收中", "receiving"),
@@ -139,12 +139,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "btn_prev": ("‹ 上一页", "‹ Previous"),
     "btn_next": ("下一页 ›", "Next ›"),
     "bad_digest_args": (
-        "用法:/digest [关键词 …] [天数d],例如 /digest 7d 或 /digest 防汛 30d",
+        "用法：/digest [关键词 …] [天数d]，例如 /digest 7d 或 /digest 防汛 30d",
         "Usage: /digest [keyword …] [Nd], for example /digest 7d or /digest 防汛 30d",
     ),
     "nothing_new": ("没有新的文档。", "Nothing new."),
     "nothing_new_matching": (
-        "没有未发送过的「{keywords}」相关文档。/digest {query} 7d 看近 7 天的全部,"
+        "没有未发送过的「{keywords}」相关文档。/digest {query} 7d 看近 7 天的全部，"
         "/search {query} 查找更早的。",
         "Nothing new about “{keywords}”. /digest {query} 7d shows the last 7 days, sent or "
         "not; /search {query} finds older ones.",
@@ -154,41 +154,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "近 {days} 天没有「{keywords}」相关文档。",
         "Nothing about “{keywords}” in the last {days} days.",
     ),
-    "search_usage": ("用法:/search 关键词", "Usage: /search keyword"),
+    "search_usage": ("用法：/search 关键词", "Usage: /search keyword"),
     "query_too_long": (
-        "关键词太长,已截取前 {limit} 个字搜索。",
+        "关键词太长，已截取前 {limit} 个字搜索。",
         "The query was long; searched its first {limit} characters.",
     ),
     "no_results": ("没有找到与 {query} 相关的文档。", "No documents match {query}."),
     "results_head": (
-        "「{query}」共 {total} 条结果,第 {page}/{pages} 页:",
+        "「{query}」共 {total} 条结果，第 {page}/{pages} 页：",
         "{total} results for “{query}”, page {page}/{pages}:",
     ),
     "no_more_results": ("没有更多结果了。", "No more results."),
     "search_expired": (
-        "这次搜索已过期,请重新发送 /search。",
+        "这次搜索已过期，请重新发送 /search。",
         "This search has expired; send /search again.",
     ),
-    "doc_usage": ("用法:/doc ID(数字)", "Usage: /doc ID (a number)"),
+    "doc_usage": ("用法：/doc ID（数字）", "Usage: /doc ID (a number)"),
     "no_doc": ("没有编号为 {id} 的文档。", "There is no document {id}."),
-    "trending_head": ("近 7 天热门关键词:", "Top keywords of the last 7 days:"),
+    "trending_head": ("近 7 天热门关键词：", "Top keywords of the last 7 days:"),
     "trending_empty": ("近 7 天还没有文档。", "No documents in the last 7 days."),
     "admins_only": (
         "只有群组管理员可以修改本群的订阅。",
         "Only the group's administrators can change its subscription.",
     ),
     "bot_admins_only": ("此命令仅限机器人管理员。", "This command is for the bot's admins only."),
-    "sources_head": ("来源:", "Sources:"),
+    "sources_head": ("来源：", "Sources:"),
     "addsource_usage": (
-        "用法:/addsource URL(http:// 或 https://)或服务器上的目录",
+        "用法：/addsource URL（http:// 或 https://）或服务器上的目录",
         "Usage: /addsource URL (http:// or https://) or a folder on the server",
     ),
-    "source_added": ("已添加来源 {location}(编号 {id})。", "Source {location} added (id {id})."),
+    "source_added": ("已添加来源 {location}（编号 {id}）。", "Source {location} added (id {id})."),
     "ingest_started": ("开始抓取…", "Scanning…"),
     "ingest_busy": ("已有抓取在进行中。", "A scan is already running."),
-    "ingest_done": ("抓取完成:{summary}", "Scan done: {summary}"),
-    "stats_head": ("统计:", "Statistics:"),
-    "error": ("出错了,请稍后再试。", "Something went wrong; please try again later."),
+    "ingest_done": (
+        "抓取完成：新增 {new}，更新 {updated}，未变 {unchanged}，重复 {duplicates}，失败 {failed}",
+        "Scan done: new {new}, updated {updated}, unchanged {unchanged}, "
+        "duplicates {duplicates}, failed {failed}",
+    ),
+    "stats_head": ("统计：", "Statistics:"),
+    "stat_line": ("{label}：{n}", "{label}: {n}"),
+    "stat_documents": ("文档", "documents"),
+    "stat_originals": ("原创文档", "originals"),
+    "stat_duplicates": ("重复转载", "duplicates"),
+    "stat_sources": ("来源", "sources"),
+    "stat_chats": ("聊天", "chats"),
+    "stat_subscriptions": ("有效订阅", "active subscriptions"),
+    "stat_deliveries": ("已推送", "deliveries"),
+    "error": ("出错了，请稍后再试。", "Something went wrong; please try again later."),
     "inline_none": ("没有匹配的文档", "No matching documents"),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -77,15 +78,24 @@ async def ingest(update: Update, context: BotContext) -> None:
         summary = await scan_now(context.services)
     except ScanBusy:
         return await say(update, "ingest_busy")
-    await say(update, "ingest_done", summary=summary.line())
+    await say(update, "ingest_done", **asdict(summary))
 
 
 @admin_only
 async def stats(update: Update, context: BotContext) -> None:
     """The store's counters."""
     counts = await asyncio.to_thread(context.services.store.stats)
-    lines = [f"{texts.escape_html(k)}: {v}" for k, v in counts.items()]
-    await reply(update, "\n".join([texts.text(lang_of(update), "stats_head"), *lines]))
+    lang = lang_of(update)
+    lines = [
+        texts.raw(lang, "stat_line", label=_stat_label(lang, k), n=v) for k, v in counts.items()
+    ]
+    await reply(update, "\n".join([texts.text(lang, "stats_head"), *lines]))
+
+
+def _stat_label(lang: str, name: str) -> str:
+    """The counter's name in the reader's language (the raw name for a counter added later)."""
+    key = f"stat_{name}"
+    return texts.text(lang, key) if texts.key_exists(key) else texts.escape_html(name)
 
 
 HANDLERS = [

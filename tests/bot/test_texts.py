@@ -27,7 +27,24 @@ def test_both_languages_have_the_same_placeholders() -> None:
 
     for zh, en in _TEXTS.values():
         assert fields(zh) == fields(en)
-        assert re.search(r"[\u4e00-\u9fff]", zh) or not re.search(r"[a-z]{4}", zh)
+        words = re.sub(r"\{\w+\}", "", zh)  # placeholders are not words the reader sees
+        assert re.search(r"[\u4e00-\u9fff]", words) or not re.search(r"[a-z]{4}", words)
+
+
+_CJK = r"[\u4e00-\u9fff]"
+
+
+@pytest.mark.parametrize("key", sorted(_TEXTS))
+def test_chinese_replies_use_chinese_punctuation(key: str) -> None:
+    """Readers of Chinese expect ，：；！（）, not ASCII marks, around Chinese words."""
+    zh = _TEXTS[key][0]
+    assert not re.search(rf"{_CJK}[,;!?]|[,;!]{_CJK}|{_CJK}:|[()]", zh), zh
+    assert not re.search(r"[，：；！（）]", _TEXTS[key][1]), "full-width marks in English"
+
+
+def test_command_descriptions_use_chinese_punctuation() -> None:
+    for command in texts.COMMANDS:
+        assert not re.search(rf"{_CJK}[,:;!?]|[()]", command.zh), command.zh
 
 
 @pytest.mark.parametrize(

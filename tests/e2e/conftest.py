@@ -111,6 +111,7 @@ def settings(fake: FakeBotApi, tmp_path: Path) -> Settings:
         sources=(str(source),),
         scan_interval=3600,
         admin_ids=frozenset({ADMIN}),
+        heartbeat_file=str(tmp_path / "heartbeat"),
     )
 
 

@@ -40,15 +40,15 @@ async def test_command_menu_is_set_at_start(bot: Bot) -> None:
 
 
 BAD_INPUT = [
-    ("/search", "用法:/search 关键词"),
+    ("/search", "用法：/search 关键词"),
     ("/schedule daily 25:99", "时间 25:99 无效"),
     ("/schedule weekly someday 08:00", "星期 someday 无效"),
-    ("/schedule", "用法:/schedule"),
+    ("/schedule", "用法：/schedule"),
     ("/timezone Mars/Base", "未知时区 Mars/Base"),
-    ("/timezone", "用法:/timezone"),
+    ("/timezone", "用法：/timezone"),
     ("/doc 999999", "没有编号为 999999 的文档"),
-    ("/doc abc", "用法:/doc ID"),
-    ("/digest 0d", "用法:/digest"),
+    ("/doc abc", "用法：/doc ID"),
+    ("/digest 0d", "用法：/digest"),
     ("/frobnicate", "我不认识这个命令"),
     ("/addsource http://example.com/feed", "仅限机器人管理员"),
 ]

@@ -79,7 +79,7 @@ async def test_a_capped_total_shows_1000_plus_and_pages_on_past_it(
 ) -> None:
     monkeypatch.setattr(bot.services.store, "search", _capped(1003))
     (first,) = await bot.ask(USER, "/search 会议")
-    assert "共 1000+ 条结果,第 1/200+ 页" in first.plain
+    assert "共 1000+ 条结果，第 1/200+ 页" in first.plain
     (next_page,) = [d for text, d in buttons(first) if "下一页" in text]
     bot.fake.press_button(first, next_page.rsplit(":", 1)[0] + ":199")  # the last counted page
     counted = (await _edits(bot, 1))[-1]

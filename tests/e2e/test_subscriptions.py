@@ -102,7 +102,7 @@ async def test_digest_of_a_keyword_sends_matches_not_yet_sent(bot: Bot) -> None:
 async def test_a_daily_schedule_fires(bot: Bot) -> None:
     await bot.ask(USER, "/subscribe")
     (reply,) = await bot.ask(USER, "/schedule daily 07:45")
-    assert "每天 07:45(Asia/Shanghai)" in reply.plain
+    assert "每天 07:45（Asia/Shanghai）" in reply.plain
     assert bot.app is not None and bot.app.job_queue is not None
     (job,) = bot.app.job_queue.get_jobs_by_name(job_name(USER))
     nxt = job.next_t

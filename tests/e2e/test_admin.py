@@ -1,0 +1,46 @@
+"""Admin commands: only ADMIN_IDS may use them, and they answer in the reader's language."""
+
+from __future__ import annotations
+
+from bot.health import is_healthy
+from tests.e2e.conftest import ADMIN, Bot
+
+STRANGER = 5101
+
+
+async def test_a_user_who_is_not_an_admin_is_refused(bot: Bot) -> None:
+    for command in ("/stats", "/sources", "/ingest", "/addsource https://example.org/feed"):
+        (reply,) = await bot.ask(STRANGER, command)
+        assert "仅限机器人管理员" in reply.plain
+    locations = [row.location for row in bot.services.store.sources()]
+    assert "https://example.org/feed" not in locations  # the refused /addsource stored nothing
+
+
+async def test_ingest_reports_what_it_found_in_chinese(bot: Bot) -> None:
+    bot.drop("river")
+    replies = await bot.ask(ADMIN, "/ingest", replies=2)
+    assert replies[0].plain == "开始抓取…"
+    assert replies[1].plain.startswith("抓取完成：新增 1，")
+    assert "failed" not in replies[1].plain
+
+
+async def test_stats_labels_are_in_the_readers_language(bot: Bot) -> None:
+    bot.drop("river")
+    await bot.scan()
+    (zh,) = await bot.ask(ADMIN, "/stats")
+    assert "文档：1" in zh.plain and "documents" not in zh.plain
+    (en,) = await bot.ask(ADMIN, "/stats", language_code="en")
+    assert "documents: 1" in en.plain
+
+
+async def test_addsource_checks_the_location_and_sources_lists_it(bot: Bot) -> None:
+    (bad,) = await bot.ask(ADMIN, "/addsource ftp://example.org/x")
+    assert bad.plain.startswith("用法：/addsource")
+    (added,) = await bot.ask(ADMIN, "/addsource https://example.org/feed.xml")
+    assert "https://example.org/feed.xml" in added.plain
+    (listed,) = await bot.ask(ADMIN, "/sources")
+    assert "https://example.org/feed.xml" in listed.plain
+
+
+async def test_the_running_bot_keeps_its_heartbeat_fresh(bot: Bot) -> None:
+    await bot.fake.wait_until(lambda: is_healthy(bot.settings.heartbeat_file))
