@@ -147,9 +147,7 @@ async def scan_now(services: Services) -> ScanSummary:
         await push_instant(services, started)
         return summary
 
-    summary = await services.scan_guard.run(scan_and_push)
-    log.info("scan: %s", summary.line())
-    return summary
+    return await services.scan_guard.run(scan_and_push)  # ingest logs the summary
 
 
 async def scan_job(context: BotContext) -> None:

@@ -97,26 +97,18 @@ def add_scan_job(
 def guarded_scan(
     guard: ScanGuard, run_scan: Callable[[], Awaitable[object]]
 ) -> Callable[[], Awaitable[None]]:
-    """The timer's scan: skipped while another runs, failures logged, the summary line logged."""
+    """The timer's scan: skipped while another runs, failures logged (ingest logs the summary)."""
 
     async def scan() -> None:
         try:
-            summary = await guard.run(run_scan)
+            await guard.run(run_scan)  # ingest logs the summary line
         except ScanBusy:
             log.info("scan skipped: %s", BUSY)
             return
         except Exception:  # the next tick tries again; the watcher must not die
             log.exception("scan failed")
-            return
-        log.info("scan: %s", summary_line(summary))
 
     return scan
-
-
-def summary_line(summary: object) -> str:
-    """`summary.line()` for an ingest ScanSummary, str() for anything else."""
-    line = getattr(summary, "line", None)
-    return str(line()) if callable(line) else str(summary)
 
 
 async def watch(
