@@ -117,8 +117,9 @@ class Store:
             doc_id, delta = docs.insert(
                 conn, doc, source_id=source_id, raw_hash=raw_hash, duplicate_of=duplicate_of
             )
-            version = docs.bump_version(conn)
-        self._frequencies.applied(version, delta)
+            version = docs.count_terms(conn, delta)
+        if version is not None:
+            self._frequencies.applied(version, delta)
         return doc_id
 
     def replace_document(
@@ -127,8 +128,9 @@ class Store:
         """Replace a changed document in place, in one transaction."""
         with self._write() as conn:
             delta = docs.update(conn, doc_id, doc, raw_hash=raw_hash, duplicate_of=duplicate_of)
-            version = docs.bump_version(conn)
-        self._frequencies.applied(version, delta)
+            version = docs.count_terms(conn, delta)
+        if version is not None:
+            self._frequencies.applied(version, delta)
 
     def document(self, doc_id: int) -> StoredDocument | None:
         """The stored document with this id."""
