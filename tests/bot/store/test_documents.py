@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.sources.model import SourceState
-from bot.store import Store, open_store
+from bot.store import Store, documents, open_store
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
@@ -156,3 +156,65 @@ def test_stats(store: Store) -> None:
         1,
         1,
     )
+
+
+def test_table_counts_agree_with_the_cache_after_replacements(database_url: str) -> None:
+    one = open_store(database_url)
+    try:
+        source = one.ensure_source("/s")
+        flood = make_doc("/s/f", texts.FLOOD)
+        doc_id = one.add_document(flood, source_id=source, raw_hash="1", duplicate_of=None)
+        school = one.add_document(
+            make_doc("/s/x", texts.SCHOOL), source_id=source, raw_hash="2", duplicate_of=None
+        )
+        one.replace_document(doc_id, make_doc("/s/f", texts.FARM), raw_hash="3")
+        one.replace_document(school, replace(flood, path="/s/x"), raw_hash="4", duplicate_of=doc_id)
+        two = open_store(database_url)  # reads the table, not `one`'s cache
+        try:
+            fresh, cached = two.frequencies(), one.frequencies()
+            assert (fresh.n_docs, fresh.counts) == (cached.n_docs, cached.counts)
+            assert (fresh.n_docs, fresh.df("召开"), fresh.df("葡萄")) == (1, 1, 1)
+            assert "防汛" not in fresh.counts and "校园" not in fresh.counts
+        finally:
+            two.close()
+    finally:
+        one.close()
+
+
+def test_a_duplicate_makes_no_other_process_reload(database_url: str) -> None:
+    one, two = open_store(database_url), open_store(database_url)
+    try:
+        source = one.ensure_source("/s")
+        farm = make_doc("/s/a", texts.FARM)
+        first = one.add_document(farm, source_id=source, raw_hash="a", duplicate_of=None)
+        before = two.frequencies()
+        copy = replace(farm, path="/s/b")
+        one.add_document(copy, source_id=source, raw_hash="b", duplicate_of=first)
+        assert two.frequencies() is before and before.n_docs == 1
+    finally:
+        one.close()
+        two.close()
+
+
+def test_near_lookup_skips_duplicates_and_the_excluded_row(store: Store) -> None:
+    source = store.ensure_source("/s")
+    doc = make_doc("/s/a", texts.SCHOOL)
+    first = store.add_document(doc, source_id=source, raw_hash="a", duplicate_of=None)
+    near = replace(doc, path="/s/b", content_hash="1" * 64, simhash=doc.simhash ^ 0b11)
+    store.add_document(near, source_id=source, raw_hash="b", duplicate_of=first)
+    # both rows share three bands with the query: one is excluded, the other a duplicate
+    assert store.find_duplicate("2" * 64, doc.simhash ^ 0b1, exclude=first) is None
+    assert store.find_duplicate("2" * 64, doc.simhash ^ 0b1) == first
+
+
+def test_near_lookup_uses_the_band_indexes(tmp_path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'plan.db'}")
+    try:
+        sql = str(documents._NEAR.compile(store._engine))
+        with store._engine.connect() as conn:
+            plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (0,) * 4)]
+    finally:
+        store.close()
+    searches = [step for step in plan if step.startswith(("SEARCH", "SCAN"))]
+    wanted = "SEARCH documents USING INDEX ix_documents_band{0} (band{0}=?)"
+    assert searches == [wanted.format(i) for i in range(4)]
