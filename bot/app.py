@@ -149,31 +149,3 @@ async def set_commands(application: Application[Any, Any, Any, Any, Any, Any]) -
         )
     except TelegramError as error:
         log.warning("set_my_commands failed (the menu may be stale): %s", error)
-
-
-class TokenFilter(logging.Filter):
-    """Redact the token from every record a handler emits (defence in depth)."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), None
-        if record.exc_info and not record.exc_text:  # the formatter reuses exc_text
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = record.exc_text.replace(self.token, "<token>")
-        return True
-
-
-def configure_logging(token: str | None, level: int = logging.INFO) -> None:
-    """Log to stderr; httpx logs request URLs, which contain the token: keep it at WARNING."""
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    if token:
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(TokenFilter(token))

@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     # telegram's import is slow and `digestbot digest` must not pay for it
     from telegram import Update
 
-    from bot.app import build_application, configure_logging
+    from bot.app import build_application
+    from bot.logs import configure_logging
 
     configure_logging(settings.token)
     application = build_application(settings)

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from bot.logs import configure_logging
 from bot.settings import Settings
 
 FORMATS = ("text", "json")
-LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 
 def _limit(value: str) -> int:
@@ -66,7 +66,7 @@ def _store(settings: Settings) -> Iterator[Any]:
 def run_ingest(args: argparse.Namespace) -> int:
     """One scan; prints 'new N, updated N, unchanged N, duplicates N, failed N'."""
     settings = Settings.from_env()
-    logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
+    configure_logging(level=logging.WARNING)
     with _store(settings) as store:
         summary = asyncio.run(_scan(store, settings.sources))
     print(summary.line())

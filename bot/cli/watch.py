@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 from typing import Any
 
+from bot.logs import configure_logging
 from bot.scheduling import watch
 from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher
-
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -28,9 +26,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Watch until stopped; 2 when the settings are unusable."""
     settings = Settings.from_env()
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one "Running job" per tick
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    configure_logging()
     asyncio.run(watch_sources(settings))
     return 0
 

@@ -76,10 +76,11 @@ def test_polling_by_default_webhook_when_configured(
     expected: dict[str, object],
 ) -> None:
     import bot.app
+    import bot.logs
 
     app = _App()
     monkeypatch.setattr(bot.app, "build_application", lambda settings: app)
-    monkeypatch.setattr(bot.app, "configure_logging", lambda token: None)
+    monkeypatch.setattr(bot.logs, "configure_logging", lambda token: None)
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:x")
     for name, value in env.items():
         monkeypatch.setenv(name, value)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot import texts
-from bot.app import configure_logging
+from bot.logs import configure_logging
 from bot.settings import Settings
 from tests.e2e.conftest import Bot, settle
 from tests.fakebot import FakeBotApi
