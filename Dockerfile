@@ -10,7 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HEARTBEAT_FILE=/data/heartbeat
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY digests ./digests
 COPY bot ./bot
 COPY seeds ./seeds
