@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.store import Store
+from bot.store import Store, search
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
@@ -227,3 +227,49 @@ def test_dates_out_of_id_order_are_still_filtered(filled: Store) -> None:
 def test_a_source_nothing_came_from_finds_nothing(filled: Store) -> None:
     assert filled.search("召开", source="/elsewhere").hits == []
     assert filled.search("召开", source="融媒体").total == 5  # part of a publisher's name
+
+
+def _scope(store: Store, **filters: str) -> search._Scope | None:
+    with store._engine.connect() as conn:
+        return search._scope(conn, search.Filters(**filters))
+
+
+def test_dated_ids_far_from_the_newest_drive_the_scan(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.store.search.WINDOW", 2)
+    source = filled.ensure_source("/news")
+    late = make_doc("/news/late.txt", texts.FLOOD + "补记。", date="2024-03-15")
+    filled.add_document(late, source_id=source, raw_hash="late", duplicate_of=None)
+    spring = _scope(filled, date_from="2024-03-01", date_to="2024-04-30")  # ids 1, 2 and 7
+    assert spring is not None and spring.ids.startswith("SELECT d.id FROM documents")
+    assert not any("date" in clause for clause in spring.clauses)
+    summer = _scope(filled, date_from="2024-06-01", source="/news")  # ids 4-6: dense at the top
+    assert summer is not None and summer.ids == ""
+    assert [c for c in summer.clauses if "date" in c] == ["d.date >= :date_from"]
+    assert _scope(filled, date_from="2025-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("filters", "total"),
+    [
+        ({"date_from": "2024-03-01", "date_to": "2024-04-30"}, 3),
+        ({"date_to": "2024-04-05"}, 2),
+        ({"date_from": "2024-04-01", "source": "/news"}, 5),
+        ({"date_from": "2024-04-01", "date_to": "2024-05-31"}, 3),
+        ({"date_from": "2024-08-01"}, 1),
+    ],
+)
+def test_driving_by_dated_ids_or_checking_each_match_finds_the_same(
+    filled: Store, monkeypatch: pytest.MonkeyPatch, filters: dict[str, str], total: int
+) -> None:
+    source = filled.ensure_source("/news")  # a spring report stored last: ids 1-7 hold spring
+    late = make_doc("/news/late.txt", texts.FLOOD + "补记召开情况。", date="2024-04-01")
+    filled.add_document(late, source_id=source, raw_hash="late", duplicate_of=None)
+    monkeypatch.setattr("bot.store.search.WINDOW", 2)  # pages cross the window too
+    pages = {}
+    for drive in (True, False):
+        monkeypatch.setattr("bot.store.search._few", lambda *_, drive=drive: drive)
+        pages[drive] = [filled.search("召开", limit=2, offset=o, **filters) for o in (0, 1, 3)]
+        assert len({path for page in pages[drive] for path in paths(page)}) == total
+    assert pages[True] == pages[False]
