@@ -105,7 +105,11 @@ def is_menu_heading(line: str) -> bool:
 
 def is_spam(line: str) -> bool:
     """Whether the line's vocabulary is that of injected casino/porn/loan advertising."""
-    text = to_simplified(line)
+    return _is_spam(to_simplified(line))
+
+
+def _is_spam(text: str) -> bool:
+    """`is_spam` of a line already in simplified characters."""
     if _CRACKDOWN.search(text):
         return False
     strong, weak = len(_SPAM_STRONG.findall(text)), len(_SPAM_WEAK.findall(text))
@@ -148,7 +152,7 @@ def is_bare_furniture(text: str) -> bool:
     """`is_furniture` of a line already made `bare`, so callers convert each line once."""
     if not text:
         return True
-    if text in MENU_HEADINGS or text in _LABEL_WORDS or is_spam(text):
+    if text in MENU_HEADINGS or text in _LABEL_WORDS or _is_spam(text):
         return True
     return _is_metadata(text) or _is_breadcrumb(text) or _is_decoration(text)
 
