@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from bot.cli.arguments import whole_number
 from digests.digest import build_digest
 from digests.model import SCRIPTS, Document
 from digests.pipeline import analyse_paths
@@ -14,17 +15,6 @@ from digests.render import LABELS, render_html, render_json, render_text
 FORMATS = ("text", "html", "json")
 DEFAULT_PATHS = ("seeds",)
 MESSAGE_SEPARATOR = "\n" + "-" * 40 + "\n"
-
-
-def _count(value: str) -> int:
-    """An argparse type: a whole number ≥ 0."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {number}")
-    return number
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -40,7 +30,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="default: text")
     parser.add_argument("--script", choices=SCRIPTS, default="original", help="default: original")
     parser.add_argument(
-        "--highlights", type=_count, default=3, metavar="N", help="sentences per document (3)"
+        "--highlights",
+        type=whole_number(0),
+        default=3,
+        metavar="N",
+        help="sentences per document (3)",
     )
     parser.add_argument("--lang", choices=sorted(LABELS), default="zh", help="labels (zh)")
     parser.set_defaults(handler=run)

@@ -11,21 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from bot.cli.arguments import whole_number
 from bot.logs import configure_logging
 from bot.settings import Settings
 
 FORMATS = ("text", "json")
-
-
-def _limit(value: str) -> int:
-    """An argparse type: a whole number from 1 to 100."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if not 1 <= number <= 100:
-        raise argparse.ArgumentTypeError(f"must be 1–100, got {number}")
-    return number
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -43,7 +33,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         description="Full-text search of the stored documents, in either script, best first.",
     )
     search.add_argument("query", nargs="+", metavar="QUERY", help="words to find (plain text)")
-    search.add_argument("--limit", type=_limit, default=5, metavar="N", help="results (5)")
+    search.add_argument(
+        "--limit", type=whole_number(1, 100), default=5, metavar="N", help="results (5)"
+    )
     search.add_argument("--format", choices=FORMATS, default="text", help="default: text")
     search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="dated on or after")
     search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="dated on or before")
