@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from digests.model import MeetingFacts, Sentence
+from digests.script import CJK
 from digests.segment import is_content_word
 from digests.sentences import TERMINATORS
 
@@ -36,7 +37,7 @@ _FURNITURE = re.compile(
     r"|扫一扫|二维码|博彩|赌场|娱乐城|棋牌|代孕"
 )
 # Runs, not characters: removing runs and comparing lengths counts at C speed.
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_CJK = re.compile(f"[{CJK}]+")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_ENDS = "，,；;：:、"
 

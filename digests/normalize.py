@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from digests.script import CJK_COMPAT as _CJK
+
 # Closing marks after which a comma still belongs to Chinese text: `”,` `》,` `）,`.
 _CLOSERS = "”’》」』）】〉。"
 _WIDE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}

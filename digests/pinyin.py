@@ -9,7 +9,8 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 from pypinyin.constants import PINYIN_DICT
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from digests.script import CJK_COMPAT as _CJK
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _LETTERS = f"a-zA-Zü{_TONED}"
 _SYLLABLE = rf"[{_LETTERS}]{{1,7}}[1-5]?"

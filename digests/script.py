@@ -10,6 +10,11 @@ import opencc
 
 from digests.model import Script
 
+# Regex class bodies: the unified ideographs (basic block and extension A), and with them
+# the compatibility ideographs that legacy Big5 and GBK text carries.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+CJK_COMPAT = CJK + "\uf900-\ufaff"
+
 _converters: dict[str, Any] = {}
 _lock = threading.Lock()
 
@@ -24,6 +29,11 @@ def _converter(config: str) -> Any:
                 converter = opencc.OpenCC(config)
                 _converters[config] = converter
     return converter
+
+
+def is_cjk(char: str) -> bool:
+    """Whether `char` is a CJK ideograph (the `CJK` class)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def to_simplified(text: str) -> str:
@@ -55,4 +65,12 @@ def convert(text: str, script: Script) -> str:
     return text
 
 
-__all__ = ["convert", "to_simplified", "to_simplified_lines", "to_traditional"]
+__all__ = [
+    "CJK",
+    "CJK_COMPAT",
+    "convert",
+    "is_cjk",
+    "to_simplified",
+    "to_simplified_lines",
+    "to_traditional",
+]

@@ -16,11 +16,12 @@ from importlib import resources
 
 import jieba
 
+from digests.script import is_cjk
+
 __all__ = [
     "STOPWORDS",
     "idf_prior",
     "initialize",
-    "is_cjk",
     "is_content_word",
     "is_nominal",
     "is_person_name",
@@ -197,11 +198,6 @@ STOPWORDS: frozenset[str] = frozenset(
 
 
 _NUMERAL = frozenset("第零〇一二三四五六七八九十百千万亿两几届次年月日号个位名项条点些")
-
-
-def is_cjk(char: str) -> bool:
-    """Whether `char` is a CJK ideograph."""
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 @functools.lru_cache(maxsize=1 << 16)
