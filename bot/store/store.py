@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -81,18 +82,7 @@ class Store:
     def save_source_state(self, source_id: int, state: SourceState) -> None:
         """Persist what fetching learned (validators, failures, backoff)."""
         with self._write() as conn:
-            conn.execute(
-                sources.update()
-                .where(sources.c.id == source_id)
-                .values(
-                    etag=state.etag,
-                    last_modified=state.last_modified,
-                    failures=state.failures,
-                    next_attempt_at=state.next_attempt_at,
-                    last_error=state.last_error,
-                    last_success_at=state.last_success_at,
-                )
-            )
+            conn.execute(sources.update().where(sources.c.id == source_id).values(asdict(state)))
 
     # documents
     def document_id_for(self, location: str) -> tuple[int, str] | None:
@@ -274,14 +264,8 @@ def _sent_to(chat_id: int) -> Any:
 
 
 def _state(row: Any) -> SourceState:
-    return SourceState(
-        etag=row.etag,
-        last_modified=row.last_modified,
-        failures=row.failures,
-        next_attempt_at=row.next_attempt_at,
-        last_error=row.last_error,
-        last_success_at=row.last_success_at,
-    )
+    """The SourceState columns of a sources row (they share its field names)."""
+    return SourceState(**{f.name: getattr(row, f.name) for f in fields(SourceState)})
 
 
 __all__ = ["Store", "open_store"]
