@@ -128,15 +128,17 @@ def _best(data: bytes) -> tuple[str, str]:
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged, "utf-8"
-    found = [(text, enc) for text, enc in _candidates(data) if _plausibility(text) >= 0.5]
+    candidates = ((text, enc, _plausibility(text)) for text, enc in _candidates(data))
+    found = [candidate for candidate in candidates if candidate[2] >= 0.5]
     if utf8 is not None:
-        found.insert(0, (utf8, "utf-8"))
+        found.insert(0, (utf8, "utf-8", 0.0))  # it has no common character: see _has_common
     if not found:
         raise DecodeError("undecodable: not UTF-8, GB18030, Big5 or any detected charset")
     if len(found) == 1:
-        return found[0]
+        return found[0][:2]
     # Ties keep the first, UTF-8 then GB18030.
-    return max(found, key=lambda item: _plausibility(item[0]) + _word_coverage(item[0]))
+    text, encoding, _ = max(found, key=lambda item: item[2] + _word_coverage(item[0]))
+    return text, encoding
 
 
 def _declared(data: bytes) -> tuple[str, str] | None:
