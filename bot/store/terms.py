@@ -39,17 +39,16 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _run_terms(run: str) -> list[str]:
-    if len(run) == 1:
-        return [run]
-    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+def _bigrams(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def index_terms(simplified: str) -> str:
     """The space-separated terms a document is indexed by."""
     out: list[str] = []
     for match in _RUNS.finditer(_normal(simplified)):
-        out.extend(_run_terms(match[0]) if match["cjk"] else [match[0]])
+        run = match[0]
+        out.extend([*_bigrams(run), run[-1]] if match["cjk"] else [run])
     return " ".join(out)
 
 
@@ -58,10 +57,6 @@ def query_runs(query: str) -> tuple[Run, ...]:
     text = _normal(to_simplified(query[:MAX_QUERY]))
     runs = [Run(m[0], m["cjk"] is not None) for m in _RUNS.finditer(text)]
     return tuple(dict.fromkeys(runs))[:MAX_RUNS]
-
-
-def _bigrams(run: str) -> list[str]:
-    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def fts5_query(runs: Sequence[Run]) -> str:
