@@ -10,13 +10,14 @@ import asyncio
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.context import BotContext, Services
 from bot.delivery import Outcome, Sent
 from bot.ingest import ScanSummary, scan
-from bot.scheduling import ScanBusy
+from bot.scheduling import guarded_scan
 
 if TYPE_CHECKING:
     from telegram.ext import JobQueue
@@ -138,21 +139,20 @@ async def push_instant(services: Services, since: datetime) -> list[Outcome]:
 
 async def scan_now(services: Services) -> ScanSummary:
     """One scan of every source, then instant pushes; raises ScanBusy while one runs."""
-
-    async def scan_and_push() -> ScanSummary:
-        started = datetime.now(UTC)
-        rows = await asyncio.to_thread(services.store.sources)
-        locations = list(dict.fromkeys([*services.settings.sources, *(r.location for r in rows)]))
-        summary = await scan(services.store, locations, fetcher=services.fetcher)
-        await push_instant(services, started)
-        return summary
-
-    return await services.scan_guard.run(scan_and_push)  # ingest logs the summary
+    return await services.scan_guard.run(partial(_scan_and_push, services))
 
 
 async def scan_job(context: BotContext) -> None:
-    """The repeating scan; a scan still running is not started twice."""
-    try:
-        await scan_now(context.services)
-    except ScanBusy:
-        log.info("scan skipped: the previous one is still running")
+    """The repeating scan: skipped while another runs, a failure logged (as `digestbot watch`)."""
+    services = context.services
+    await guarded_scan(services.scan_guard, partial(_scan_and_push, services))()
+
+
+async def _scan_and_push(services: Services) -> ScanSummary:
+    """Scan the configured and the stored sources, then push to instant chats."""
+    started = datetime.now(UTC)
+    rows = await asyncio.to_thread(services.store.sources)
+    locations = list(dict.fromkeys([*services.settings.sources, *(r.location for r in rows)]))
+    summary = await scan(services.store, locations, fetcher=services.fetcher)  # logs a summary
+    await push_instant(services, started)
+    return summary
