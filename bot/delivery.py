@@ -21,7 +21,7 @@ from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
-from bot.ratelimit import retry_seconds
+from bot.ratelimit import MARGIN, retry_seconds
 from digests.digest import build_digest
 from digests.model import Script
 from digests.render import TELEGRAM_LIMIT, render_card_html, render_html
@@ -118,7 +118,7 @@ class Deliverer:
                 retry_afters += 1
                 if retry_afters > MAX_RETRY_AFTER:
                     return self._failed(chat_id, error)
-                await asyncio.sleep(retry_seconds(error) + 0.1)
+                await asyncio.sleep(retry_seconds(error) + MARGIN)
             except Forbidden as error:
                 return await self._gone(chat_id, error)
             except ChatMigrated as error:
