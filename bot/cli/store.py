@@ -7,13 +7,14 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 from bot.cli.arguments import whole_number
 from bot.logs import configure_logging
 from bot.settings import Settings
+from bot.sources import FetchConfig, Fetcher
 
 FORMATS = ("text", "json")
 
@@ -55,22 +56,34 @@ def _store(settings: Settings) -> Iterator[Any]:
         store.close()
 
 
+@asynccontextmanager
+async def store_and_fetcher(
+    settings: Settings, fetch_config: FetchConfig | None = None
+) -> AsyncIterator[tuple[Any, Fetcher]]:
+    """The store of DATABASE_URL (opened off the event loop) and a fetcher, both closed after."""
+    from bot.store import open_store
+
+    store = await asyncio.to_thread(open_store, settings.database_url)
+    try:
+        async with Fetcher(fetch_config or FetchConfig()) as fetcher:
+            yield store, fetcher
+    finally:
+        store.close()
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     """One scan; prints 'new N, updated N, unchanged N, duplicates N, failed N'."""
     settings = Settings.from_env()
     configure_logging(level=logging.WARNING)
-    with _store(settings) as store:
-        summary = asyncio.run(_scan(store, settings.sources))
-    print(summary.line())
+    print(asyncio.run(_scan(settings)).line())
     return 0
 
 
-async def _scan(store: Any, sources: tuple[str, ...]) -> Any:
+async def _scan(settings: Settings) -> Any:
     """Scan with a progress bar when stderr is a terminal."""
     from tqdm import tqdm
 
     from bot.ingest import scan
-    from bot.sources import FetchConfig, Fetcher
 
     with tqdm(total=0, unit="page", disable=not sys.stderr.isatty(), leave=False) as bar:
 
@@ -78,8 +91,8 @@ async def _scan(store: Any, sources: tuple[str, ...]) -> Any:
             bar.total = total
             bar.update(done - bar.n)
 
-        async with Fetcher(FetchConfig()) as fetcher:
-            return await scan(store, sources, fetcher=fetcher, progress=progress)
+        async with store_and_fetcher(settings) as (store, fetcher):
+            return await scan(store, settings.sources, fetcher=fetcher, progress=progress)
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -132,4 +145,4 @@ def _text_hit(number: int, hit: Any) -> str:
     return f"{head}\n   {marked(hit.snippet, hit.marks)}\n   {hit.location}"
 
 
-__all__ = ["marked", "register", "run_ingest", "run_search"]
+__all__ = ["marked", "register", "run_ingest", "run_search", "store_and_fetcher"]

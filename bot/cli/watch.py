@@ -6,10 +6,11 @@ import argparse
 import asyncio
 from typing import Any
 
+from bot.cli.store import store_and_fetcher
 from bot.logs import configure_logging
 from bot.scheduling import watch
 from bot.settings import Settings
-from bot.sources import FetchConfig, Fetcher
+from bot.sources import FetchConfig
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -40,14 +41,9 @@ async def watch_sources(
     """Open the store and a fetcher, then scan on a timer until `stop` or a signal."""
     # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
     from bot.ingest import scan
-    from bot.store import open_store
 
-    store = await asyncio.to_thread(open_store, settings.database_url)
-    try:
-        async with Fetcher(fetch_config or FetchConfig()) as fetcher:
-            await watch(settings, lambda: scan(store, settings.sources, fetcher=fetcher), stop=stop)
-    finally:
-        store.close()
+    async with store_and_fetcher(settings, fetch_config) as (store, fetcher):
+        await watch(settings, lambda: scan(store, settings.sources, fetcher=fetcher), stop=stop)
 
 
 __all__ = ["register", "run", "watch_sources"]
