@@ -99,7 +99,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "when_instant": ("有新文档即推送。", "Each new document is pushed at once."),
     "when_daily": ("每天 {at}（{tz}）推送摘要。", "A digest every day at {at} ({tz})."),
     "when_weekly": ("每周{day} {at}（{tz}）推送摘要。", "A digest every {day} at {at} ({tz})."),
-    "paused_note": ("（已暂停）", "(paused)"),
     "schedule_usage": (
         "用法：/schedule instant | daily HH:MM | weekly mon..sun HH:MM",
         "Usage: /schedule instant | daily HH:MM | weekly mon..sun HH:MM",
@@ -201,7 +200,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "stat_subscriptions": ("有效订阅", "active subscriptions"),
     "stat_deliveries": ("已推送", "deliveries"),
     "error": ("出错了，请稍后再试。", "Something went wrong; please try again later."),
-    "inline_none": ("没有匹配的文档", "No matching documents"),
 }
 
 
@@ -212,9 +210,7 @@ def language_of(language_code: str | None) -> Lang:
 
 def text(lang: str, key: str, /, **params: object) -> str:
     """The reply `key` in `lang`, with `params` HTML-escaped and filled in."""
-    zh, en = _TEXTS[key]
-    template = en if lang == "en" else zh
-    return template.format(**{k: _escape(v) for k, v in params.items()})
+    return raw(lang, key, **{k: escape_html(v) for k, v in params.items()})
 
 
 def raw(lang: str, key: str, /, **params: object) -> str:
@@ -223,13 +219,9 @@ def raw(lang: str, key: str, /, **params: object) -> str:
     return (en if lang == "en" else zh).format(**params)
 
 
-def _escape(value: object) -> str:
-    return escape(str(value), quote=False)
-
-
 def escape_html(value: object) -> str:
     """`value` as text safe inside an HTML message."""
-    return _escape(value)
+    return escape(str(value), quote=False)
 
 
 def help_text(lang: str, bot_username: str) -> str:
@@ -243,7 +235,7 @@ def help_text(lang: str, bot_username: str) -> str:
 
 
 def _command_line(command: Command, lang: str) -> str:
-    return f"/{command.name} — {_escape(command.en if lang == 'en' else command.zh)}"
+    return f"/{command.name} — {escape_html(command.en if lang == 'en' else command.zh)}"
 
 
 def key_exists(key: str) -> bool:
@@ -251,10 +243,10 @@ def key_exists(key: str) -> bool:
     return key in _TEXTS
 
 
-WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def weekday_name(lang: str, weekday: int) -> str:
     """0 → 一 / Monday."""
-    return WEEKDAYS_EN[weekday] if lang == "en" else WEEKDAYS_ZH[weekday]
+    return _WEEKDAYS_EN[weekday] if lang == "en" else _WEEKDAYS_ZH[weekday]
