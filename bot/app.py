@@ -15,7 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot import health, texts
-from bot.context import CONTEXT_TYPES, BotApplication, Services
+from bot.context import CONTEXT_TYPES, BotApplication, BotContext, Services
 from bot.delivery import Deliverer
 from bot.handlers import register
 from bot.ratelimit import FloodLimiter, PerChatUpdates
@@ -121,9 +121,9 @@ def _opener(settings: Settings, tuning: Tuning) -> Any:
     return post_init
 
 
-async def _heartbeat(context: Any) -> None:
+async def _heartbeat(context: BotContext) -> None:
     """Tell `digestbot health` (the container's health check) that the loop still turns."""
-    settings = context.application.bot_data.services.settings
+    settings = context.services.settings
     try:
         await asyncio.to_thread(health.beat, settings.heartbeat_file)
     except OSError as error:  # a read-only or full disk must not stop the bot
