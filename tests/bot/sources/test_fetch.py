@@ -111,19 +111,15 @@ async def test_a_redirect_loop_stops_after_max_redirects(web: Web) -> None:
     assert len(web.requests) == 4  # the first request and three redirects
 
 
+@pytest.mark.parametrize(
+    ("status", "location"),
+    [(302, "http://127.0.0.1:8080/admin"), (307, "http://evil.example.cn/")],
+    ids=["a private address", "a host resolving to loopback"],
+)
 async def test_a_redirect_to_a_private_address_is_never_requested(
-    web: Web, fetcher: Fetcher
+    web: Web, fetcher: Fetcher, status: int, location: str
 ) -> None:
-    web.add(URL, lambda _: httpx.Response(302, headers={"Location": "http://127.0.0.1:8080/admin"}))
-    result = await fetch(fetcher)
-    assert result.problems[0].reason == "private address 127.0.0.1"
-    assert web.urls() == [URL]
-
-
-async def test_a_redirect_to_a_host_resolving_to_loopback_is_refused(
-    web: Web, fetcher: Fetcher
-) -> None:
-    web.add(URL, lambda _: httpx.Response(307, headers={"Location": "http://evil.example.cn/"}))
+    web.add(URL, lambda _: httpx.Response(status, headers={"Location": location}))
     result = await fetch(fetcher)
     assert result.problems[0].reason == "private address 127.0.0.1"
     assert web.urls() == [URL]
