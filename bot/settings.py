@@ -39,20 +39,19 @@ class Settings:
 
                 load_dotenv(override=False)
             env = os.environ
+        default = cls()  # each unset variable keeps the field's default, written once above
         return cls(
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             api_url=env.get("TELEGRAM_API_URL") or None,
             webhook_url=env.get("WEBHOOK_URL") or None,
-            port=_port(env.get("PORT")),
-            database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-            sources=_split(env.get("DIGEST_SOURCES", "seeds")) or ("seeds",),
-            scan_interval=_positive(env, "SCAN_INTERVAL", 600.0),
-            timezone=_timezone(env.get("DEFAULT_TIMEZONE") or "Asia/Shanghai"),
-            digest_time=parse_hhmm(
-                env.get("DEFAULT_DIGEST_TIME") or "08:00", "DEFAULT_DIGEST_TIME"
-            ),
+            port=_port(env.get("PORT"), default.port),
+            database_url=env.get("DATABASE_URL") or default.database_url,
+            sources=_split(env.get("DIGEST_SOURCES", "")) or default.sources,
+            scan_interval=_positive(env, "SCAN_INTERVAL", default.scan_interval),
+            timezone=_timezone(env.get("DEFAULT_TIMEZONE") or default.timezone),
+            digest_time=_time(env.get("DEFAULT_DIGEST_TIME"), default.digest_time),
             admin_ids=_ids(env.get("ADMIN_IDS", "")),
-            heartbeat_file=env.get("HEARTBEAT_FILE") or "data/heartbeat",
+            heartbeat_file=env.get("HEARTBEAT_FILE") or default.heartbeat_file,
         )
 
 
@@ -73,9 +72,13 @@ def _positive(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
-def _port(value: str | None) -> int:
+def _time(value: str | None, default: time) -> time:
+    return parse_hhmm(value, "DEFAULT_DIGEST_TIME") if value else default
+
+
+def _port(value: str | None, default: int) -> int:
     if not value:
-        return 8443
+        return default
     if not value.isdigit() or not 0 < int(value) < 65536:
         raise SettingsError(f"PORT must be a TCP port number, not {value!r}")
     return int(value)
