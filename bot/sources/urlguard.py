@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import socket
 from collections.abc import Iterable
 
@@ -15,6 +16,8 @@ SCHEMES = frozenset({"http", "https"})
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # NAT64 (RFC 6052) embeds an IPv4 address in the last 32 bits; Python calls it global.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+log = logging.getLogger(__name__)
 
 
 class BlockedURL(ValueError):
@@ -138,4 +141,6 @@ def pinned_transport() -> httpx.AsyncHTTPTransport:
     pool = getattr(transport, "_pool", None)
     if isinstance(pool, httpcore.AsyncConnectionPool) and hasattr(pool, "_network_backend"):
         pool._network_backend = PinnedBackend(pool._network_backend)
+    else:  # a newer httpx moved it: the per-hop check still runs, rebinding is not caught
+        log.warning("httpx changed its internals: connections are not pinned to checked addresses")
     return transport
