@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
@@ -13,12 +12,10 @@ from telegram import Update
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.common import command, lang_of, reply, say
+from bot.handlers.common import Handler, command, lang_of, reply, say
 from bot.schedules import scan_now
 from bot.scheduling import ScanBusy
 from bot.store.records import SourceRow
-
-Handler = Callable[[Update, BotContext], Awaitable[None]]
 
 
 def admin_only(handler: Handler) -> Handler:

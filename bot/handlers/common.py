@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from telegram import ChatMember, LinkPreviewOptions, Update
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 _CHANGERS = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 NEW_POSTS = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST  # not edits
+Handler = Callable[[Update, "BotContext"], Coroutine[Any, Any, None]]
 
 
 def command(name: str, callback: Any) -> CommandHandler[Any, None]:
@@ -47,6 +50,14 @@ async def say(update: Update, key: str, **params: object) -> None:
     await reply(update, texts.text(lang_of(update), key, **params))
 
 
+async def refuse(update: Update, key: str) -> None:
+    """Say `key`: as an alert on a pressed button, else as a reply."""
+    query = update.callback_query
+    if query is None:
+        return await say(update, key)
+    await query.answer(texts.text(lang_of(update), key), show_alert=True)
+
+
 async def explain(update: Update, error: InputError) -> None:
     """Tell the user what was wrong with their arguments."""
     await say(update, error.key, **error.params)
@@ -63,6 +74,26 @@ async def may_change(update: Update, context: BotContext) -> bool:
         return False
     member = await context.bot.get_chat_member(chat.id, user.id)
     return member.status in _CHANGERS
+
+
+def group_admins_only(handler: Handler) -> Handler:
+    """Refuse group members who may not change the chat's subscription (see `may_change`)."""
+
+    @wraps(handler)
+    async def guarded(update: Update, context: BotContext) -> None:
+        if not await may_change(update, context):
+            return await refuse(update, "admins_only")
+        await handler(update, context)
+
+    return guarded
+
+
+async def active_subscription(update: Update, context: BotContext) -> Subscription | None:
+    """The chat's stored subscription, or None when it has none or it was cancelled."""
+    chat = update.effective_chat
+    assert chat is not None
+    sub = await asyncio.to_thread(context.services.store.subscription, chat.id)
+    return sub if sub is not None and sub.active else None
 
 
 async def subscription_of(update: Update, context: BotContext) -> Subscription:

@@ -12,20 +12,18 @@ from bot.handlers.common import (
     command,
     describe,
     explain,
+    group_admins_only,
     lang_of,
-    may_change,
     reply,
     save,
-    say,
     subscription_of,
 )
 from bot.parsing import InputError, parse_schedule, parse_timezone
 
 
+@group_admins_only
 async def set_schedule(update: Update, context: BotContext) -> None:
     """Instant pushes, or a digest daily or weekly at a local time."""
-    if not await may_change(update, context):
-        return await say(update, "admins_only")
     try:
         spec = parse_schedule(context.args or ())
     except InputError as error:
@@ -43,10 +41,9 @@ async def set_schedule(update: Update, context: BotContext) -> None:
     await reply(update, texts.raw(lang, "schedule_set", when=describe(lang, sub)))
 
 
+@group_admins_only
 async def set_timezone(update: Update, context: BotContext) -> None:
     """The IANA time zone digest times are read in."""
-    if not await may_change(update, context):
-        return await say(update, "admins_only")
     try:
         zone = parse_timezone(context.args or ())
     except InputError as error:

@@ -10,7 +10,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.common import command, explain, lang_of, reply
+from bot.handlers.common import command, explain, lang_of, refuse, reply
 from bot.parsing import MAX_QUERY, InputError, parse_query
 from bot.store.records import SearchHit, SearchPage
 
@@ -120,18 +120,17 @@ async def turn_page(update: Update, context: BotContext) -> None:
     """A previous/next button: redraw the message with that page."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    lang = lang_of(update)
-    key, page = query.data.removeprefix(PAGE_PREFIX).split(":")
-    text = context.services.queries.get(key)
+    key, number = query.data.removeprefix(PAGE_PREFIX).split(":")
+    text, page = context.services.queries.get(key), int(number)
     if text is None:
-        await query.answer(texts.text(lang, "search_expired"), show_alert=True)
-        return
-    results = await _page(context, text, int(page))
+        return await refuse(update, "search_expired")
+    results = await _page(context, text, page)
     await query.answer()
+    lang = lang_of(update)
     await query.edit_message_text(
-        page_html(lang, text, int(page), results),
+        page_html(lang, text, page, results),
         parse_mode="HTML",
-        reply_markup=keyboard(lang, key, int(page), results),
+        reply_markup=keyboard(lang, key, page, results),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -11,11 +10,13 @@ from telegram.ext import CallbackQueryHandler
 from bot import texts
 from bot.context import BotContext
 from bot.handlers.common import (
+    active_subscription,
     command,
     describe,
+    group_admins_only,
     keywords_label,
     lang_of,
-    may_change,
+    refuse,
     reply,
     save,
     say,
@@ -66,33 +67,27 @@ def apply(sub: Subscription, action: str) -> Subscription:
 
 async def show(update: Update, context: BotContext) -> None:
     """Show the chat's settings with their buttons."""
-    assert update.effective_chat is not None
-    sub = await asyncio.to_thread(context.services.store.subscription, update.effective_chat.id)
-    if sub is None or not sub.active:
+    sub = await active_subscription(update, context)
+    if sub is None:
         return await say(update, "not_subscribed")
     body, markup = render(lang_of(update), sub)
     await reply(update, body, reply_markup=markup)
 
 
+@group_admins_only
 async def press(update: Update, context: BotContext) -> None:
     """A settings button: change the subscription, redraw the menu."""
     query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_chat is not None
-    lang = lang_of(update)
-    if not await may_change(update, context):
-        await query.answer(texts.text(lang, "admins_only"), show_alert=True)
-        return
-    sub = await asyncio.to_thread(context.services.store.subscription, update.effective_chat.id)
-    if sub is None or not sub.active:
-        await query.answer(texts.text(lang, "not_subscribed"), show_alert=True)
-        return
+    assert query is not None and query.data is not None
+    sub = await active_subscription(update, context)
+    if sub is None:
+        return await refuse(update, "not_subscribed")
     changed = apply(sub, query.data.removeprefix(PREFIX))
     await query.answer()
     if changed == sub:  # Telegram refuses an edit that changes nothing
         return
-    sub = changed
-    await save(update, context, sub)
-    body, markup = render(lang, sub)
+    await save(update, context, changed)
+    body, markup = render(lang_of(update), changed)
     await query.edit_message_text(body, parse_mode="HTML", reply_markup=markup)
 
 

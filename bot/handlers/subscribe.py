@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 
 from telegram import Update
@@ -10,12 +9,13 @@ from telegram import Update
 from bot import texts
 from bot.context import BotContext
 from bot.handlers.common import (
+    active_subscription,
     command,
     describe,
     explain,
+    group_admins_only,
     keywords_label,
     lang_of,
-    may_change,
     reply,
     save,
     say,
@@ -24,10 +24,9 @@ from bot.handlers.common import (
 from bot.parsing import MAX_KEYWORDS, InputError, parse_keywords
 
 
+@group_admins_only
 async def subscribe(update: Update, context: BotContext) -> None:
     """All news, or add keywords to the chat's list."""
-    if not await may_change(update, context):
-        return await say(update, "admins_only")
     try:
         words = parse_keywords(context.args or ())
         sub = await subscription_of(update, context)
@@ -44,15 +43,11 @@ async def subscribe(update: Update, context: BotContext) -> None:
     await reply(update, texts.raw(lang, key, keywords=label, when=describe(lang, sub)))
 
 
+@group_admins_only
 async def unsubscribe(update: Update, context: BotContext) -> None:
     """Drop the given keywords, or the whole subscription."""
-    if not await may_change(update, context):
-        return await say(update, "admins_only")
-    chat = update.effective_chat
-    assert chat is not None
-    store = context.services.store
-    sub = await asyncio.to_thread(store.subscription, chat.id)
-    if sub is None or not sub.active:
+    sub = await active_subscription(update, context)
+    if sub is None:
         return await say(update, "not_subscribed")
     try:
         words = set(parse_keywords(context.args or ()))
