@@ -1,4 +1,4 @@
-"""Command arguments → typed values. Pure: handlers call these and reply with the error's text."""
+"""Command arguments → typed values. Pure: an InputError raised here is answered by its text."""
 
 from __future__ import annotations
 

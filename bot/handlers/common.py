@@ -27,9 +27,22 @@ NEW_POSTS = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST  # not 
 Handler = Callable[[Update, "BotContext"], Coroutine[Any, Any, None]]
 
 
-def command(name: str, callback: Any) -> CommandHandler[Any, None]:
+def command(name: str, callback: Handler) -> CommandHandler[Any, None]:
     """A command answered in private chats, groups (also as /name@Bot) and channels."""
-    return CommandHandler(name, callback, filters=NEW_POSTS)
+    return CommandHandler(name, explains_input_errors(callback), filters=NEW_POSTS)
+
+
+def explains_input_errors(handler: Handler) -> Handler:
+    """Answer an InputError the handler raises (bad arguments) with its text."""
+
+    @wraps(handler)
+    async def explaining(update: Update, context: BotContext) -> None:
+        try:
+            await handler(update, context)
+        except InputError as error:
+            await say(update, error.key, **error.params)
+
+    return explaining
 
 
 def lang_of(update: Update) -> texts.Lang:
@@ -56,11 +69,6 @@ async def refuse(update: Update, key: str) -> None:
     if query is None:
         return await say(update, key)
     await query.answer(texts.text(lang_of(update), key), show_alert=True)
-
-
-async def explain(update: Update, error: InputError) -> None:
-    """Tell the user what was wrong with their arguments."""
-    await say(update, error.key, **error.params)
 
 
 async def may_change(update: Update, context: BotContext) -> bool:

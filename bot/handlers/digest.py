@@ -17,22 +17,18 @@ from bot.context import BotContext
 from bot.delivery import Sent
 from bot.handlers.common import (
     command,
-    explain,
     keywords_label,
     lang_of,
     note_chat,
     say,
     subscription_of,
 )
-from bot.parsing import DigestRequest, InputError, parse_digest
+from bot.parsing import DigestRequest, parse_digest
 
 
 async def digest(update: Update, context: BotContext) -> None:
     """The documents asked for, rendered as a digest and marked sent."""
-    try:
-        request = parse_digest(context.args or ())
-    except InputError as error:
-        return await explain(update, error)
+    request = parse_digest(context.args or ())
     sub = replace(await subscription_of(update, context), language=lang_of(update))
     keywords = request.keywords or sub.keywords
     since = datetime.now(UTC) - timedelta(days=request.days) if request.days else None

@@ -9,8 +9,8 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.delivery import as_script
-from bot.handlers.common import command, explain, lang_of, reply, say
-from bot.parsing import InputError, parse_doc_id
+from bot.handlers.common import command, lang_of, reply, say
+from bot.parsing import parse_doc_id
 from digests.render import render_card_html
 from digests.render_html import pack
 
@@ -32,11 +32,7 @@ async def show_doc(update: Update, context: BotContext, doc_id: int) -> None:
 
 async def doc(update: Update, context: BotContext) -> None:
     """/doc ID."""
-    try:
-        doc_id = parse_doc_id(context.args or ())
-    except InputError as error:
-        return await explain(update, error)
-    await show_doc(update, context, doc_id)
+    await show_doc(update, context, parse_doc_id(context.args or ()))
 
 
 async def open_result(update: Update, context: BotContext) -> None:

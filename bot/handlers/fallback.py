@@ -7,7 +7,7 @@ from telegram.constants import ChatType
 from telegram.ext import MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers.common import NEW_POSTS, say
+from bot.handlers.common import NEW_POSTS, explains_input_errors, say
 from bot.handlers.search import run_search
 
 
@@ -32,6 +32,7 @@ async def not_text(update: Update, context: BotContext) -> None:
     await say(update, "not_text")
 
 
+@explains_input_errors
 async def private_text(update: Update, context: BotContext) -> None:
     """Plain text in a private chat is a search."""
     assert update.effective_message is not None and update.effective_message.text is not None

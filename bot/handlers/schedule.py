@@ -11,43 +11,32 @@ from bot.context import BotContext
 from bot.handlers.common import (
     command,
     describe,
-    explain,
     group_admins_only,
     lang_of,
     reply,
     save,
     subscription_of,
 )
-from bot.parsing import InputError, parse_schedule, parse_timezone
+from bot.parsing import parse_schedule, parse_timezone
 
 
 @group_admins_only
 async def set_schedule(update: Update, context: BotContext) -> None:
     """Instant pushes, or a digest daily or weekly at a local time."""
-    try:
-        spec = parse_schedule(context.args or ())
-    except InputError as error:
-        return await explain(update, error)
+    spec = parse_schedule(context.args or ())
+    lang = lang_of(update)
     sub = await subscription_of(update, context)
     sub = replace(
-        sub,
-        schedule=spec.kind,
-        at=spec.at or sub.at,
-        weekday=spec.weekday,
-        language=lang_of(update),
+        sub, schedule=spec.kind, at=spec.at or sub.at, weekday=spec.weekday, language=lang
     )
     await save(update, context, sub)
-    lang = lang_of(update)
     await reply(update, texts.raw(lang, "schedule_set", when=describe(lang, sub)))
 
 
 @group_admins_only
 async def set_timezone(update: Update, context: BotContext) -> None:
     """The IANA time zone digest times are read in."""
-    try:
-        zone = parse_timezone(context.args or ())
-    except InputError as error:
-        return await explain(update, error)
+    zone = parse_timezone(context.args or ())
     sub = replace(await subscription_of(update, context), timezone=zone)
     await save(update, context, sub)
     lang = lang_of(update)

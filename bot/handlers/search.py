@@ -10,8 +10,8 @@ from telegram.ext import CallbackQueryHandler
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.common import command, explain, lang_of, refuse, reply
-from bot.parsing import MAX_QUERY, InputError, parse_query
+from bot.handlers.common import command, lang_of, refuse, reply
+from bot.parsing import MAX_QUERY, parse_query
 from bot.store.records import SearchHit, SearchPage
 
 PER_PAGE = 5
@@ -90,10 +90,7 @@ def _nav(lang: str, label: str, key: str, page: int) -> InlineKeyboardButton:
 async def run_search(update: Update, context: BotContext, words: list[str] | str) -> None:
     """Search and reply with the first page (shared by /search and plain private text)."""
     lang = lang_of(update)
-    try:
-        query, cut = parse_query(words)
-    except InputError as error:
-        return await explain(update, error)
+    query, cut = parse_query(words)
     if cut:
         await reply(update, texts.text(lang, "query_too_long", limit=MAX_QUERY))
     results = await _page(context, query, 0)

@@ -12,7 +12,6 @@ from bot.handlers.common import (
     active_subscription,
     command,
     describe,
-    explain,
     group_admins_only,
     keywords_label,
     lang_of,
@@ -27,14 +26,11 @@ from bot.parsing import MAX_KEYWORDS, InputError, parse_keywords
 @group_admins_only
 async def subscribe(update: Update, context: BotContext) -> None:
     """All news, or add keywords to the chat's list."""
-    try:
-        words = parse_keywords(context.args or ())
-        sub = await subscription_of(update, context)
-        merged = tuple(dict.fromkeys((*sub.keywords, *words))) if words and sub.active else words
-        if len(merged) > MAX_KEYWORDS:
-            raise InputError("too_many_keywords", limit=MAX_KEYWORDS)
-    except InputError as error:
-        return await explain(update, error)
+    words = parse_keywords(context.args or ())
+    sub = await subscription_of(update, context)
+    merged = tuple(dict.fromkeys((*sub.keywords, *words))) if words and sub.active else words
+    if len(merged) > MAX_KEYWORDS:
+        raise InputError("too_many_keywords", limit=MAX_KEYWORDS)
     lang = lang_of(update)
     sub = replace(sub, keywords=merged, active=True, language=lang)
     await save(update, context, sub)
@@ -49,10 +45,7 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
     sub = await active_subscription(update, context)
     if sub is None:
         return await say(update, "not_subscribed")
-    try:
-        words = set(parse_keywords(context.args or ()))
-    except InputError as error:
-        return await explain(update, error)
+    words = set(parse_keywords(context.args or ()))
     left = tuple(k for k in sub.keywords if k not in words)
     if not words or (sub.keywords and not left):
         await save(update, context, replace(sub, active=False))
