@@ -35,9 +35,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "schedule",
         "推送方式：instant | daily HH:MM | weekly mon HH:MM",
-        "instant | daily HH:MM | weekly mon HH:MM",
+        "when to send: instant | daily HH:MM | weekly mon HH:MM",
     ),
-    Command("timezone", "时区：/timezone Asia/Shanghai", "time zone: /timezone Europe/Paris"),
+    Command("timezone", "时区：/timezone Asia/Shanghai", "time zone: /timezone Europe/London"),
     Command("settings", "查看并修改订阅设置", "see and change this chat's settings"),
     Command(
         "digest",
@@ -67,15 +67,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help_admin": ("管理员命令：", "Admin commands:"),
     "help_tail": (
         "私聊中直接发送文字即可搜索；在任意聊天输入 @{bot} 关键词 可分享文档。",
-        "In a private chat, any text is a search; type @{bot} keyword in any chat to share.",
+        "In a private chat, any text is a search; "
+        "type @{bot} keyword in any chat to share a document.",
     ),
     "unknown": (
         "我不认识这个命令。发送 /help 查看全部命令。",
         "I don't know that command. Send /help for the list.",
     ),
     "not_text": (
-        "我只读文字。发送 /help 查看我能做什么，或直接发送关键词搜索。",
-        "I only read text. Send /help to see what I do, or send a keyword to search.",
+        "我只能处理文字消息。发送 /help 查看我能做什么，或直接发送关键词搜索。",
+        "I can only read text messages. Send /help to see what I do, or send a keyword to search.",
     ),
     "subscribed_all": ("已订阅全部新闻。{when}", "Subscribed to all news. {when}"),
     "subscribed_keywords": (
@@ -96,7 +97,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Too many keywords: {limit} at most.",
     ),
     "all_news": ("全部新闻", "all news"),
-    "when_instant": ("有新文档即推送。", "Each new document is pushed at once."),
+    "when_instant": ("有新文档即推送。", "Each new document is sent as soon as it arrives."),
     "when_daily": ("每天 {at}（{tz}）推送摘要。", "A digest every day at {at} ({tz})."),
     "when_weekly": ("每周{day} {at}（{tz}）推送摘要。", "A digest every {day} at {at} ({tz})."),
     "schedule_usage": (
@@ -123,9 +124,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "timezone_set": ("时区已设为 {tz}。{when}", "Time zone set to {tz}. {when}"),
     "settings": (
         "<b>订阅设置</b>\n关键词：{keywords}\n推送：{when}\n状态：{state}\n字体：{script}",
-        "<b>Settings</b>\nKeywords: {keywords}\nSchedule: {when}\nState: {state}\nScript: {script}",
+        "<b>Settings</b>\nKeywords: {keywords}\nSchedule: {when}\n"
+        "Status: {state}\nScript: {script}",
     ),
-    "state_active": ("接收中", "receiving"),
+    "state_active": ("接收中", "active"),
     "state_paused": ("已暂停", "paused"),
     "script_original": ("原文", "original"),
     "script_simplified": ("简体", "simplified"),
@@ -139,14 +141,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "btn_next": ("下一页 ›", "Next ›"),
     "bad_digest_args": (
         "用法：/digest [关键词 …] [天数d]，例如 /digest 7d 或 /digest 防汛 30d",
-        "Usage: /digest [keyword …] [Nd], for example /digest 7d or /digest 防汛 30d",
+        "Usage: /digest [keyword …] [Nd] (N days), for example /digest 7d or /digest 防汛 30d",
     ),
     "nothing_new": ("没有新的文档。", "Nothing new."),
     "nothing_new_matching": (
-        "没有未发送过的「{keywords}」相关文档。/digest {query} 7d 看近 7 天的全部，"
-        "/search {query} 查找更早的。",
-        "Nothing new about “{keywords}”. /digest {query} 7d shows the last 7 days, sent or "
-        "not; /search {query} finds older ones.",
+        "没有未发送过的「{keywords}」相关文档。发送 /digest {query} 7d 查看近 7 天的全部"
+        "（含已发送），或 /search {query} 查找更早的。",
+        "Nothing new about “{keywords}”. Send /digest {query} 7d for the last 7 days, sent or "
+        "not, or /search {query} for older ones.",
     ),
     "nothing_in_days": ("近 {days} 天没有文档。", "No documents in the last {days} days."),
     "nothing_in_days_matching": (
@@ -156,9 +158,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "search_usage": ("用法：/search 关键词", "Usage: /search keyword"),
     "query_too_long": (
         "关键词太长，已截取前 {limit} 个字搜索。",
-        "The query was long; searched its first {limit} characters.",
+        "The query is too long; searching only its first {limit} characters.",
     ),
-    "no_results": ("没有找到与 {query} 相关的文档。", "No documents match {query}."),
+    "no_results": ("没有找到与「{query}」相关的文档。", "No documents match “{query}”."),
     "results_head": (
         "「{query}」共 {total} 条结果，第 {page}/{pages} 页：",
         "{total} results for “{query}”, page {page}/{pages}:",
@@ -169,7 +171,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "This search has expired; send /search again.",
     ),
     "doc_usage": ("用法：/doc ID（数字）", "Usage: /doc ID (a number)"),
-    "no_doc": ("没有编号为 {id} 的文档。", "There is no document {id}."),
+    "no_doc": ("没有编号为 {id} 的文档。", "There is no document with ID {id}."),
     "trending_head": ("近 7 天热门关键词：", "Top keywords of the last 7 days:"),
     "trending_empty": ("近 7 天还没有文档。", "No documents in the last 7 days."),
     "admins_only": (
@@ -183,12 +185,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Usage: /addsource URL (http:// or https://) or a folder on the server",
     ),
     "source_added": ("已添加来源 {location}（编号 {id}）。", "Source {location} added (id {id})."),
-    "ingest_started": ("开始抓取…", "Scanning…"),
+    "ingest_started": ("开始抓取…", "Scanning the sources…"),
     "ingest_busy": ("已有抓取在进行中。", "A scan is already running."),
     "ingest_done": (
-        "抓取完成：新增 {new}，更新 {updated}，未变 {unchanged}，重复 {duplicates}，失败 {failed}",
+        "抓取完成：新增 {new}，更新 {updated}，未变 {unchanged}，"
+        "重复 {duplicates}，失败 {failed}。",
         "Scan done: new {new}, updated {updated}, unchanged {unchanged}, "
-        "duplicates {duplicates}, failed {failed}",
+        "duplicates {duplicates}, failed {failed}.",
     ),
     "stats_head": ("统计：", "Statistics:"),
     "stat_line": ("{label}：{n}", "{label}: {n}"),
