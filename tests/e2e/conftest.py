@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,6 @@ class Bot:
     settings: Settings
     tuning: Tuning = FAST
     app: BotApplication | None = None
-    starts: int = field(default=0)
 
     @property
     def services(self) -> Services:
@@ -49,7 +48,6 @@ class Bot:
             poll_interval=0, timeout=1, allowed_updates=Update.ALL_TYPES
         )
         await app.start()
-        self.starts += 1
 
     async def stop(self) -> None:
         """What run_polling does on SIGTERM."""
