@@ -8,12 +8,13 @@ hands.
 import importlib
 import pkgutil
 import sys
+from pathlib import Path
 
 failed = []
 count = 0
 for package_name in ("digests", "bot"):
     package = importlib.import_module(package_name)
-    if any(path.startswith(sys.argv[1]) for path in package.__path__):
+    if any(Path(path).resolve() == Path(sys.argv[1], package_name) for path in package.__path__):
         sys.exit(f"{package_name} was imported from the working tree, not the install")
     for module in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
         if module.name.startswith("bot.migrations"):  # Alembic's scripts run only under Alembic
