@@ -19,6 +19,8 @@ for package_name in ("digests", "bot"):
     for module in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
         if module.name.startswith("bot.migrations"):  # Alembic's scripts run only under Alembic
             continue
+        if module.name.endswith(".__main__"):  # `python -m bot`: runs the CLI when imported
+            continue
         try:
             importlib.import_module(module.name)
             count += 1
