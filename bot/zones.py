@@ -82,8 +82,8 @@ _HALF_HOURS = {
 _OFFSET = re.compile(r"^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 _NUMERALS = "一二三四五六七八九十"
 _BAND = re.compile(r"^([东西])(十[一二]|[一二三四五六七八九十])区$")
-_AREAS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe")
-_AREAS += ("Indian", "Pacific")
+_AREAS = {"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe"}
+_AREAS |= {"Indian", "Pacific"}
 MAX_NAME = 64
 
 

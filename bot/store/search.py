@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, not_, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.rules import split as split_rules
@@ -55,16 +55,19 @@ def keyword_rules(dialect: str, keywords: Sequence[str]) -> list[Any] | None:
         if (match := matching(dialect, words, prefix=f"r{n}k")) is None:
             return None
         conditions.append(match)
-    if rules.none_of and (excluded := matching(dialect, rules.none_of, prefix="xk")) is not None:
-        conditions.append(not_(excluded))
+    if rules.none_of and (excluded := matching(dialect, rules.none_of, "xk", True)) is not None:
+        conditions.append(excluded)
     return conditions
 
 
-def matching(dialect: str, keywords: Sequence[str], prefix: str = "k") -> Any:
+def matching(
+    dialect: str, keywords: Sequence[str], prefix: str = "k", negated: bool = False
+) -> Any:
     """A condition on `documents.id`: the document matches any of `keywords` in the index.
 
     None when no keyword has anything to search (punctuation only): nothing can match.
-    `prefix` names the bound parameters, so several conditions fit in one statement.
+    `prefix` names the bound parameters, so several conditions fit in one statement;
+    `negated`: the document matches none of them.
     """
     runs = [found for k in keywords if (found := query_runs(k))]
     if not runs:
@@ -78,7 +81,7 @@ def matching(dialect: str, keywords: Sequence[str], prefix: str = "k") -> Any:
     one = one.replace(":k", f":{prefix}")
     union = " UNION ".join(one.format(n) for n in range(len(queries)))
     bound = {f"{prefix}{n}": q for n, q in enumerate(queries)}
-    return text(f"documents.id IN ({union})").bindparams(**bound)
+    return text(f"documents.id {'NOT IN' if negated else 'IN'} ({union})").bindparams(**bound)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -52,9 +52,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_topics_chat_id", "topics", ["chat_id"])
     subs = _subscriptions()
-    main = sa.select(
-        subs.c.chat_id, sa.literal(""), sa.false(), *(subs.c[name] for name in MOVED)
-    )
+    main = sa.select(subs.c.chat_id, sa.literal(""), sa.false(), *(subs.c[name] for name in MOVED))
     op.execute(_topics().insert().from_select(["chat_id", "name", "paused", *MOVED], main))
     with op.batch_alter_table("subscriptions") as batch:  # SQLite: the table is rebuilt
         for name in MOVED:
@@ -72,7 +70,11 @@ def downgrade() -> None:
         batch.add_column(sa.Column("last_digest_at", sa.DateTime()))
     topics, subs = _topics(), _subscriptions()
     main = topics.c.chat_id == subs.c.chat_id, topics.c.name == ""
-    kept = {"keywords": "[]", "schedule": "daily", "at": "08:00"}  # a chat without a main topic
+    kept = {  # for a chat without a main topic
+        "keywords": sa.literal([], sa.JSON),
+        "schedule": sa.literal("daily"),
+        "at": sa.literal("08:00"),
+    }
     values = {}
     for name in MOVED:
         found: sa.ColumnElement[object] = sa.select(topics.c[name]).where(*main).scalar_subquery()
