@@ -66,8 +66,8 @@ def plan(docs: Sequence[StoredDocument], view: View) -> list[Planned]:
 
 
 def ui(view: View, key: str, /, **params: object) -> str:
-    """A label in the view's language, in its script (a traditional chat reads 編號)."""
-    return convert(texts.text(view.lang, key, **params), as_script(view.script))
+    """A label in the view's language and script (a traditional chat reads 編號), plain text."""
+    return convert(texts.raw(view.lang, key, **params), as_script(view.script))
 
 
 # -- one document --------------------------------------------------------------------------------
@@ -191,7 +191,7 @@ def compact(docs: Sequence[StoredDocument], view: View) -> Planned:
     script = as_script(view.script)
     words = labels(view.lang, script)
     title = " · ".join(p for p in (words["digest"], view.topic) if p)
-    count = ui(view, "digest_count", n=digest.count)
+    count = ui(view, "digest_count_one" if digest.count == 1 else "digest_count", n=digest.count)
     blocks = [
         f"<b>{escape(title)}</b>\n" + escape(" · ".join(p for p in (digest.period, count) if p))
     ]

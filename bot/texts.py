@@ -300,6 +300,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "topic_gone": ("这个主题已删除。", "This topic was deleted."),
     # cards and digests
     "card_number": ("编号 {id}", "No. {id}"),
+    "digest_count": ("{n} 篇", "{n} articles"),
+    "digest_count_one": ("{n} 篇", "{n} article"),
     "card_matched": ("命中：{words}", "Matched: {words}"),
     "group_heading": ("{name}（{n}）", "{name} ({n})"),
     "page_of": ("第 {page}/{pages} 页", "Page {page}/{pages}"),

@@ -100,7 +100,7 @@ def _names() -> dict[str, str]:
     found: dict[str, str] = {}
     by_city: dict[str, set[str]] = {}
     for zone in zoneinfo.available_timezones():
-        found[zone.lower()] = zone
+        found[_key(zone)] = zone
         area, _, city = zone.partition("/")
         if area in _AREAS and city:
             by_city.setdefault(_key(city.rpartition("/")[2]), set()).add(zone)

@@ -165,8 +165,9 @@ def test_new_documents_since(store: Store) -> None:
 
 
 def test_trending_counts_recent_keywords(store: Store) -> None:
-    _add(store, "/s/a", texts.FLOOD, keywords=("防汛", "堤防"))
-    _add(store, "/s/b", texts.FARM, keywords=("防汛", "葡萄"))
-    _add(store, "/s/c", texts.SCHOOL, keywords=("校园", "防汛", "葡萄"))
+    today = datetime.now(UTC).date().isoformat()
+    _add(store, "/s/a", texts.FLOOD, keywords=("防汛", "堤防"), date=today)
+    _add(store, "/s/b", texts.FARM, keywords=("防汛", "葡萄"), date=today)
+    _add(store, "/s/c", texts.SCHOOL, keywords=("校园", "防汛", "葡萄"), date=today)
     assert store.trending(limit=2) == [("防汛", 3), ("葡萄", 2)]
     assert store.trending(now=datetime.now(UTC) + timedelta(days=8)) == []
