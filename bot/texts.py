@@ -360,14 +360,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "doc_usage": ("用法：/doc 编号，例如 /doc 12", "Usage: /doc number, for example /doc 12"),
     "no_doc": ("没有编号为 {id} 的文章。", "There is no article number {id}."),
     "trending_head": ("近 7 天热门关键词：", "Top keywords of the last 7 days:"),
+    "trending_line": ("{n}. #{word}（{count}）", "{n}. #{word} ({count})"),
     "trending_caption": (
-        "近 7 天热门关键词（按发布日期，共 {n} 篇）。点按钮搜索或订阅。",
-        "Top keywords of the last 7 days (by publish date, {n} articles). "
-        "Tap to search or subscribe.",
+        "近 7 天热门关键词，按文章发布日期统计。点按钮搜索或订阅。",
+        "Top keywords of the last 7 days, counted by publish date. Tap to search or subscribe.",
     ),
+    "trending_title": ("近 7 天热门关键词", "Top keywords of the last 7 days"),
+    "trending_footer": ("数字为包含该词的文章篇数", "Bars: articles carrying the keyword"),
     "trending_empty": ("近 7 天没有发布的文章。", "Nothing published in the last 7 days."),
-    "btn_search_word": ("搜索「{word}」", "Search “{word}”"),
+    "btn_search_word": ("🔍 {word}", "🔍 {word}"),
     "btn_subscribe_short": ("订阅", "Subscribe"),
+    "trending_expired": (
+        "这份榜单已过期，请重新发送 /trending。",
+        "This chart has expired; send /trending again.",
+    ),
     # admin
     "sources_head": ("来源：", "Sources:"),
     "addsource_usage": (

@@ -22,7 +22,6 @@ from bot.parsing import (
     parse_topic,
 )
 
-
 # What people type after /schedule, in both languages, IME full-width forms included.
 TYPED_SCHEDULES = [
     ("即时", ScheduleSpec("instant")),

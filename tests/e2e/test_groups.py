@@ -16,12 +16,12 @@ async def _instant(bot: Bot, chat: int, user: int, **kwargs: object) -> None:
 async def test_a_member_who_is_not_an_admin_is_refused(bot: Bot) -> None:
     bot.fake.set_admins(GROUP, [OWNER])
     (refused,) = await bot.ask(GROUP, "/subscribe", user_id=MEMBER)
-    assert "只有群组管理员" in refused.plain
+    assert "只有群管理员" in refused.plain
     assert bot.services.store.subscription(GROUP) is None
     (accepted,) = await bot.ask(GROUP, "/subscribe@DigestTestBot", user_id=OWNER)
     assert "已订阅" in accepted.plain
     (refused,) = await bot.ask(GROUP, "/unsubscribe", user_id=MEMBER)
-    assert "只有群组管理员" in refused.plain
+    assert "只有群管理员" in refused.plain
     sub = bot.services.store.subscription(GROUP)
     assert sub is not None and sub.active
 
