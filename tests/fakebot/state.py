@@ -208,6 +208,13 @@ class State:
         with self.cond:
             return [m for m in self.accepted if m.method not in _SENDS and _is(m, chat_id)]
 
+    def history(self, chat_id: int | str | None = None) -> list[SentMessage]:
+        """Sends and text edits in the order they were accepted, of one chat or all."""
+        with self.cond:
+            return [
+                m for m in self.accepted if m.method != "editMessageReplyMarkup" and _is(m, chat_id)
+            ]
+
     def calls(self, method: str | None = None) -> list[Call]:
         """Requests received, of one method (case-insensitive) or all."""
         with self.cond:
