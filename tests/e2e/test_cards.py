@@ -1,4 +1,4 @@
-"""Cards a reader can act on: number, link, 全文 paged, 原文链接, 订阅「词」, compact digests, 更多."""
+"""Cards a reader can act on: number, link, 全文 paged, 原文链接, 订阅「词」, compact digests."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ async def _many(bot: Bot, count: int) -> None:
     for n in range(count):
         topic = ["河湖", "文物", "农业", "机器人", "教育", "交通", "医疗"][n % 7]
         body = f"第{n}号{topic}工作会议召开\n2024-05-{n % 28 + 1:02d} 来源:测试区\n" + "".join(
-            f"{topic}工作会议第{n}次强调第{k}项任务要落实到位，{topic}部门第{n * 31 + k}号方案要细化。"
+            f"{topic}工作会议第{n}次强调第{k}项任务要落实到位，"
+            f"{topic}部门第{n * 31 + k}号方案要细化。"
             for k in range(6)
         )
         bot.drop(f"page{n:02d}", body)
@@ -45,7 +46,7 @@ async def test_full_text_pages_turn_in_place_and_forged_pages_are_clamped(bot: B
     (first,) = await bot.ask(USER, f"/doc {doc_id}")
     assert first.plain.startswith("东湖区召开河湖治理专题会\n2024-06-01 · 测试区 · 编号")
     assert first.plain.endswith("第 1/4 页") and len(first.plain) <= 4096
-    assert [t for t, _ in buttons(first)][0] == "下一页 ›"
+    assert next(t for t, _ in buttons(first)) == "下一页 ›"
     (second,) = await press(bot, USER, first, "下一页 ›")
     assert second.method == "editMessageText" and second.plain.endswith("第 2/4 页")
     assert "编号" not in second.plain  # the header is on the first page only

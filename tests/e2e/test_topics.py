@@ -1,4 +1,4 @@
-"""Topics: named keyword sets with their own schedules; an article goes once, under the first due."""
+"""Topics: keyword sets with their own schedules; an article goes once, under the first due."""
 
 from __future__ import annotations
 
