@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import time
 
 import pytest
@@ -231,3 +232,23 @@ def test_doc_id() -> None:
     for bad in ([], ["abc"], ["-1"], ["1", "2"], ["9" * 40]):
         with pytest.raises(InputError):
             parse_doc_id(bad)
+
+
+_PIECES = ["每天", "每周", "周", "五", "日", "7", "07", ":", "：", "30", "点", "半", "下午", "pm"]
+_PIECES += ["weekly", "daily", "fri", "#", "＃", "+", "!", "！", "-", "，", "、", "\u3000", " "]
+_PIECES += ["UTC", "+8", "北京", "台北", "asia/", "shanghai", "十", "二十", "99", "٣", "𠀀", "\x00"]
+
+
+def test_every_argument_parses_or_gets_its_reply() -> None:
+    """Whatever is typed, a parser returns a value or raises an InputError with a text."""
+    rng = random.Random(12)
+    parsers = (parse_schedule, parse_timezone, parse_keywords, parse_topic, parse_digest)
+    for _ in range(3000):
+        args = [
+            "".join(rng.choices(_PIECES, k=rng.randint(0, 6))) for _ in range(rng.randint(0, 3))
+        ]
+        for parser in parsers:
+            try:
+                parser(args)  # type: ignore[operator]
+            except InputError as error:
+                assert texts.key_exists(error.key)

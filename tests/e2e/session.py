@@ -13,6 +13,7 @@ import asyncio
 import re
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,19 +100,121 @@ def _data(message: SentMessage, label: str) -> str:
     return next(b["callback_data"] for row in rows for b in row if b["text"] == label)
 
 
-def transcript(steps: Sequence[Step]) -> str:
+WIDE, TALL = 88, 14  # a README line is cut after WIDE columns, a reply after TALL lines
+
+ZH = (
+    "/subscribe 民主生活会，政协",
+    "/subscribe",
+    "[保留关键词]",
+    "/schedule 每天 07：30",
+    "/timezone 台北",
+    "/timezone 北京",
+    "/digest",
+    "[全文 1]",
+    "/digest",
+    "生活會",
+    "/unsubscribe 不存在的词",
+    "/subscribe #纪委 纪律 监察",
+    "/schedule #纪委 即时",
+    "/topics",
+    "/settings",
+    "[每周]",
+    "[周五]",
+    "[18:00]",
+    "/timezone Mars/Base",
+    "/trending",
+)
+EN = (
+    "/subscribe 民主生活会, 政协",
+    "/schedule weekly fri 18:00",
+    "/timezone London",
+    "/settings",
+    "/unsubscribe 量子",
+)
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _narrowed(line: str) -> str:
+    """The line cut to WIDE columns (a Chinese character takes two), `…` marking the cut."""
+    if _columns(line) <= WIDE:
+        return line
+    while _columns(line) > WIDE - 2:
+        line = line[:-1]
+    return line + "…"
+
+
+def _cut(reply: Sequence[str]) -> list[str]:
+    lines = [_narrowed(line) for line in reply]
+    if len(lines) > TALL:
+        buttons = [lines[-1]] if lines[-1].startswith("[") else []
+        lines = [*lines[: TALL - 2], "…", *buttons]
+    return lines
+
+
+def transcript(steps: Sequence[Step], *, cut: bool = False) -> str:
     """The session as the README shows it: `you  …`, `bot  …`, continuation lines indented."""
     out = []
     for step in steps:
         out.append(f"    you  {step.said}")
         for reply in step.replies:
-            first, *rest = reply or ("",)
+            first, *rest = _cut(reply) if cut else (reply or ("",))
             out.append(f"    bot  {first}")
             out += [f"         {line}" if line else "" for line in rest]
     return "\n".join(out)
 
 
-if __name__ == "__main__":  # print the transcript of the lines given on stdin
-    lines = [line.rstrip("\n") for line in sys.stdin if line.strip()]
-    code = sys.argv[1] if len(sys.argv) > 1 else "zh-hans"
-    print(transcript(asyncio.run(run(lines, language_code=code))))
+def readme_blocks(text: str) -> list[list[tuple[str, list[list[str]]]]]:
+    """The README's sessions: per block, each `you` line with the bot's replies' lines."""
+    section = text.split("\n## A chat session\n", 1)[1].split("\n## ", 1)[0]
+    blocks, block = [], None
+    for line in section.split("\n"):
+        if line.startswith("    you  "):
+            if block is None:
+                block = []
+                blocks.append(block)
+            block.append((line[9:], []))
+        elif line.startswith("    bot  ") and block:
+            block[-1][1].append([line[9:]])
+        elif (line.startswith("         ") or line == "") and block and block[-1][1]:
+            block[-1][1][-1].append(line[9:])
+        elif not line.startswith("    "):
+            block = None
+    for block in blocks:  # blank lines closing a block belong to no reply
+        for _, replies in block:
+            while replies and replies[-1] and replies[-1][-1] == "":
+                replies[-1].pop()
+    return blocks
+
+
+def matches(expected: Sequence[str], actual: Sequence[str]) -> bool:
+    """README lines against a reply's: `…` alone skips lines, a line ending in `…` is a prefix."""
+    if not expected:
+        return not actual
+    head, rest = expected[0], expected[1:]
+    if head == "…":
+        return any(matches(rest, actual[i:]) for i in range(len(actual) + 1))
+    if not actual:
+        return False
+    same = actual[0].startswith(head[:-1]) if head.endswith("…") else actual[0] == head
+    return same and matches(rest, actual[1:])
+
+
+async def readme() -> str:
+    """Both sessions, cut for the README."""
+    zh = transcript(await run(ZH, chat=USER), cut=True)
+    en = transcript(await run(EN, language_code="en", chat=USER + 1), cut=True)
+    return f"{zh}\n\n{en}"
+
+
+USER = 424242
+
+if __name__ == "__main__":  # print the README's sessions, or the transcript of stdin's lines
+    if sys.argv[1:] == ["readme"]:
+        print(asyncio.run(readme()))
+    else:
+        lines = [line.rstrip("\n") for line in sys.stdin if line.strip()]
+        code = sys.argv[1] if len(sys.argv) > 1 else "zh-hans"
+        print(transcript(asyncio.run(run(lines, language_code=code, chat=USER))))
