@@ -192,10 +192,10 @@ def decode(data: bytes, name: str = "") -> Decoded:
     text, encoding = _text(data, html)
     if not html:
         return Decoded(text=text, encoding=encoding)
-    body, title = extract_html(text)
-    if not body.strip():
+    page = extract_html(text)
+    if not page.text.strip():
         raise DecodeError("HTML page without text")
-    return Decoded(text=body, encoding=encoding, title=title)
+    return Decoded(page.text, encoding, page.title, page.headings, page.date)
 
 
 __all__ = ["DecodeError", "decode", "is_html"]

@@ -20,6 +20,8 @@ class Decoded:
     text: str
     encoding: str
     title: str | None = None  # from an HTML page's <title>/og:title, when there is one
+    headings: tuple[str, ...] = ()  # an HTML page's <h1>s: headline candidates too
+    date: str | None = None  # an HTML page's own publication date (meta tags), as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class Metadata:
     date: str | None = None  # YYYY-MM-DD
     source: str | None = None
     title_line: int | None = None  # index into Cleaned.lines of the title, kept out of the body
+    headline: bool = True  # False when no line read as a headline and the title is the lede's
 
 
 @dataclass(frozen=True, slots=True)

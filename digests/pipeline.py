@@ -48,8 +48,18 @@ def prepare(data: bytes, path: str) -> Prepared:
     """Decode, clean and describe one page; raises DigestError when nothing is left."""
     decoded = decode(data, path)
     cleaned, simplified_lines = clean_simplified(decoded.text)
-    meta = extract_metadata(cleaned.lines, simplified_lines, cleaned.content, decoded.title)
+    meta = extract_metadata(
+        cleaned.lines,
+        simplified_lines,
+        cleaned.content,
+        (*decoded.headings, *([decoded.title] if decoded.title else [])),
+        address=path,
+        date_hint=decoded.date,
+        roc=_is_traditional(cleaned.lines, simplified_lines),
+    )
     body = [i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line]
+    if not body:  # the title was the page's only text: it is the body too
+        body = [i for i, keep in enumerate(cleaned.content) if keep]
     if not body:
         raise DigestError("no text left after cleaning")
     text = "\n".join(cleaned.lines[i] for i in body)
@@ -69,6 +79,12 @@ def prepare(data: bytes, path: str) -> Prepared:
         content_hash=hashed,
         simhash=signature,
     )
+
+
+def _is_traditional(lines: tuple[str, ...], simplified: tuple[str, ...]) -> bool:
+    """Whether the page is written in traditional characters (so ROC years may appear)."""
+    changed = sum(a != b for line, line_s in zip(lines, simplified, strict=True) for a, b in zip(line, line_s, strict=False))
+    return changed * 20 > sum(map(len, lines))
 
 
 def _sentences(text: str, simplified: str) -> tuple[Sentence, ...]:
