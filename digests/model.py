@@ -50,18 +50,39 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """A person the report names: a whole name and, when the text gives it, the role."""
+
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingFacts:
-    """The meeting's facts as written in the text (original script)."""
+    """The meeting's facts as written in the text (original script).
+
+    People are whole names (`胡勇政`), several chairs joined by `、`; `roles` holds the role
+    the text writes before each name, which `person` puts back together.
+    """
 
     name: str | None = None
     place: str | None = None
     chair: str | None = None
     attendees: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (name, role)
 
     @property
     def is_empty(self) -> bool:
         return not (self.name or self.place or self.chair or self.attendees or self.speakers)
+
+    @property
+    def chairs(self) -> tuple[str, ...]:
+        return tuple(self.chair.split("、")) if self.chair else ()
+
+    def person(self, name: str) -> Person:
+        """`name` with its role, when the text gives one."""
+        return Person(name, dict(self.roles).get(name))
 
 
 @dataclass(frozen=True, slots=True)
