@@ -38,7 +38,7 @@ _SPEAK = re.compile(
 )
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
-_MORE_SURNAMES = frozenset("洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
+_MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
 _HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf*]+$")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digests.meeting import CAP, extract_meeting, find_meeting_name
-from digests.model import MeetingFacts
+from digests.model import MeetingFacts, Person
 from digests.pipeline import prepare
 from digests.script import to_simplified
 from tests.conftest import seed_path
@@ -35,10 +35,10 @@ def test_traditional_report_keeps_traditional_values() -> None:
     got = facts(REPORT_TRAD, TITLE_TRAD)
     assert got.name == "東湖區政協黨外人士座談會"
     assert got.place is not None and "區行政中心" in got.place
-    assert got.chair is not None and got.chair.endswith("李明")
-    assert got.chair.startswith("區委常委")
-    assert any("王建國" in value for value in got.attendees)
-    assert any("無黨派代表人士" in value for value in got.attendees)
+    assert got.chair == "李明"
+    assert got.person("李明") == Person("李明", "區委常委、統戰部部長")
+    assert got.attendees == ("王建國",)  # the groups that attended are no people
+    assert got.person("王建國").role == "區政協黨組書記、主席"
     assert got.speakers == ("王建國", "李明")
 
 
@@ -46,8 +46,8 @@ def test_simplified_full_width_report() -> None:
     got = facts(REPORT_SIMP, "西山县召开统战工作推进会")
     assert got.name is not None and got.name.endswith("推进会")
     assert got.place == "县委党校报告厅"
-    assert got.chair == "县委统战部部长刘芳"
-    assert any("列席" not in value and "统战部全体干部" in value for value in got.attendees)
+    assert (got.chair, got.person("刘芳").role) == ("刘芳", "县委统战部部长")
+    assert got.attendees == ("张海涛",)
     assert got.speakers == ("张海涛",)
 
 
@@ -93,21 +93,21 @@ def test_values_stay_short_clauses() -> None:
     people = "、".join(f"委員{name}" for name in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
     text = f"區政協副主席周平,{people},各專委會主任等出席會議。會議由區政協秘書長吳強主持。"
     got = facts(text)
-    assert got.chair == "區政協秘書長吳強"
-    assert got.attendees and all(len(value) <= CAP for value in got.attendees)
-    assert all("。" not in value for value in got.attendees)
+    assert (got.chair, got.person("吳強").role) == ("吳強", "區政協秘書長")
+    assert got.attendees == ("周平",)  # `委員甲` is no whole name
 
 
 @pytest.mark.parametrize("punct", [",", "，"])
 def test_earlier_people_in_the_sentence_are_kept(punct: str) -> None:
     text = f"會上,市委常委張三{punct}副市長李四、王五{punct}市政協副主席趙六等參加會議。"
-    (attendees,) = facts(text).attendees
-    assert "張三" in attendees and "趙六" in attendees and not attendees.startswith("會上")
+    got = facts(text)
+    assert got.attendees == ("張三", "李四", "王五", "趙六")
+    assert got.person("王五").role == "副市長"  # a bare name shares the role before it
 
 
 def test_lengths_differ_then_simplified_values() -> None:
     got = extract_meeting("不同長度", "县委统战部部长刘芳主持会议。", "")
-    assert got.chair == "县委统战部部长刘芳"
+    assert (got.chair, got.person("刘芳").role) == ("刘芳", "县委统战部部长")
 
 
 # --- seeds, through the whole prepare() step ------------------------------------------
@@ -124,7 +124,7 @@ def test_seed_000_democratic_life_meeting(seeds: dict[int, MeetingFacts]) -> Non
     assert got.place is not None and "民主黨派大廈" in got.place
     assert got.chair is None  # the report names no chair
     assert "錢鋒" in got.speakers
-    assert any("錢鋒" in value for value in got.attendees)
+    assert "錢鋒" in got.attendees
 
 
 def test_seed_001_campaign_roundup(seeds: dict[int, MeetingFacts]) -> None:
@@ -134,9 +134,10 @@ def test_seed_001_campaign_roundup(seeds: dict[int, MeetingFacts]) -> None:
 def test_seed_002_forum(seeds: dict[int, MeetingFacts]) -> None:
     got = seeds[2]
     assert got.name == "青浦區政協黨派團體負責人座談會"
-    assert got.chair is not None and got.chair.endswith("張得志") and "區委統戰部部長" in got.chair
+    assert got.chair == "張得志"
+    assert "區委統戰部部長" in (got.person("張得志").role or "")
     assert got.speakers[0] == "曹衛東"
-    assert any("顧桂芳" in value for value in got.attendees)
+    assert "顧桂芳" in got.attendees
 
 
 def test_seed_003_speech_invents_nothing(seeds: dict[int, MeetingFacts]) -> None:
@@ -146,7 +147,7 @@ def test_seed_003_speech_invents_nothing(seeds: dict[int, MeetingFacts]) -> None
 def test_seed_004_party_work_meeting(seeds: dict[int, MeetingFacts]) -> None:
     got = seeds[4]
     assert got.name is not None and got.name.endswith("述職評議大會")
-    assert got.chair is not None and got.chair.endswith("趙學龍")
+    assert got.chair == "趙學龍"
     assert "胡勇政" in got.speakers
 
 
