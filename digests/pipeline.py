@@ -20,7 +20,7 @@ from digests.keywords import DocumentFrequencies, extract_keywords
 from digests.meeting import extract_meeting
 from digests.metadata import extract_metadata
 from digests.model import DigestError, Document, Failure, MeetingFacts, Sentence
-from digests.script import to_simplified
+from digests.script import is_traditional, to_simplified
 from digests.segment import tokenize
 from digests.sentences import split_sentences
 
@@ -55,7 +55,7 @@ def prepare(data: bytes, path: str) -> Prepared:
         (*decoded.headings, *([decoded.title] if decoded.title else [])),
         address=path,
         date_hint=decoded.date,
-        roc=_is_traditional(cleaned.lines, simplified_lines),
+        roc=is_traditional("".join(cleaned.lines), "".join(simplified_lines)),
     )
     body = [i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line]
     if not body:  # the title was the page's only text: it is the body too
@@ -79,12 +79,6 @@ def prepare(data: bytes, path: str) -> Prepared:
         content_hash=hashed,
         simhash=signature,
     )
-
-
-def _is_traditional(lines: tuple[str, ...], simplified: tuple[str, ...]) -> bool:
-    """Whether the page is written in traditional characters (so ROC years may appear)."""
-    changed = sum(a != b for line, line_s in zip(lines, simplified, strict=True) for a, b in zip(line, line_s, strict=False))
-    return changed * 20 > sum(map(len, lines))
 
 
 def _sentences(text: str, simplified: str) -> tuple[Sentence, ...]:

@@ -14,8 +14,8 @@ from itertools import groupby
 from operator import itemgetter
 
 from digests.digest import Digest
-from digests.model import Document, Script
-from digests.script import convert, to_simplified
+from digests.model import Document, MeetingFacts, Script
+from digests.script import convert, is_traditional, to_simplified
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -118,29 +118,44 @@ def _names(names: tuple[str, ...], words: Mapping[str, str]) -> str:
     return shown + words["more"] if len(names) > MAX_NAMES else shown
 
 
+def _chair(meeting: MeetingFacts, words: Mapping[str, str]) -> str:
+    """`胡勇政（市委常委、统战部部长）`: the chair's name, then the role the report gives."""
+    people = map(meeting.person, meeting.chairs)
+    return words["list"].join(f"{p.name}（{p.role}）" if p.role else p.name for p in people)
+
+
 def _facts(document: Document, words: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """The meeting's facts that are known, labelled."""
     meeting = document.meeting
     facts = [
         ("meeting", meeting.name or ""),
         ("place", meeting.place or ""),
-        ("chair", meeting.chair or ""),
+        ("chair", _chair(meeting, words)),
         ("attended", _names(meeting.attendees, words)),
         ("speakers", _names(meeting.speakers, words)),
     ]
     return tuple((words[key], value) for key, value in facts if value)
 
 
+def shown_script(document: Document, script: Script) -> Script:
+    """The script a card is shown in: the reader's choice, or for "original" the document's
+    own, so labels and hashtags never mix simplified over a traditional body."""
+    if script != "original":
+        return script
+    return "traditional" if is_traditional(document.text, document.simplified) else "simplified"
+
+
 def card(document: Document, script: Script = "original", lang: str = "zh") -> Card:
-    """The displayed facts of one document."""
-    words = labels(lang, script)
+    """The displayed facts of one document, every piece in one script."""
+    whole = shown_script(document, script)
+    words = labels(lang, whole)
     shown = (convert(s, script) for s in (document.date or "", document.source or ""))
     return Card(
         title=shorten(convert(document.title, script), MAX_TITLE),
         link=document.path if document.path.startswith(("http://", "https://")) else None,
         byline=" · ".join(part for part in shown if part),
-        facts=tuple((label, convert(value, script)) for label, value in _facts(document, words)),
-        hashtags=hashtags(document.keywords, script),
+        facts=tuple((label, convert(value, whole)) for label, value in _facts(document, words)),
+        hashtags=hashtags(document.keywords, whole),
         highlights=tuple(
             keyword_segments(shorten(convert(h, script), MAX_HIGHLIGHT), document.keywords)
             for h in document.highlights
@@ -199,4 +214,5 @@ __all__ = [
     "keyword_segments",
     "labels",
     "render_text",
+    "shown_script",
 ]
