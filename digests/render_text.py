@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from digests.digest import Digest
 from digests.model import Document, MeetingFacts, Script
+from digests.reports import outlet
 from digests.script import convert, is_traditional, to_simplified
 
 LABELS: dict[str, dict[str, str]] = {
@@ -32,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sep": "：",
         "list": "、",
         "more": "等",
+        "also": "另有 {n} 篇报道：",
     },
     "en": {
         "digest": "Meeting digest",
@@ -48,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sep": ": ",
         "list": ", ",
         "more": " et al.",
+        "also": "Also reported ({n}): ",
     },
 }
 MAX_TITLE = 200  # characters; a page whose "title" is a paragraph should not fill a card
@@ -189,6 +192,17 @@ def card_text(document: Document, script: Script = "original", lang: str = "zh")
     return "\n".join(line for line in lines if line)
 
 
+def also_line(
+    document: Document, others: tuple[Document, ...], script: Script, lang: str
+) -> str:
+    """`另有 2 篇报道：青浦区政协、东方网`: the meeting's other reports, by outlet."""
+    if not others:
+        return ""
+    words = labels(lang, shown_script(document, script))
+    names = words["list"].join(dict.fromkeys(convert(outlet(d), script) for d in others))
+    return words["also"].format(n=len(others)) + names
+
+
 def render_text(digest: Digest, script: Script = "original", lang: str = "zh") -> str:
     """The digest for a terminal: header, then each group's cards."""
     first, tags = header_parts(digest, script, lang)
@@ -198,13 +212,16 @@ def render_text(digest: Digest, script: Script = "original", lang: str = "zh") -
     for group in digest.groups:
         heading = group_heading(group.keyword, len(group.documents), script, lang)
         blocks.append(f"━━ {heading} ━━")
-        blocks += [card_text(doc, script, lang) for doc in group.documents]
+        for doc in group.documents:
+            also = also_line(doc, digest.others(doc), script, lang)
+            blocks.append(card_text(doc, script, lang) + (f"\n{also}" if also else ""))
     return "\n\n".join(blocks) + "\n"
 
 
 __all__ = [
     "LABELS",
     "Card",
+    "also_line",
     "card",
     "card_text",
     "group_heading",
