@@ -11,8 +11,6 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-import charset_normalizer
-
 from digests.html import extract_html
 from digests.model import Decoded, DigestError
 from digests.script import to_simplified
@@ -100,6 +98,8 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 def _detected(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer's best guess as (text, encoding)."""
+    import charset_normalizer  # lazily: most pages are UTF-8 or GB18030 and never need it
+
     best = charset_normalizer.from_bytes(data).best()
     return (str(best), best.encoding) if best is not None else None
 

@@ -92,7 +92,7 @@ class DocumentFrequencies:
 
     def idfs(self, tokens: Iterable[str]) -> dict[str, float]:
         """`idf` of many tokens at once (the corpus constants computed once)."""
-        table, median, top = idf_prior()
+        prior_table = idf_prior()
         n = self.n_docs
         weight = n / (n + PRIOR_WEIGHT)
         scale = math.log(1 + n) + 1
@@ -100,7 +100,7 @@ class DocumentFrequencies:
         out: dict[str, float] = {}
         for token in tokens:
             df = self.counts.get(token, 0)
-            prior = min(table.get(token, median) / top, 1.0)
+            prior = prior_table.weight(token)
             corpus = (math.log((1 + n) / (1 + df)) + 1) / scale
             out[token] = 0.0 if df > ceiling else weight * corpus + (1 - weight) * prior
         return out
