@@ -20,7 +20,8 @@ from digests.people import extract_people
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000】"  # a list comma or a space also ends a meeting name
+_NAME_END = _CLAUSE + "、 \t\u3000】"
+_CLAUSE_CHAR = re.compile(f"[{re.escape(_CLAUSE)}]")  # a list comma or a space also ends a meeting name
 
 # A meeting word; the lookaheads keep 会场/会堂/会员/会长 and references such as 会议精神 out.
 _KIND = (
@@ -94,8 +95,13 @@ def _organiser(s: str, at: int) -> bool:
     """Whether the verb before `at` holds another meeting later in the same clause."""
     if not _HOLDS.search(s, max(0, at - 3), at):
         return False
-    clause_end = min((i for i in (s.find(c, at) for c in _CLAUSE) if i >= 0), default=len(s))
-    return bool(_MEETING.search(s, at, clause_end))
+    return bool(_MEETING.search(s, at, _clause_end(s, at)))
+
+
+def _clause_end(s: str, at: int) -> int:
+    """Where the clause running at `at` ends."""
+    match = _CLAUSE_CHAR.search(s, at)
+    return match.start() if match else len(s)
 
 
 Name = tuple[tuple[int, int], ...]  # the pieces of a name: `县十七届人大常委会` + `第二十三次主任会议`
@@ -123,7 +129,7 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
 
 def _extended(s: str, end: int) -> int:
     """The end of a compound name: on past `暨…会议`, `…会议和…会议`, `(扩大)会议` in the clause."""
-    clause_end = min((i for i in (s.find(c, end) for c in _CLAUSE) if i >= 0), default=len(s))
+    clause_end = _clause_end(s, end)
     best = end
     for match in _MEETING.finditer(s, end, min(clause_end, end + CAP)):
         gap = s[best : match.start()]

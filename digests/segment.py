@@ -97,7 +97,7 @@ def _get() -> jieba.Tokenizer:
     return _tokenizer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class IdfPrior:
     """jieba's general-purpose IDF table as weights in [0, 1] (IDF over the table's maximum),
     a byte a word; words it lacks weigh what its median word does."""
@@ -106,8 +106,13 @@ class IdfPrior:
     unknown: float
 
     def weight(self, word: str) -> float:
-        code = self.table.get(word)
-        return self.unknown if code is None else code / QUANTA
+        return _prior_weight(self, word)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a corpus repeats its words: bisect each one once
+def _prior_weight(prior: IdfPrior, word: str) -> float:
+    code = prior.table.get(word)
+    return prior.unknown if code is None else code / QUANTA
 
 
 def _load_prior() -> IdfPrior:

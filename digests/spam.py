@@ -33,6 +33,8 @@ _BRAND = re.compile(
 _BRAND_PREFIX = re.compile(
     rf"(?:^|(?<=[，。；！？,;\s]))[{CJK}A-Za-z]{{2,6}}(?:体育|娱乐|棋牌)[-—:：](?=[{CJK}])"
 )
+_BRAND_TAIL = re.compile(r"入口|娱乐|体育平台|体育官网|官方网站|[Aa][Pp][Pp]下载|[(（]中国[)）]")
+_PREFIX_TAIL = re.compile(r"(?:体育|娱乐|棋牌)[-—:：]")
 _GAMBLING = re.compile(
     r"赌场|博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人荷官|真人视讯|体育投注|网上赌|赌博网|现金网"
     r"|彩金|首存|返水|人生就是博|无码|精品国产|人妻|毛片|爆乳|成人视频"
@@ -48,6 +50,8 @@ RECUR = 3  # occurrences, on this many different lines or sentences, that make a
 # Not 体育 or 彩票 alone: a report on a real lottery meeting repeats 体育彩票 throughout.
 _BRAND_WORD = re.compile(r"官网|官方网站|入口|平台|娱乐|论坛|棋牌")
 _LATIN = re.compile(r"[a-z]{4,}")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~][ \t]")
 
 
 def strip_emoji(line: str) -> str:
@@ -56,10 +60,14 @@ def strip_emoji(line: str) -> str:
 
 
 def _brand_spans(line: str) -> list[tuple[int, int]]:
-    """Spans of brand-shaped strings in a simplified line, gambling vocabulary around them."""
-    return [m.span() for m in _BRAND.finditer(line)] + [
-        m.span() for m in _BRAND_PREFIX.finditer(line)
-    ]
+    """Spans of brand-shaped strings in a simplified line; the full patterns run only on a
+    line that holds a brand's tail, which few lines do (they are slow on long lines)."""
+    spans: list[tuple[int, int]] = []
+    if _BRAND_TAIL.search(line):
+        spans += [m.span() for m in _BRAND.finditer(line)]
+    if _PREFIX_TAIL.search(line):
+        spans += [m.span() for m in _BRAND_PREFIX.finditer(line)]
+    return spans
 
 
 def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
@@ -70,11 +78,10 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
     latin: Counter[str] = Counter()
     scrambled = False
     for line in set(lines):
-        for size in (4, 5, 6, 7, 8):
-            grams = {line[i : i + size] for i in range(len(line) - size + 1)}
-            seen.update(g for g in grams if _BRAND_WORD.search(g))
-        latin.update(set(_LATIN.findall(line.lower())))
-        scrambled = scrambled or any(_scrambled(m.group()) for m in _SCRAMBLE.finditer(line))
+        seen.update(_grams_around(line))
+        if _ASCII_LETTER.search(line):
+            latin.update(set(_LATIN.findall(line.lower())))
+            scrambled = scrambled or any(_scrambled(m.group()) for m in _SCRAMBLE.finditer(line))
     phrases = {g for g, n in seen.items() if n >= RECUR and g not in headline}
     phrases = {p for p in phrases if not any(p != q and p in q for q in phrases)}
     if scrambled:
@@ -82,10 +89,23 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
     return phrases
 
 
+def _grams_around(line: str) -> set[str]:
+    """The line's 4–8 character strings that hold a brand word: only around those words, so
+    a page without one costs one regex scan."""
+    grams: set[str] = set()
+    for match in _BRAND_WORD.finditer(line):
+        a, b = match.span()
+        for size in range(max(4, b - a), 9):
+            for start in range(max(0, b - size), min(a, len(line) - size) + 1):
+                grams.add(line[start : start + size])
+    return grams
+
+
 def clean_spam(line: str, simplified: str, phrases: set[str] = frozenset()) -> tuple[str, str]:
     """(original, simplified) line with injected strings cut out; lengths kept aligned."""
     spans = _brand_spans(simplified)
-    spans += [m.span() for m in _SCRAMBLE.finditer(simplified) if _scrambled(m.group())]
+    if _ASCII_LETTER.search(simplified) or _SYMBOLS.search(simplified):
+        spans += [m.span() for m in _SCRAMBLE.finditer(simplified) if _scrambled(m.group())]
     lowered = simplified.lower()  # same length: Latin phrases match in any case
     for phrase in phrases:
         start = lowered.find(phrase)
