@@ -96,7 +96,9 @@ def key(text: str | None) -> str:
 
 def lede(raw: str) -> str:
     """The page's first line of running prose: where a title cut from the body must come from."""
-    lines = [line for line in raw.splitlines() if sum("\u4e00" <= c <= "\u9fff" for c in line) >= 20]
+    lines = [
+        line for line in raw.splitlines() if sum("\u4e00" <= c <= "\u9fff" for c in line) >= 20
+    ]
     return lines[0] if lines else raw
 
 
@@ -220,9 +222,25 @@ def classes(pages: list[Page]) -> dict[str, list[Page]]:
     """Pages by noise class (tags grouped), by script and by region."""
     groups: dict[str, list[Page]] = defaultdict(list)
     families = {
-        "furniture": {"furniture", "breadcrumb", "widget", "accessibility", "menu", "masthead",
-                      "section", "login_bar", "ticker", "epaper", "table_layout", "footer",
-                      "site_suffix", "masthead_date", "latin", "tag_page", "section_title"},
+        "furniture": {
+            "furniture",
+            "breadcrumb",
+            "widget",
+            "accessibility",
+            "menu",
+            "masthead",
+            "section",
+            "login_bar",
+            "ticker",
+            "epaper",
+            "table_layout",
+            "footer",
+            "site_suffix",
+            "masthead_date",
+            "latin",
+            "tag_page",
+            "section_title",
+        },
         "pinyin": {"pinyin"},
         "garbled": {"garbled", "footer_garbage", "image_markup", "image", "caption"},
         "spam": {"spam", "forum_injection", "spam_host"},
@@ -286,8 +304,10 @@ def short_posts(folder: Path) -> None:
     docs, failures = analyse([(p.name, p.read_bytes()) for p in files])
     bare = [d.path for d in docs if not d.highlights]
     reasons = Counter(f.reason for f in failures)
-    print(f"short posts {len(files)}: rejected {len(failures)} {dict(reasons)}, "
-          f"without a highlight {len(bare)} {bare[:10]}")
+    print(
+        f"short posts {len(files)}: rejected {len(failures)} {dict(reasons)}, "
+        f"without a highlight {len(bare)} {bare[:10]}"
+    )
 
 
 def main() -> int:

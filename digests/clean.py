@@ -52,7 +52,9 @@ def _without_spam(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...
     lines = [line for line in map(strip_emoji, lines) if line.strip()]
     simplified = to_simplified_lines(lines)
     phrases = recurring(simplified, _head(simplified))
-    pairs = [clean_spam(line, line_s, phrases) for line, line_s in zip(lines, simplified, strict=True)]
+    pairs = [
+        clean_spam(line, line_s, phrases) for line, line_s in zip(lines, simplified, strict=True)
+    ]
     kept = [(line, line_s) for line, line_s in pairs if line.strip()]
     return tuple(line for line, _ in kept), tuple(line_s for _, line_s in kept)
 

@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 
 ROC_OFFSET = 1911
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?=\d{1,2}:\d\d)|(?![\d.]))"

@@ -42,7 +42,9 @@ class Digest:
     count: int
     keywords: tuple[str, ...]  # the batch's top keywords, simplified
     groups: tuple[Group, ...]
-    also: tuple[tuple[str, tuple[Document, ...]], ...] = ()  # a card's path, its meeting's other reports
+    also: tuple[
+        tuple[str, tuple[Document, ...]], ...
+    ] = ()  # a card's path, its meeting's other reports
 
     @property
     def documents(self) -> tuple[Document, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 import lxml.html
@@ -34,7 +33,8 @@ def _title(tree: etree._Element) -> str | None:
 
 _DATE_META = (
     "//meta[@property='article:published_time']/@content",
-    "//meta[@name='PubDate' or @name='pubdate' or @name='publishdate' or @name='PublishDate']/@content",
+    "//meta[@name='PubDate' or @name='pubdate' or @name='publishdate']/@content",
+    "//meta[@name='PublishDate']/@content",
     "//meta[@name='publish_time' or @name='pubtime' or @itemprop='datePublished']/@content",
 )
 

@@ -21,7 +21,9 @@ from digests.people import extract_people
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
 _NAME_END = _CLAUSE + "、 \t\u3000】"
-_CLAUSE_CHAR = re.compile(f"[{re.escape(_CLAUSE)}]")  # a list comma or a space also ends a meeting name
+_CLAUSE_CHAR = re.compile(
+    f"[{re.escape(_CLAUSE)}]"
+)  # a list comma or a space also ends a meeting name
 
 # A meeting word; the lookaheads keep 会场/会堂/会员/会长 and references such as 会议精神 out.
 _KIND = (
@@ -33,14 +35,28 @@ _KIND = (
 )
 _MEETING = re.compile(f"(?:{_KIND})(?!精神)")
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
-_VERBS = ("召开了", "举行了", "参加了", "出席了", "举办了", "召开", "举行", "举办", "参加", "出席", "列席")
+_VERBS = (
+    "召开了",
+    "举行了",
+    "参加了",
+    "出席了",
+    "举办了",
+    "召开",
+    "举行",
+    "举办",
+    "参加",
+    "出席",
+    "列席",
+)
 _NAME_STOPS = (*_VERBS, "主持", "在", "是", "了", "讯", "主办的", "承办的", "组织的")
 _FOLLOWS_NAME = re.compile(
     r"[」』”\"]?[，,]?\s*(?:\d{1,2}日)?(?:昨天|今天|昨|今)?(?:[上下]?午|晚上?)?(?:将)?\s*"
     r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
-_GENERIC = re.compile(r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|有关|相关|一次|一场)|的一次|十分重要|非常重要")
+_GENERIC = re.compile(
+    r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+)
 _NUMBER = r"[\d一二三四五六七八九十百零〇]+"
 _SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
 _TIME = re.compile(r"(?:\d{1,2}日)?(?:[上下]午|晚上?)?$|\d{1,2}日")
@@ -51,8 +67,20 @@ _PLACE = re.compile(
 )
 _NOT_PLACE = re.compile(r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻")
 # Short place forms that a report writes for a city (在京召开 is held in Beijing).
-_SHORT_PLACES = {"京": "北京", "沪": "上海", "津": "天津", "渝": "重庆", "穗": "广州", "杭": "杭州",
-                 "宁": "南京", "蓉": "成都", "汉": "武汉", "榕": "福州", "港": "香港", "澳": "澳门"}
+_SHORT_PLACES = {
+    "京": "北京",
+    "沪": "上海",
+    "津": "天津",
+    "渝": "重庆",
+    "穗": "广州",
+    "杭": "杭州",
+    "宁": "南京",
+    "蓉": "成都",
+    "汉": "武汉",
+    "榕": "福州",
+    "港": "香港",
+    "澳": "澳门",
+}
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
@@ -104,7 +132,9 @@ def _clause_end(s: str, at: int) -> int:
     return match.start() if match else len(s)
 
 
-Name = tuple[tuple[int, int], ...]  # the pieces of a name: `县十七届人大常委会` + `第二十三次主任会议`
+Name = tuple[
+    tuple[int, int], ...
+]  # the pieces of a name: `县十七届人大常委会` + `第二十三次主任会议`
 
 
 def find_meeting_name(s: str) -> tuple[int, int] | None:
@@ -212,9 +242,8 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "”" and (j := s.rfind("“", max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
             continue
-        if s[i - 1] in ")）" and (j := max(s.rfind("(", 0, i), s.rfind("（", 0, i))) >= i - 30:
-            if _CREDIT.search(s[j:i]):
-                return i, None  # a reporter's credit ends the dateline, not the name
+        if s[i - 1] in ")）" and _credit_before(s, i):
+            return i, None  # a reporter's credit ends the dateline, not the name
         if s[i - 1] == "、" and i > 1 and _MEETING.search(s[max(0, i - 4) : i - 1]):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
@@ -227,6 +256,12 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
                 return i, word
         i -= 1
     return i, None
+
+
+def _credit_before(s: str, i: int) -> bool:
+    """Whether the parenthesis closing at `i` is a reporter's credit (`(记者 张三)`)."""
+    j = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
+    return j >= i - 30 and bool(_CREDIT.search(s[j:i]))
 
 
 # --- the place -----------------------------------------------------------------------

@@ -27,7 +27,9 @@ _SOURCE_END = re.compile(
 )
 _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}")
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
-_DATE_LABEL = re.compile(r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]")
+_DATE_LABEL = re.compile(
+    r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
+)
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
 LEAD_LINES = 2  # body lines that may date the report
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
@@ -149,7 +151,9 @@ def _in_year(page: Page) -> dt.date | None:
     known = _known_year_month(page, address)
     for line in page.lead:
         for month, day in dates.month_days(line):
-            year = dates.year_before(line) or (known[0] if known else None) or _title_year(page.title)
+            year = (
+                dates.year_before(line) or (known[0] if known else None) or _title_year(page.title)
+            )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date
     if address is not None and address[1] is not None:
@@ -195,7 +199,9 @@ def _from_address(page: Page) -> dt.date | None:
     if address is None or address[1] is None or address[2] is None:
         return None
     date = dates.valid(address[0], address[1], address[2])
-    shift = next((dates.relative(line) for line in page.lead if dates.relative(line) is not None), 0)
+    shift = next(
+        (dates.relative(line) for line in page.lead if dates.relative(line) is not None), 0
+    )
     return date + dt.timedelta(days=shift) if date and shift else date
 
 

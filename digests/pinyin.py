@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import lru_cache
-
-import importlib.util
-import json
 from pathlib import Path
 
 from digests.script import CJK_COMPAT as _CJK

@@ -192,9 +192,7 @@ def card_text(document: Document, script: Script = "original", lang: str = "zh")
     return "\n".join(line for line in lines if line)
 
 
-def also_line(
-    document: Document, others: tuple[Document, ...], script: Script, lang: str
-) -> str:
+def also_line(document: Document, others: tuple[Document, ...], script: Script, lang: str) -> str:
     """`另有 2 篇报道：青浦区政协、东方网`: the meeting's other reports, by outlet."""
     if not others:
         return ""

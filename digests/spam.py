@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from digests.script import CJK
 
@@ -40,7 +40,9 @@ _GAMBLING = re.compile(
     r"|彩金|首存|返水|人生就是博|无码|精品国产|人妻|毛片|爆乳|成人视频"
 )
 # Characters an anti-copy script sprinkles: runs of ASCII with symbols, between ideographs.
-_SCRAMBLE = re.compile(r"(?<![A-Za-z0-9])(?:[!-/:-@\[-`{-~A-Za-z0-9]{1,3}[ \t]){3,}[!-/:-@\[-`{-~A-Za-z0-9]{0,3}")
+_SCRAMBLE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[!-/:-@\[-`{-~A-Za-z0-9]{1,3}[ \t]){3,}[!-/:-@\[-`{-~A-Za-z0-9]{0,3}"
+)
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3\U000e0000-\U000e007f]"
 )
@@ -101,7 +103,9 @@ def _grams_around(line: str) -> set[str]:
     return grams
 
 
-def clean_spam(line: str, simplified: str, phrases: set[str] = frozenset()) -> tuple[str, str]:
+def clean_spam(
+    line: str, simplified: str, phrases: Set[str] = frozenset()
+) -> tuple[str, str]:
     """(original, simplified) line with injected strings cut out; lengths kept aligned."""
     spans = _brand_spans(simplified)
     if _ASCII_LETTER.search(simplified) or _SYMBOLS.search(simplified):

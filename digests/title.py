@@ -48,8 +48,12 @@ _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
-_SITE_SPLIT = re.compile(r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$))\s*([^_|｜]{2,24})$")
-_SITE = re.compile(r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线)$")
+_SITE_SPLIT = re.compile(
+    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$))\s*([^_|｜]{2,24})$"
+)
+_SITE = re.compile(
+    r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线)$"
+)
 _NAV = re.compile(
     r"跳过导航|跳到|跳至|按enter|主内容|无障碍|长者|适老|登录|注册|设为首页|加入收藏|收藏本站|放大"
     r"|缩小|默认|首页|当前位置|您的位置|所在位置|今天是|网站地图|联系我们|返回|上一篇|下一篇|打印"
@@ -244,4 +248,12 @@ def _first_clauses(line: str) -> int:
     return cuts[-1] if cuts else BODY_TITLE
 
 
-__all__ = ["BODY_TITLE", "MAX_TITLE", "Headline", "echo", "find_title", "strip_decoration", "title_end"]
+__all__ = [
+    "BODY_TITLE",
+    "MAX_TITLE",
+    "Headline",
+    "echo",
+    "find_title",
+    "strip_decoration",
+    "title_end",
+]

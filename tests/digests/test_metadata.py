@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import pytest
 
 from digests.metadata import extract_metadata
-from digests.title import BODY_TITLE
 from digests.model import Metadata
 from digests.pipeline import Prepared, prepare
 from digests.script import to_simplified
+from digests.title import BODY_TITLE
 from tests.conftest import seed_path
 
 LEAD_TRAD = "12月25日上午,東湖區政協委員座談會在區行政中心召開。區政協主席王建國出席會議並講話。"
