@@ -103,9 +103,7 @@ def _grams_around(line: str) -> set[str]:
     return grams
 
 
-def clean_spam(
-    line: str, simplified: str, phrases: Set[str] = frozenset()
-) -> tuple[str, str]:
+def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> tuple[str, str]:
     """(original, simplified) line with injected strings cut out; lengths kept aligned."""
     spans = _brand_spans(simplified)
     if _ASCII_LETTER.search(simplified) or _SYMBOLS.search(simplified):
