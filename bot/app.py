@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import signal
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -20,10 +21,10 @@ from bot.delivery import Deliverer
 from bot.handlers import register
 from bot.ratelimit import FloodLimiter, PerChatUpdates
 from bot.schedules import rebuild, scan_job
-from bot.scheduling import scan_job_options
+from bot.scheduling import STOP_GRACE, scan_job_options
 from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher
-from bot.store import open_store
+from bot.startup import open_store_async
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,14 @@ class Tuning:
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
 
-def build_application(settings: Settings, tuning: Tuning | None = None) -> BotApplication:
-    """The bot, wired: rate limiter, time zone, handlers, services' lifecycle."""
+def build_application(
+    settings: Settings, tuning: Tuning | None = None, *, stop_signals: bool = False
+) -> BotApplication:
+    """The bot, wired: rate limiter, time zone, handlers, services' lifecycle.
+
+    With `stop_signals`, SIGINT and SIGTERM stop it the way a service stops (see `_stop`);
+    pass `stop_signals=None` to run_polling/run_webhook then, so PTB does not install its own.
+    """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     tuning = tuning or Tuning()
@@ -62,7 +69,7 @@ def build_application(settings: Settings, tuning: Tuning | None = None) -> BotAp
         .concurrent_updates(PerChatUpdates())
         .connection_pool_size(tuning.pool_size)
         .pool_timeout(tuning.pool_timeout)
-        .post_init(_opener(settings, tuning))
+        .post_init(_opener(settings, tuning, stop_signals))
         .post_shutdown(_close)
     )
     if settings.api_url:
@@ -93,10 +100,11 @@ def limiter(tuning: Tuning) -> FloodLimiter:
     )
 
 
-def _opener(settings: Settings, tuning: Tuning) -> Any:
+def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
     async def post_init(application: BotApplication) -> None:
         """Open the store and the fetcher, start the scan, rebuild the schedules, set commands."""
-        store = await asyncio.to_thread(open_store, settings.database_url)
+        await _beat(settings)  # healthy from the first second, not after the first interval
+        store = await open_store_async(settings)
         deliverer = Deliverer(application.bot, store, backoff=tuning.network_backoff)
         services = Services(
             settings=settings, store=store, fetcher=Fetcher(tuning.fetch), deliverer=deliverer
@@ -113,7 +121,9 @@ def _opener(settings: Settings, tuning: Tuning) -> Any:
             name="scan",
             job_kwargs=scan_job_options(settings.scan_interval),
         )
-        jobs.run_repeating(_heartbeat, health.INTERVAL, first=0, name="heartbeat")
+        jobs.run_repeating(_heartbeat, health.INTERVAL, first=health.INTERVAL, name="heartbeat")
+        if stop_signals:
+            _handle_stop_signals(application)
         count = await rebuild(jobs, services, datetime.now(UTC))
         log.info("bot @%s ready: %d subscription(s) scheduled", application.bot.username, count)
         await set_commands(application)
@@ -123,7 +133,10 @@ def _opener(settings: Settings, tuning: Tuning) -> Any:
 
 async def _heartbeat(context: BotContext) -> None:
     """Tell `digestbot health` (the container's health check) that the loop still turns."""
-    settings = context.services.settings
+    await _beat(context.services.settings)
+
+
+async def _beat(settings: Settings) -> None:
     try:
         await asyncio.to_thread(health.beat, settings.heartbeat_file)
     except OSError as error:  # a read-only or full disk must not stop the bot
@@ -134,9 +147,36 @@ async def _close(application: BotApplication) -> None:
     """Close what post_init opened (in reverse order)."""
     services = application.bot_data.services
     if services is not None:
-        await services.scan_guard.cancel()
+        await services.wind_down(0)  # at once: a stop signal has already given its grace
         await services.closers.aclose()
         application.bot_data.services = None
+
+
+def _handle_stop_signals(application: BotApplication) -> None:
+    """SIGINT/SIGTERM: finish or abandon the work in hand, then stop (within 5 s in all).
+
+    PTB's own handlers stop at once but then wait for every running job to end, however
+    long a fan-out to thousands of chats still takes; Docker kills the process 10 s after
+    SIGTERM. Here the jobs are told to stop first, with STOP_GRACE for what is in flight.
+    """
+    loop = asyncio.get_running_loop()
+    stopping: list[asyncio.Task[None]] = []  # the one stop task, kept from the collector
+
+    def on_signal(signum: signal.Signals) -> None:
+        if stopping:
+            return
+        log.info("%s: stopping (up to %g s for the work in hand)", signum.name, STOP_GRACE)
+        stopping.append(loop.create_task(_stop(application)))
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, on_signal, signum)
+
+
+async def _stop(application: BotApplication) -> None:
+    services = application.bot_data.services
+    if services is not None:
+        await services.wind_down(STOP_GRACE)
+    application.stop_running()
 
 
 async def set_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 from contextlib import AsyncExitStack
@@ -51,6 +52,10 @@ class Services:
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
     queries: QueryCache = field(default_factory=QueryCache)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it
+
+    async def wind_down(self, grace: float) -> None:
+        """Start nothing new; give the page and the messages in hand `grace` s, then cancel."""
+        await asyncio.gather(self.scan_guard.stop(grace), self.deliverer.stop(grace))
 
 
 class BotData:

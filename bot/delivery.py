@@ -39,6 +39,7 @@ class Sent(enum.Enum):
     OK = "ok"
     GONE = "gone"  # blocked, kicked or deleted: the subscription was deactivated
     FAILED = "failed"  # given up after the bounded retries; nothing was marked
+    STOPPED = "stopped"  # the process is stopping: the rest is sent after the restart
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,23 @@ class Deliverer:
         self.backoff = backoff
         self.planner = planner
         self._plans: dict[tuple[Any, ...], list[Planned]] = {}
+        self.stopping = False
+        self._active: set[asyncio.Task[Any]] = set()  # tasks inside deliver()
+
+    async def stop(self, grace: float = 0.0) -> None:
+        """Send no more; let messages in flight finish (and be marked) for up to `grace` s.
+
+        A message cancelled after that may have reached Telegram unmarked: it is sent again
+        after the restart, the one repeat the README's "At least once" allows.
+        """
+        self.stopping = True
+        active = {task for task in self._active if task is not asyncio.current_task()}
+        if active and grace > 0:
+            await asyncio.wait(active, timeout=grace)
+        for task in active:
+            task.cancel()
+        if active:
+            await asyncio.wait(active)
 
     async def send(
         self, chat_id: int, text: str, *, thread_id: int | None = None, **kwargs: Any
@@ -160,8 +178,19 @@ class Deliverer:
     async def deliver(self, sub: Subscription, docs: Sequence[StoredDocument]) -> Outcome:
         """Send `docs` to the subscription's chat; each message's documents marked right after."""
         planned = self._plan(docs, sub.script, sub.language) if docs else []
+        task = asyncio.current_task()
+        assert task is not None  # a coroutine always runs in a task
+        self._active.add(task)
+        try:
+            return await self._deliver(sub, planned)
+        finally:
+            self._active.discard(task)
+
+    async def _deliver(self, sub: Subscription, planned: Sequence[Planned]) -> Outcome:
         sent = marked = 0
         for message in planned:  # paced per chat by the Application's FloodLimiter
+            if self.stopping:
+                return Outcome(sub.chat_id, sent, marked, Sent.STOPPED)
             result = await self.send(
                 sub.chat_id,
                 message.html,
@@ -187,6 +216,8 @@ class Deliverer:
 
         async def worker() -> None:
             for index, (sub, docs) in todo:  # shared iterator: each job taken once
+                if self.stopping:
+                    return
                 try:
                     outcomes[index] = await self.deliver(sub, docs)
                 except Exception:  # one chat's surprise must not stop the others

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.sources import Fetcher, Page, SourceState, fetch_source
 from bot.store import Store
+from bot.threads import in_daemon_thread
 from digests.keywords import DocumentFrequencies
 from digests.model import DigestError
 from digests.pipeline import Prepared, finish, prepare, tokens_of
@@ -115,9 +116,14 @@ def _save(
 class _Pages:
     """Pages done and known so far, reported to the progress callback."""
 
-    def __init__(self, progress: Progress | None) -> None:
+    def __init__(self, progress: Progress | None, stop: asyncio.Event) -> None:
         self.done = self.total = 0
         self._progress = progress
+        self._stop = stop
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
 
     def step(self, location: str) -> None:
         self.done += 1
@@ -132,11 +138,18 @@ async def scan(
     fetcher: Fetcher,
     progress: Progress | None = None,
     now: datetime | None = None,
+    stop: asyncio.Event | None = None,
 ) -> ScanSummary:
-    """Fetch each source and ingest its pages; problems are counted, the scan goes on."""
-    summary, pages = ScanSummary(), _Pages(progress)
+    """Fetch each source and ingest its pages; problems are counted, the scan goes on.
+
+    When `stop` is set the scan ends after the page in hand (the process is stopping).
+    """
+    summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event())
     states = {row.location: row.state for row in await asyncio.to_thread(store.sources)}
     for location in locations:
+        if pages.stopped:
+            log.info("scan stopped early: the process is stopping")
+            break
         await _scan_source(
             store,
             location,
@@ -172,7 +185,10 @@ async def _scan_source(
     summary.add("failed", len(result.problems))  # sources logged each where it was found
     pages.total += len(result.pages)
     for page in result.pages:
-        summary.add(await asyncio.to_thread(ingest_page, store, source_id, page))
+        if pages.stopped:
+            return
+        # a daemon thread: a stopping process abandons the page instead of waiting for it
+        summary.add(await in_daemon_thread(ingest_page, store, source_id, page))
         pages.step(page.location)
 
 

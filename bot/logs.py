@@ -6,32 +6,47 @@ import logging
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # httpx logs request URLs, which contain the bot's token; the others log every tick or step
-QUIET = ("httpx", "apscheduler", "alembic")
+QUIET = ("httpx", "httpcore", "apscheduler", "alembic")
+REDACTED = "<token>"
 
 
-class TokenFilter(logging.Filter):
-    """Redact the token from every record a handler emits (defence in depth)."""
+def redact(text: str, token: str | None) -> str:
+    """`text` without the token (and without its secret half, which is what identifies it)."""
+    if not token:
+        return text
+    text = text.replace(token, REDACTED)
+    secret = token.partition(":")[2]
+    return text.replace(secret, REDACTED) if len(secret) >= 8 else text
 
-    def __init__(self, token: str) -> None:
-        super().__init__()
+
+class Formatter(logging.Formatter):
+    """One line per record, the token redacted from all of it (message, arguments, exception).
+
+    Without `tracebacks` an exception is named after the message and its traceback left out:
+    operators read these lines in `docker logs`; a traceback is for LOG_LEVEL=DEBUG.
+    """
+
+    def __init__(self, token: str | None = None, *, tracebacks: bool = False) -> None:
+        super().__init__(FORMAT)
         self.token = token
+        self.tracebacks = tracebacks
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), None
-        if record.exc_info and not record.exc_text:  # the formatter reuses exc_text
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = record.exc_text.replace(self.token, "<token>")
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and not self.tracebacks:
+            record = logging.makeLogRecord(record.__dict__)
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {error})"
+            record.args, record.exc_info, record.exc_text = None, None, None
+        return redact(super().format(record), self.token)
 
 
-def configure_logging(token: str | None = None, level: int = logging.INFO) -> None:
-    """Log to stderr at `level`; libraries in QUIET only from WARNING up."""
-    logging.basicConfig(level=level, format=FORMAT)
+def configure_logging(token: str | None = None, level: int | str = logging.INFO) -> None:
+    """Log to stderr at `level`; libraries in QUIET only from WARNING up; tracebacks at DEBUG."""
+    numeric = logging.getLevelName(level) if isinstance(level, str) else level
+    logging.basicConfig(level=numeric, format=FORMAT)
+    root = logging.getLogger()
+    root.setLevel(numeric)
     for name in QUIET:
-        logging.getLogger(name).setLevel(logging.WARNING)
-    if token:
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(TokenFilter(token))
+        logging.getLogger(name).setLevel(max(logging.WARNING, numeric))
+    for handler in root.handlers:
+        handler.setFormatter(Formatter(token, tracebacks=numeric <= logging.DEBUG))

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.settings import SettingsError, parse_hhmm
+from bot.settings import SettingsError, is_timezone, parse_hhmm
 from digests.script import to_simplified
 
 MAX_QUERY = 200  # characters searched; longer queries are cut, not refused
@@ -77,10 +76,8 @@ def parse_timezone(args: Sequence[str]) -> str:
     name = args[0]
     if not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", name) or len(name) > 64:
         raise InputError("bad_timezone", value=name[:64])
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError("bad_timezone", value=name) from None
+    if not is_timezone(name):  # 'America' is a folder of zones, not one
+        raise InputError("bad_timezone", value=name)
     return name
 
 

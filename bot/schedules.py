@@ -153,6 +153,8 @@ async def _scan_and_push(services: Services) -> ScanSummary:
     started = datetime.now(UTC)
     rows = await asyncio.to_thread(services.store.sources)
     locations = list(dict.fromkeys([*services.settings.sources, *(r.location for r in rows)]))
-    summary = await scan(services.store, locations, fetcher=services.fetcher)  # logs a summary
-    await push_instant(services, started)
+    stop = services.scan_guard.stopping
+    summary = await scan(services.store, locations, fetcher=services.fetcher, stop=stop)
+    if not stop.is_set():  # stopping: instant chats get these after the restart
+        await push_instant(services, started)
     return summary

@@ -17,6 +17,9 @@ from bot.settings import Settings
 
 BUSY = "a scan is already running"
 SCAN_JOB_ID = "scan"
+# Seconds a stopping process lets the page or message in hand finish. Docker sends SIGKILL
+# 10 s after SIGTERM; 3 s of grace plus closing the store stays well under 5 s.
+STOP_GRACE = 3.0
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -29,11 +32,15 @@ class ScanBusy(RuntimeError):
 
 
 class ScanGuard:
-    """At most one scan at a time: a second one is refused at once, not queued."""
+    """At most one scan at a time: a second one is refused at once, not queued.
+
+    `stopping` is what a scan reads between pages: set, the scan ends after the page in hand.
+    """
 
     def __init__(self) -> None:
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[Any] | None = None
+        self.stopping = asyncio.Event()
 
     @property
     def running(self) -> bool:
@@ -43,7 +50,7 @@ class ScanGuard:
     async def run(self, scan: Callable[[], Awaitable[T]]) -> T:
         """Run `scan` unless one is running; raises ScanBusy ("a scan is already running")."""
         # No await between the check and the acquisition: nothing can slip in between.
-        if self._lock.locked():
+        if self._lock.locked() or self.stopping.is_set():
             raise ScanBusy
         async with self._lock:
             self._task = asyncio.current_task()
@@ -52,10 +59,16 @@ class ScanGuard:
             finally:
                 self._task = None
 
-    async def cancel(self) -> None:
-        """Cancel the running scan, if any, and wait until it has stopped."""
+    async def stop(self, grace: float = 0.0) -> None:
+        """Start no more scans; let the running one finish its page for up to `grace` seconds,
+        then cancel it, and wait until it has stopped."""
+        self.stopping.set()
         task = self._task
-        if task is not None and task is not asyncio.current_task():
+        if task is None or task is asyncio.current_task():
+            return
+        if grace > 0:
+            await asyncio.wait({task}, timeout=grace)
+        if not task.done():
             task.cancel()
             await asyncio.wait({task})
 
@@ -117,6 +130,7 @@ async def watch(
     *,
     stop: asyncio.Event | None = None,
     guard: ScanGuard | None = None,
+    grace: float = STOP_GRACE,
 ) -> None:
     """Scan now and every settings.scan_interval seconds until `stop` is set, SIGINT or SIGTERM."""
     stop = stop or asyncio.Event()
@@ -133,7 +147,7 @@ async def watch(
         await stop.wait()
     finally:
         scheduler.shutdown(wait=False)
-        await guard.cancel()  # what is stored stays stored: ingest commits per document
+        await guard.stop(grace)  # what is stored stays stored: ingest commits per document
         for signum in installed:
             loop.remove_signal_handler(signum)
         log.info("stopped watching")

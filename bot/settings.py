@@ -29,6 +29,8 @@ class Settings:
     digest_time: time = time(8, 0)
     admin_ids: frozenset[int] = frozenset()
     heartbeat_file: str = "data/heartbeat"
+    log_level: str = "INFO"  # DEBUG adds tracebacks to error lines
+    startup_timeout: float = 300.0  # seconds to keep retrying an unreachable Bot API or database
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -52,6 +54,8 @@ class Settings:
             digest_time=_time(env.get("DEFAULT_DIGEST_TIME"), default.digest_time),
             admin_ids=_ids(env.get("ADMIN_IDS", "")),
             heartbeat_file=env.get("HEARTBEAT_FILE") or default.heartbeat_file,
+            log_level=_log_level(env.get("LOG_LEVEL") or default.log_level),
+            startup_timeout=_positive(env, "STARTUP_TIMEOUT", default.startup_timeout),
         )
 
 
@@ -85,18 +89,40 @@ def _port(value: str | None, default: int) -> int:
 
 
 def _timezone(name: str) -> str:
+    if not is_timezone(name):
+        raise SettingsError(
+            f"DEFAULT_TIMEZONE: unknown time zone {name!r} (an IANA name such as Asia/Shanghai)"
+        )
+    return name
+
+
+def is_timezone(name: str) -> bool:
+    """True for a zone zoneinfo can load; a region folder such as 'America' is not one."""
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"DEFAULT_TIMEZONE: unknown time zone {name!r}") from None
-    return name
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # 'America' is a folder: IsADirectoryError
+        return False
+    return True
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
+    return level
 
 
 def _ids(value: str) -> frozenset[int]:
     try:
-        return frozenset(int(part) for part in _split(value))
+        ids = frozenset(int(part) for part in _split(value))
     except ValueError:
         raise SettingsError(f"ADMIN_IDS must be comma-separated user ids, not {value!r}") from None
+    if any(user_id <= 0 for user_id in ids):  # users have positive ids; groups negative ones
+        raise SettingsError(f"ADMIN_IDS must be user ids (positive numbers), not {value!r}")
+    return ids
 
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")

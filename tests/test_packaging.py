@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
 
 from bot.cli import build_parser
 
@@ -29,10 +35,55 @@ def test_every_copied_path_is_in_the_repository() -> None:
             assert (ROOT / source).exists(), f"COPY {source}: not in the repository"
 
 
-def test_it_installs_the_package_as_the_readme_does() -> None:
-    (run,) = instructions("RUN")
-    assert re.search(r"pip install '\.(\[[a-z,]+\])?'", run)
-    assert "pip install ." in (ROOT / "README.md").read_text(encoding="utf-8")
+def test_it_installs_the_lock_then_the_package_without_resolving_again() -> None:
+    locked, package = instructions("RUN")
+    assert locked == "pip install --require-hashes -r requirements/lock.txt"
+    assert package.startswith("pip install --no-deps . ")
+
+
+def requirements(*extras: str) -> dict[str, str]:
+    """pyproject's runtime requirements (and those of `extras`): name → specifier."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    listed = list(project["dependencies"])
+    for extra in extras:
+        listed += project["optional-dependencies"][extra]
+    found = {}
+    for line in listed:
+        requirement = Requirement(line)
+        found[canonicalize_name(requirement.name)] = str(requirement.specifier)
+    return found
+
+
+def pins(lock: str) -> dict[str, str]:
+    text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+    return {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.\-]+)==(\S+)", text, flags=re.MULTILINE)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lock", "extras"), [("lock.txt", ("postgres",)), ("test-lock.txt", ("postgres", "test"))]
+)
+def test_each_lock_pins_every_requirement_within_its_range(
+    lock: str, extras: tuple[str, ...]
+) -> None:
+    """A requirement added to pyproject.toml without regenerating the lock fails here."""
+    pinned = pins(lock)
+    for name, specifier in requirements(*extras).items():
+        assert name in pinned, f"{name} is not in requirements/{lock}: regenerate it"
+        assert SpecifierSet(specifier).contains(pinned[name]), f"{name}=={pinned[name]}"
+
+
+def test_the_test_lock_agrees_with_the_deployment_lock() -> None:
+    deployed, tested = pins("lock.txt"), pins("test-lock.txt")
+    assert {name: tested[name] for name in deployed} == deployed
+
+
+def test_each_lock_says_how_to_regenerate_it() -> None:
+    for lock in ("lock.txt", "test-lock.txt"):
+        head = (ROOT / "requirements" / lock).read_text(encoding="utf-8").splitlines()[:3]
+        assert any("uv pip compile pyproject.toml" in line for line in head), lock
 
 
 def test_it_runs_the_bot_as_a_user_with_a_data_volume() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -47,9 +46,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 @contextmanager
 def _store(settings: Settings) -> Iterator[Any]:
     """The store of DATABASE_URL, closed afterwards."""
-    from bot.store import open_store  # SQLAlchemy and Alembic load only for these commands
+    from bot.startup import open_store_or_exit  # SQLAlchemy and Alembic load only here
 
-    store = open_store(settings.database_url)
+    store = open_store_or_exit(settings)
     try:
         yield store
     finally:
@@ -61,9 +60,9 @@ async def store_and_fetcher(
     settings: Settings, fetch_config: FetchConfig | None = None
 ) -> AsyncIterator[tuple[Any, Fetcher]]:
     """The store of DATABASE_URL (opened off the event loop) and a fetcher, both closed after."""
-    from bot.store import open_store
+    from bot.startup import open_store_async
 
-    store = await asyncio.to_thread(open_store, settings.database_url)
+    store = await open_store_async(settings)
     try:
         async with Fetcher(fetch_config or FetchConfig()) as fetcher:
             yield store, fetcher
@@ -74,7 +73,8 @@ async def store_and_fetcher(
 def run_ingest(args: argparse.Namespace) -> int:
     """One scan; prints 'new N, updated N, unchanged N, duplicates N, failed N'."""
     settings = Settings.from_env()
-    configure_logging(level=logging.WARNING)
+    # the summary line is the output; below WARNING only when debugging
+    configure_logging(level="DEBUG" if settings.log_level == "DEBUG" else "WARNING")
     print(asyncio.run(_scan(settings)).line())
     return 0
 

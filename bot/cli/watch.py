@@ -8,9 +8,10 @@ from typing import Any
 
 from bot.cli.store import store_and_fetcher
 from bot.logs import configure_logging
-from bot.scheduling import watch
+from bot.scheduling import ScanGuard, watch
 from bot.settings import Settings
 from bot.sources import FetchConfig
+from bot.startup import Exit
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -27,9 +28,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Watch until stopped; 2 when the settings are unusable."""
     settings = Settings.from_env()
-    configure_logging()
+    configure_logging(level=settings.log_level)
     asyncio.run(watch_sources(settings))
-    return 0
+    return Exit.OK
 
 
 async def watch_sources(
@@ -42,8 +43,13 @@ async def watch_sources(
     # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
     from bot.ingest import scan
 
+    guard = ScanGuard()
     async with store_and_fetcher(settings, fetch_config) as (store, fetcher):
-        await watch(settings, lambda: scan(store, settings.sources, fetcher=fetcher), stop=stop)
+
+        def run_scan() -> Any:
+            return scan(store, settings.sources, fetcher=fetcher, stop=guard.stopping)
+
+        await watch(settings, run_scan, stop=stop, guard=guard)
 
 
 __all__ = ["register", "run", "watch_sources"]

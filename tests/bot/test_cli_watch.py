@@ -25,11 +25,14 @@ class FakeStore:
 async def test_watch_scans_the_sources_and_closes_the_store(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    store, calls, stop = FakeStore(), [], asyncio.Event()
+    store, calls, done = FakeStore(), [], asyncio.Event()
 
-    async def scan(given: FakeStore, locations: Sequence[str], *, fetcher: Fetcher) -> str:
+    async def scan(
+        given: FakeStore, locations: Sequence[str], *, fetcher: Fetcher, stop: asyncio.Event
+    ) -> str:
         calls.append((given, tuple(locations), isinstance(fetcher, Fetcher)))
-        stop.set()
+        assert not stop.is_set()  # the scan's own stop flag, set only when the watch stops
+        done.set()
         return "1 new"
 
     fake_ingest = types.ModuleType("bot.ingest")
@@ -39,7 +42,7 @@ async def test_watch_scans_the_sources_and_closes_the_store(
     monkeypatch.setitem(sys.modules, "bot.ingest", fake_ingest)
     monkeypatch.setitem(sys.modules, "bot.store", fake_store)
     settings = Settings(database_url="sqlite:///w.db", sources=("seeds", "https://a.example.cn/"))
-    await asyncio.wait_for(watch_cli.watch_sources(settings, stop=stop), 10)
+    await asyncio.wait_for(watch_cli.watch_sources(settings, stop=done), 10)
     assert calls == [(store, ("seeds", "https://a.example.cn/"), True)]
     assert store.closed
 

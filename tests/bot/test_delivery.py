@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -179,3 +180,36 @@ async def test_one_chats_surprise_does_not_stop_the_fan_out(
     outcomes = await deliverer(recorder, TWO).fan_out([(s, [DOC]) for s in subs], concurrency=1)
     assert [o.result for o in outcomes] == [Sent.FAILED] + [Sent.OK] * 4
     assert "delivery to chat 0 failed" in caplog.text
+
+
+class SlowRecorder(Recorder):
+    """A bot whose every send takes `seconds`; `sending` is set while one is in flight."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self.sending = asyncio.Event()
+
+    async def send_message(self, chat_id: int, text: str, **options: Any) -> None:
+        self.sending.set()
+        await asyncio.sleep(self.seconds)
+        await super().send_message(chat_id, text, **options)
+
+
+async def test_stop_lets_the_send_in_flight_finish_and_be_marked_then_sends_no_more() -> None:
+    recorder = SlowRecorder(0.1)
+    sender = deliverer(recorder, TWO)
+    delivering = asyncio.create_task(sender.deliver(SUB, [DOC]))  # type: ignore[list-item]
+    await recorder.sending.wait()
+    await sender.stop(grace=5)
+    assert [e[0] for e in recorder.events] == ["send", "mark"]
+    assert delivering.result().result is Sent.STOPPED
+
+
+async def test_stop_cancels_a_send_that_outlasts_the_grace() -> None:
+    recorder = SlowRecorder(30)
+    sender = deliverer(recorder, TWO)
+    delivering = asyncio.create_task(sender.deliver(SUB, [DOC]))  # type: ignore[list-item]
+    await recorder.sending.wait()
+    await asyncio.wait_for(sender.stop(grace=0.1), 2)
+    assert delivering.cancelled() and recorder.events == []

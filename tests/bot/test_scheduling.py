@@ -153,11 +153,30 @@ async def test_watch_cancels_a_running_scan_when_stopped() -> None:
             raise
 
     stop = asyncio.Event()
-    watching = asyncio.create_task(watch(Settings(scan_interval=3600), endless, stop=stop))
+    watching = asyncio.create_task(
+        watch(Settings(scan_interval=3600), endless, stop=stop, grace=0.1)
+    )
     await asyncio.wait_for(started.wait(), PATIENCE)
     stop.set()
     await asyncio.wait_for(watching, PATIENCE)
     assert cancelled.is_set()
+
+
+async def test_a_stopping_guard_lets_the_scan_end_by_itself_within_the_grace() -> None:
+    guard, pages = ScanGuard(), []
+
+    async def scan() -> str:
+        while not guard.stopping.is_set():  # as ingest does between pages
+            pages.append(1)
+            await asyncio.sleep(0.01)
+        return "ended by itself"
+
+    running = asyncio.create_task(guard.run(scan))
+    await asyncio.sleep(0.05)
+    await guard.stop(grace=PATIENCE)
+    assert running.result() == "ended by itself" and pages
+    with pytest.raises(ScanBusy):  # no new scan once stopping
+        await guard.run(scan)
 
 
 async def test_watch_stops_on_sigterm() -> None:

@@ -17,7 +17,7 @@ from tests.fakebot.inject import Injecting
 from tests.fakebot.methods import METHODS
 from tests.fakebot.objects import BOT_ID, JSON
 from tests.fakebot.state import ApiError, Call, SentMessage
-from tests.fakebot.transport import LoopServer
+from tests.fakebot.transport import Answer, LoopServer
 
 TOKEN = f"{BOT_ID}:AAFakeTokenForTheDigestBotTests_0123"
 _PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)")
@@ -30,9 +30,16 @@ _STRINGS |= {"secret_token", "action", "next_offset", "language_code", "inline_m
 class FakeBotApi(Injecting):
     """A Telegram Bot API server for tests: start it, point the bot's base_url at it."""
 
-    def __init__(self, token: str = TOKEN, username: str = "DigestTestBot") -> None:
+    def __init__(
+        self, token: str = TOKEN, username: str = "DigestTestBot", *, port: int = 0
+    ) -> None:
         super().__init__(token, username)
         self._server: LoopServer | None = None
+        self._port = port  # 0: any free port
+
+    def _blocks(self, path: str) -> bool:
+        """Long polls, and any call while a Fault may delay it, are answered in a thread."""
+        return path.lower().endswith("/getupdates") or any(f.times > 0 for f in self.faults)
 
     @property
     def base_url(self) -> str:
@@ -51,7 +58,7 @@ class FakeBotApi(Injecting):
 
     def start(self) -> FakeBotApi:
         """Listen on an ephemeral loopback port and serve in a background thread."""
-        self._server = LoopServer(self.handle, lambda path: path.lower().endswith("/getupdates"))
+        self._server = LoopServer(self.handle, self._blocks, port=self._port)
         self._server.start()
         return self
 
@@ -70,7 +77,7 @@ class FakeBotApi(Injecting):
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.stop()
 
-    def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, JSON]:
+    def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, Answer]:
         """Answer one HTTP request: (status, JSON body)."""
         url = urlsplit(path)
         match = _PATH.fullmatch(url.path)
@@ -82,9 +89,23 @@ class FakeBotApi(Injecting):
         params.update(parse_body(content_type, body))
         return self.call(match.group(2), params)
 
-    def call(self, method: str, params: JSON) -> tuple[int, JSON]:
-        """Run one Bot API method, record it, wake the waiters."""
+    def call(self, method: str, params: JSON) -> tuple[int, Answer]:
+        """Run one Bot API method, record it, wake the waiters; then misbehave if asked to."""
         at = time.monotonic()
+        with self.cond:
+            fault = self.take_fault(method, params)
+            self.arrived.append(Call(method, params, at, 0))
+            self.cond.notify_all()
+        if fault is not None and fault.delay:
+            time.sleep(fault.delay)  # in a thread of the server's: see _blocks
+        status, answer = self._carry_out(method, params, at)
+        if fault is not None and fault.answer == "garbage":
+            return 200, b"<html><body>502 Bad Gateway</body></html>"
+        if fault is not None and fault.answer == "hangup":
+            return 200, None
+        return status, answer
+
+    def _carry_out(self, method: str, params: JSON, at: float) -> tuple[int, JSON]:
         with self.cond:
             try:
                 self.raise_injected(method, params)

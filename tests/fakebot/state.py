@@ -81,6 +81,25 @@ class FailRule:
         return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
 
 
+@dataclass
+class Fault:
+    """Misbehave on the next `times` matching calls: answer late, garbled, or not at all.
+
+    The call itself is carried out (a message is accepted) before the answer goes wrong,
+    as when Telegram sent a message but its answer was lost on the way back.
+    """
+
+    method: str
+    delay: float = 0.0  # seconds before answering (a slow server, or a client's timeout)
+    answer: str = "ok"  # "ok", "garbage" (200 with a body that is not JSON) or "hangup"
+    times: int = 1
+    chat_id: int | str | None = None
+
+    def matches(self, method: str, params: JSON) -> bool:
+        rule = FailRule(self.method, ApiError(0, ""), self.times, self.chat_id)
+        return rule.matches(method, params)
+
+
 class State:
     """Every mutable thing the fake holds; callers take `self.cond` around reads and writes."""
 
@@ -101,6 +120,8 @@ class State:
         self.admins: dict[str, list[int]] = {}
         self.chat_errors: dict[str, ApiError] = {}
         self.rules: list[FailRule] = []
+        self.faults: list[Fault] = []
+        self.arrived: list[Call] = []  # calls as they arrive, before a Fault's delay
         self.limiter: FloodLimiter | None = None
         self.webhook: JSON = {}
         self.commands: dict[str, list[JSON]] = {}
@@ -125,6 +146,28 @@ class State:
         params = {"retry_after": retry_after} if status == 429 else None
         with self.cond:
             self.rules.append(FailRule(method, ApiError(status, text, params), times, chat_id))
+
+    def misbehave(
+        self,
+        method: str,
+        *,
+        delay: float = 0.0,
+        answer: str = "ok",
+        times: int = 1,
+        chat_id: int | str | None = None,
+    ) -> None:
+        """Carry out the next `times` calls of `method`, then answer late, garbled or never."""
+        assert answer in ("ok", "garbage", "hangup"), answer
+        with self.cond:
+            self.faults.append(Fault(method, delay, answer, times, chat_id))
+
+    def take_fault(self, method: str, params: JSON) -> Fault | None:
+        """The fault that applies to this call, counted as used; None for most calls."""
+        for fault in self.faults:
+            if fault.matches(method, params):
+                fault.times -= 1
+                return fault
+        return None
 
     def block_chat(self, chat_id: int | str, description: str | None = None) -> None:
         """Every later send to the chat answers 403, as when the user blocked the bot."""

@@ -14,7 +14,9 @@ from collections.abc import Callable
 
 from tests.fakebot.objects import JSON
 
-Handle = Callable[[str, str, bytes], tuple[int, JSON]]
+# A JSON answer; raw bytes sent as they are (a garbled answer); None: hang up unanswered
+Answer = JSON | bytes | None
+Handle = Callable[[str, str, bytes], tuple[int, Answer]]
 _REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden"}
 _REASONS |= {404: "Not Found", 409: "Conflict", 429: "Too Many Requests"}
 
@@ -22,14 +24,14 @@ _REASONS |= {404: "Not Found", 409: "Conflict", 429: "Too Many Requests"}
 class LoopServer:
     """Serves `handle(path, content_type, body)` on 127.0.0.1; `blocking(path)` ones in threads."""
 
-    def __init__(self, handle: Handle, blocking: Callable[[str], bool]) -> None:
+    def __init__(self, handle: Handle, blocking: Callable[[str], bool], port: int = 0) -> None:
         self.handle = handle
         self.blocking = blocking
         self.loop = asyncio.new_event_loop()
         self.connections: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
         self.busy: set[asyncio.Task[None]] = set()  # between reading a request and answering
         self.stopping = False
-        self.port = 0
+        self.port = port
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="fake-bot-api")
 
@@ -46,7 +48,9 @@ class LoopServer:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        server = self.loop.run_until_complete(asyncio.start_server(self._serve, "127.0.0.1", 0))
+        server = self.loop.run_until_complete(
+            asyncio.start_server(self._serve, "127.0.0.1", self.port)
+        )
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
         self.loop.run_forever()
@@ -103,13 +107,18 @@ class LoopServer:
             status, answer = await self.loop.run_in_executor(None, self.handle, *args)
         else:
             status, answer = self.handle(*args)
+        if answer is None:  # hang up: the request was read and carried out, never answered
+            raise ConnectionResetError("hung up on purpose")
         writer.write(_response(status, answer))
         await writer.drain()
 
 
-def _response(status: int, answer: JSON) -> bytes:
-    """Status line, headers and JSON body in one buffer: one send, no Nagle delay."""
-    data = json.dumps(answer, ensure_ascii=False).encode()
+def _response(status: int, answer: JSON | bytes) -> bytes:
+    """Status line, headers and body in one buffer: one send, no Nagle delay."""
+    if isinstance(answer, bytes):
+        data, kind = answer, "text/html"
+    else:
+        data, kind = json.dumps(answer, ensure_ascii=False).encode(), "application/json"
     head = f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}\r\n"
-    head += f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+    head += f"Content-Type: {kind}\r\nContent-Length: {len(data)}\r\n\r\n"
     return head.encode() + data
