@@ -74,6 +74,7 @@ _SPEAK = re.compile(
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
+_NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
 _HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf*]+$")
 
 
@@ -105,7 +106,7 @@ def is_name(name: str) -> bool:
     """A person's whole name: 2–4 ideographs led by a surname (or a `·`-joined name)."""
     if "·" in name:
         return all(len(part) >= 2 for part in name.split("·")) and len(name) <= 12
-    if not (2 <= len(name) <= 4 and _HAN.match(name)):
+    if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NOT_LAST:
         return False
     first = name[0]
     return first in SURNAMES or first in _MORE_SURNAMES or name.startswith(_COMPOUND_SURNAMES)
@@ -130,10 +131,10 @@ def parse_people(source: str, s: str, start: int, end: int) -> list[Person]:
 
 
 def _items(s: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the list's items, split at 、 and commas."""
+    """Spans of the list's items, split at 、, commas and 及 (`许孝新及各专委会负责人`)."""
     a = start
     for i in range(start, end + 1):
-        if i == end or s[i] in "、，,":
+        if i == end or s[i] in "、，,及":
             if i > a:
                 yield a, i
             a = i + 1

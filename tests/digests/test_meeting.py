@@ -157,3 +157,71 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
     values = [got.name, got.place, got.chair, *got.attendees, *got.speakers]
     for value in filter(None, values):
         assert len(value) <= CAP and "。" not in value and "\n" not in value
+
+
+# --- names in full, on sentences imitating real reports ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "12月26日上午,縣十五屆人大常委會召開第十二次主任會議,縣人大常委會主任季曉春主持會議。",
+            "縣十五屆人大常委會第十二次主任會議",
+        ),
+        (
+            "1月16日,中共某市第九屆紀委召開第三次全體會議,市委書記王強出席會議並講話。",
+            "中共某市第九屆紀委第三次全體會議",
+        ),
+        (
+            "十三届全国人大常委会4日上午在人民大会堂举行第二十七次委员长会议。",
+            "十三届全国人大常委会第二十七次委员长会议",
+        ),
+        (
+            "新华社电(记者张三)全省统战部长会议12日在某市召开,省委统战部部长李四出席。",
+            "全省统战部长会议",
+        ),
+        (
+            "本报讯全省宣传部长会议昨天在我市开幕。",
+            "全省宣传部长会议",
+        ),
+        (
+            "3月1日,2024年全市政协工作会议暨表彰大会在市会堂召开。",
+            "2024年全市政协工作会议暨表彰大会",
+        ),
+        (
+            "5月29日,区政协党组会议、区政协十四届四十次主席会议召开。",
+            "区政协党组会议、区政协十四届四十次主席会议",
+        ),
+        (
+            "4月19日上午召開113年度第一次擴大區務會議暨里長業務會報,會議由區長主持。",
+            "113年度第一次擴大區務會議暨里長業務會報",
+        ),
+        (
+            "某縣議會第20屆第三次定期會今日開議,議長王大同主持會議。",
+            "某縣議會第20屆第三次定期會",
+        ),
+        (
+            "澳門某同鄉聯誼會昨舉行第二次常務副會長會議,會長陳大文主持。",
+            "第二次常務副會長會議",
+        ),
+    ],
+)
+def test_names_in_full(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_generic_phrase_is_never_a_name() -> None:
+    text = "季曉春指出,這是在關鍵時刻召開的一次十分重要的會議。此次警示教育大會要求大家引以為戒。"
+    assert facts(text).name is None
+
+
+def test_the_title_names_the_meeting_the_body_does_not() -> None:
+    got = facts("與會人員圍繞鄉村振興建言獻策。", "某縣召開鄉村振興工作推進會", "某縣召開鄉村振興工作推進會")
+    assert got.name == "鄉村振興工作推進會"
+
+
+def test_a_short_place_is_written_in_full_and_the_text_keeps_its_wording() -> None:
+    text = "全国政协十三届四次会议提案交办会18日在京举行。"
+    got = facts(text)
+    assert (got.name, got.place) == ("全国政协十三届四次会议提案交办会", "北京")
