@@ -237,6 +237,8 @@ def _whole_words(keywords: Sequence[str], text: str) -> tuple[str, ...]:
     of 住建局, which it splits 市住/建局) becomes that word, once."""
     out: list[str] = []
     for word in keywords:
+        if len(word) >= 3 and word[0] == word[1]:
+            continue  # `局局长`: the tail of one word glued to the next (住建局 + 局长)
         whole = _completed(word, text)
         if whole not in out:
             out.append(whole)

@@ -14,7 +14,14 @@ from html import escape
 
 from digests.digest import Digest
 from digests.model import Document, Script
-from digests.render_text import Segment, also_line, card, group_heading, header_parts, labels
+from digests.render_text import (
+    Segment,
+    also_line,
+    card,
+    group_heading,
+    header_parts,
+    labels,
+)
 
 TELEGRAM_LIMIT = 4096  # characters of one message's text
 ALLOWED_TAGS = frozenset({"b", "i", "u", "s", "a", "code", "pre", "blockquote"})

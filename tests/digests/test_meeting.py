@@ -217,7 +217,9 @@ def test_a_generic_phrase_is_never_a_name() -> None:
 
 
 def test_the_title_names_the_meeting_the_body_does_not() -> None:
-    got = facts("與會人員圍繞鄉村振興建言獻策。", "某縣召開鄉村振興工作推進會", "某縣召開鄉村振興工作推進會")
+    got = facts(
+        "與會人員圍繞鄉村振興建言獻策。", "某縣召開鄉村振興工作推進會", "某縣召開鄉村振興工作推進會"
+    )
     assert got.name == "鄉村振興工作推進會"
 
 

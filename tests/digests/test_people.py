@@ -11,11 +11,17 @@ from digests.script import to_simplified
 
 def people(text: str) -> dict[str, list[Person]]:
     got = extract_people(text, to_simplified(text))
-    return {"chair": list(got.chair), "attendees": list(got.attendees), "speakers": list(got.speakers)}
+    return {
+        "chair": list(got.chair),
+        "attendees": list(got.attendees),
+        "speakers": list(got.speakers),
+    }
 
 
 def test_a_speaker_is_never_cut_from_the_sentence_around_him() -> None:
-    text = "王建国强调，要抓好落实。赵明在讲话中指出，要加强自身建设。按照会议要求，各单位抓好落实。"
+    text = (
+        "王建国强调，要抓好落实。赵明在讲话中指出，要加强自身建设。按照会议要求，各单位抓好落实。"
+    )
     assert [p.name for p in people(text)["speakers"]] == ["王建国", "赵明"]
 
 
@@ -30,7 +36,10 @@ def test_the_chair_with_the_role_written_before_the_name() -> None:
         ("會議由郑南贵主持。", Person("郑南贵", None)),
         ("會議由許宏綺區長主持。", Person("許宏綺", "區長")),
         ("大会由工会主席王敏捷同志主持。", Person("王敏捷", "工会主席")),
-        ("受县委书记委托,县委副书记、县长王代强主持召开常委会会议。", Person("王代强", "县委副书记、县长")),
+        (
+            "受县委书记委托,县委副书记、县长王代强主持召开常委会会议。",
+            Person("王代强", "县委副书记、县长"),
+        ),
     ],
 )
 def test_chairs_as_reports_write_them(text: str, chair: Person) -> None:

@@ -199,3 +199,23 @@ def test_json_has_every_field_and_keeps_chinese_readable() -> None:
         "speakers": [{"name": "李明", "role": None}],
     }
     assert "區政協召開" in render_json([TRADITIONAL])
+
+
+def test_a_traditional_card_is_traditional_throughout_under_original() -> None:
+    card = render_card_html(TRADITIONAL)  # the card; a mixed digest's header stays simplified
+    assert "會議：界別座談會" in card and "地點：" in card
+    assert "#座談會" in card and "#座谈会" not in card
+
+
+def test_the_chosen_script_wins_over_the_documents() -> None:
+    text = render_text(build_digest([TRADITIONAL]), script="simplified")
+    assert "会议：界别座谈会" in text and "#座谈会" in text and "區" not in text
+
+
+def test_json_people_are_names_with_roles() -> None:
+    facts = MeetingFacts(chair="胡勇政", roles=(("胡勇政", "市委常委、统战部部长"),))
+    document = Document(**{**document_fields(SIMPLIFIED), "meeting": facts})
+    assert document_json(document)["meeting"]["chair"] == [
+        {"name": "胡勇政", "role": "市委常委、统战部部长"}
+    ]
+    assert "主持：胡勇政（市委常委、统战部部长）" in render_text(build_digest([document]))
