@@ -164,6 +164,8 @@ def is_bare_furniture(text: str) -> bool:
     """`is_furniture` of a line already made `bare`, so callers convert each line once."""
     if not text:
         return True
+    if _is_prose(text):  # no rule removes running prose for a word; only gambling or porn
+        return bool(_SPAM_STRONG.search(text)) and _is_spam(text)
     if text in MENU_HEADINGS or text in _LABEL_WORDS or _is_spam(text):
         return True
     return _is_metadata(text) or _is_breadcrumb(text) or _is_decoration(text)

@@ -101,3 +101,14 @@ PROSE_WITH_FURNITURE_WORDS = [
 @pytest.mark.parametrize("line", PROSE_WITH_FURNITURE_WORDS)
 def test_running_prose_with_a_furniture_word_stays(line: str) -> None:
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者：为什么想到网上买正品退假货？周某：先垫钱买个真的，然后再买个假的退回去，钱就退出来了。",
+        "5月9日，某财富管理集团宣布，旗下基于官方微信(微信号：abcd)开发的微官网平台(wap.abc.com.cn)已上线。",
+    ],
+)
+def test_a_post_with_a_label_or_a_platform_is_still_news(line: str) -> None:
+    assert not is_furniture(line)
