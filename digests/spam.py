@@ -76,7 +76,7 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
     """Phrases injected across the page: brand-shaped ones it repeats on several lines, and
     Latin words repeated on lines that carry scrambling runs (a forum's name, `tvbnow`).
     A phrase of the headline is the page's topic, never spam."""
-    seen: Counter[str] = Counter()
+    seen: Counter[str] = Counter()  # lines holding each phrase
     latin: Counter[str] = Counter()
     scrambled = False
     for line in set(lines):
@@ -84,10 +84,15 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
         if _ASCII_LETTER.search(line):
             latin.update(set(_LATIN.findall(line.lower())))
             scrambled = scrambled or any(_scrambled(m.group()) for m in _SCRAMBLE.finditer(line))
-    phrases = {g for g, n in seen.items() if n >= RECUR and g not in headline}
+    text = "\n".join(lines)
+    lowered = text.lower()
+    phrases = {
+        g for g, n in seen.items() if n >= 2 and text.count(g) >= RECUR and g not in headline
+    }
     phrases = {p for p in phrases if not any(p != q and p in q for q in phrases)}
     if scrambled:
-        phrases |= {w for w, n in latin.items() if n >= RECUR and w not in headline.lower()}
+        words = {w for w, n in latin.items() if n >= 2 and w not in headline.lower()}
+        phrases |= {w for w in words if lowered.count(w) >= RECUR}
     return phrases
 
 

@@ -60,6 +60,7 @@ _NAV = re.compile(
     r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航|专题"
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
+    r"|商城|购物|宅配|付款|包邮|优惠券"
     r"|^\W*news\W*$",
     re.I,
 )
@@ -121,9 +122,12 @@ def _is_headline_shape(text: str) -> bool:
     )
 
 
-def _furniture(text: str) -> float:
-    """How much a candidate looks like page furniture (0 = not at all)."""
-    penalty = 1.0 if _NAV.search(text) else 0.0
+def _furniture(text: str, echoed: float) -> float:
+    """How much a candidate looks like page furniture (0 = not at all). A navigation word in
+    a long headline the body repeats (`十九大新闻中心举行酒会`) is part of a name."""
+    penalty = 0.0
+    if _NAV.search(text):
+        penalty = 1.0 if len(text) <= 12 or echoed < 0.5 else 0.3
     items = _ITEMS.findall(text)
     if len(items) >= 3 and all(_han(item) <= 6 for item in items):
         penalty += 0.6  # a menu: many short items on one line
@@ -140,7 +144,8 @@ def _furniture(text: str) -> float:
 def _score(text: str, body: str, byline: bool, position: int) -> float:
     if not _is_headline_shape(text):
         return -1.0
-    score = echo(text, body) - _furniture(text) - 0.02 * position
+    echoed = echo(text, body)
+    score = echoed - _furniture(text, echoed) - 0.02 * position
     if _EVENT.search(text):
         score += 0.2
     elif re.search(r"\S\s+\S", text) or "，" in text:

@@ -131,6 +131,9 @@ def test_highlights_start_at_a_sentence_start_without_bullets() -> None:
 
 
 def test_a_word_holding_a_furniture_word_is_not_furniture() -> None:
-    text = "从今天起，某路正式实行全日步行街管理，为这条百年老字号一条街注入新动力。服务中心新增自助打印设备。"
+    text = (
+        "从今天起，某路正式实行全日步行街管理，为这条百年老字号一条街注入新动力。"
+        "服务中心新增自助打印设备。"
+    )
     (document,), _ = analyse([("post.txt", text.encode())])
     assert len(document.highlights) == 2
