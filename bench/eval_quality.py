@@ -278,7 +278,15 @@ def report(pages: list[Page], docs: dict[str, Document | None], raw: dict[str, s
     print(f"pages without a highlight {sum(not d.highlights for d in found)}")
     print(f"spam or emoji shown       {count(SPAM, found) + count(EMOJI, found)}")
     print(f"pinyin annotations shown  {count(PINYIN, found)}")
-    print(f"furniture titles          {sum(map(is_furniture_title, found))}")
+    wrong = [
+        d
+        for p in pages
+        if (d := docs[p.file]) is not None
+        and correct("title", d, p.labels["title"], raw[p.file]) is False
+    ]
+    print(
+        f"furniture titles          {sum(map(is_furniture_title, wrong))} (of {len(wrong)} wrong)"
+    )
     share = 100 * whole / len(names) if names else 0.0
     print(f"people: whole names       {whole}/{len(names)} = {share:.1f} %")
 

@@ -22,10 +22,11 @@ from digests.script import CJK, to_simplified
 
 MAX_TITLE = 64
 BODY_TITLE = 30  # a title cut from the first sentence stays short
-THRESHOLD = 0.35  # the score a candidate needs to be taken for the headline
+THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
 HEAD_LINES = 16  # lines above the body looked at
 TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
+TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
 
 Source = Literal["headline", "html", "body"]
@@ -57,10 +58,10 @@ _SITE = re.compile(
 _NAV = re.compile(
     r"跳过导航|跳到|跳至|按enter|主内容|无障碍|长者|适老|登录|注册|设为首页|加入收藏|收藏本站|放大"
     r"|缩小|默认|首页|当前位置|您的位置|所在位置|今天是|网站地图|联系我们|返回|上一篇|下一篇|打印"
-    r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航|专题"
+    r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航"
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
-    r"|商城|购物|宅配|付款|包邮|优惠券"
+    r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权"
     r"|^\W*news\W*$",
     re.I,
 )
@@ -68,6 +69,7 @@ _EVENT = re.compile(
     r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
     r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习"
 )
+_PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
@@ -156,8 +158,9 @@ def _score(text: str, body: str, byline: bool, position: int) -> float:
 def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
     """Index of the first line of running prose (or past the end)."""
     for i, line in enumerate(simplified):
-        if content[i] and (len(line) > MAX_TITLE or ("。" in line and _han(line) >= 20)):
-            return i
+        long_prose = len(line) > MAX_TITLE and _PROSE_MARK.search(line)
+        if content[i] and (long_prose or ("。" in line and _han(line) >= 20)):
+            return i  # a long line without a sentence mark is a ticker or a menu, not prose
     return len(simplified)
 
 
@@ -189,7 +192,10 @@ def find_title(
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline
         position = i if i < start else i - start + HEAD_LINES // 2
-        score = _score(text_s, body, byline, position)
+        own = body.replace(raw, "") if i > start else body  # a line below echoes itself
+        if i > start and echo(text_s, own) < TAIL_ECHO:
+            continue  # a related story's headline, with its date, echoes another story
+        score = _score(text_s, own, byline, position)
         seen.add(_key(text_s))
         if _key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
