@@ -11,8 +11,6 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-import charset_normalizer
-
 from digests.html import extract_html
 from digests.model import Decoded, DigestError
 from digests.script import to_simplified
@@ -100,6 +98,8 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 def _detected(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer's best guess as (text, encoding)."""
+    import charset_normalizer  # lazily: most pages are UTF-8 or GB18030 and never need it
+
     best = charset_normalizer.from_bytes(data).best()
     return (str(best), best.encoding) if best is not None else None
 
@@ -192,10 +192,10 @@ def decode(data: bytes, name: str = "") -> Decoded:
     text, encoding = _text(data, html)
     if not html:
         return Decoded(text=text, encoding=encoding)
-    body, title = extract_html(text)
-    if not body.strip():
+    page = extract_html(text)
+    if not page.text.strip():
         raise DecodeError("HTML page without text")
-    return Decoded(text=body, encoding=encoding, title=title)
+    return Decoded(page.text, encoding, page.title, page.headings, page.date)
 
 
 __all__ = ["DecodeError", "decode", "is_html"]

@@ -9,6 +9,8 @@ Grouping rule, chosen to read well with 5 documents and with 500:
   (small batches: each story its own topic), else it goes to the "other" group
   (large batches: no wall of one-document groups).
 Groups are ordered by size, then by first appearance; the "other" group comes last.
+Several reports of one meeting (`reports.group_reports`) are one card: the best report's,
+the others named under it (`Digest.others`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digests.model import Document
+from digests.reports import group_reports
 
 MAX_GROUPS = 10
 DOMINANT = 3
@@ -39,11 +42,18 @@ class Digest:
     count: int
     keywords: tuple[str, ...]  # the batch's top keywords, simplified
     groups: tuple[Group, ...]
+    also: tuple[
+        tuple[str, tuple[Document, ...]], ...
+    ] = ()  # a card's path, its meeting's other reports
 
     @property
     def documents(self) -> tuple[Document, ...]:
-        """Every document of the digest, group by group."""
+        """Every document shown as a card, group by group."""
         return tuple(doc for group in self.groups for doc in group.documents)
+
+    def others(self, document: Document) -> tuple[Document, ...]:
+        """The other reports of the meeting that `document`'s card reports."""
+        return dict(self.also).get(document.path, ())
 
 
 def period_label(period: tuple[str, str] | None, documents: Sequence[Document]) -> str:
@@ -107,13 +117,16 @@ def build_digest(
 ) -> Digest:
     """Group a batch for display; duplicates are left out."""
     kept = [doc for doc in documents if doc.duplicate_of is None]
-    filed = _file(kept)
+    coverages = group_reports(kept)
+    cards = [coverage.best for coverage in coverages]
+    filed = _file(cards)
     order = sorted(filed, key=lambda k: (k is None, -len(filed[k])))  # stable: first met
     return Digest(
         period=period_label(period, kept),
         count=len(kept),
         keywords=top_keywords(kept, top),
         groups=tuple(Group(key, _newest_first(filed[key])) for key in order),
+        also=tuple((c.best.path, c.others) for c in coverages if c.others),
     )
 
 

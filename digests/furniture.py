@@ -77,7 +77,12 @@ _FOOTER = re.compile(
 )
 _SPAM_STRONG = re.compile(
     r"赌场|博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人荷官|真人视讯|体育投注|代开发票|代开.{0,4}发票|"
-    r"办证|裸聊|色情|成人视频|无码|约炮|外围|一夜情|网上赌|赌博网|现金网|彩金|首存|返水"
+    r"办证|裸聊|色情|成人视频|无码|约炮|外围|一夜情|网上赌|赌博网|现金网|彩金|首存|返水|人生就是博|"
+    r"精品国产|人妻|毛片|爆乳|直播在线观看"
+)
+# Weak words are spam only beside a way to reach the advertiser: a count of 借款 is not.
+_CONTACT = re.compile(
+    r"https?://|www\.|\.com|\.net|加微信?|vx|加qq|qq\s*[:：]?\s*\d{5,}|(?<!\d)1\d{10}(?!\d)", re.I
 )
 _SPAM_WEAK = re.compile(
     r"彩票|加微信|加微|微信号|vx|加qq|贷款|网贷|借款|下款|开户|注册送|投注|棋牌|官网|网址|"
@@ -113,7 +118,9 @@ def _is_spam(text: str) -> bool:
     if _CRACKDOWN.search(text):
         return False
     strong, weak = len(_SPAM_STRONG.findall(text)), len(_SPAM_WEAK.findall(text))
-    return weak >= 3 or (strong >= 1 and (strong + weak >= 2 or len(text) < 60))
+    if strong:
+        return strong + weak >= 2 or len(text) < 60
+    return weak >= 2 and bool(_CONTACT.search(text))
 
 
 def _is_metadata(text: str) -> bool:
@@ -138,9 +145,14 @@ def _is_decoration(text: str) -> bool:
     """File names, captions, copyright footers, and lines without a letter or digit."""
     if _IMAGE.match(text) or _CAPTION.match(text):
         return True
-    if _FOOTER.search(text) and len(text) < 120:
+    if _FOOTER.search(text) and not _is_prose(text):
         return True
     return not any(c.isalnum() for c in text)
+
+
+def _is_prose(text: str) -> bool:
+    """Running prose: a sentence of some length, which no footer rule may remove for a word."""
+    return len(text) > 40 and ("，" in text or "。" in text)
 
 
 def is_furniture(line: str) -> bool:
@@ -152,6 +164,8 @@ def is_bare_furniture(text: str) -> bool:
     """`is_furniture` of a line already made `bare`, so callers convert each line once."""
     if not text:
         return True
+    if _is_prose(text):  # no rule removes running prose for a word; only gambling or porn
+        return bool(_SPAM_STRONG.search(text)) and _is_spam(text)
     if text in MENU_HEADINGS or text in _LABEL_WORDS or _is_spam(text):
         return True
     return _is_metadata(text) or _is_breadcrumb(text) or _is_decoration(text)

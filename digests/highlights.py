@@ -31,11 +31,15 @@ LEAD_BONUS = 0.2  # for the first sentence: news leads with the facts
 
 _MEETING_VERB = re.compile(r"召开|举行|(主持|出席|列席)(会议|并|了)")
 _CLOSING = re.compile(r"^(谢谢|感谢|以上(讲话|发言|就是|是我)|最后[,，]?祝|祝(大家|各位))")
+# Furniture as furniture writes it (labels with their colon, page actions), not a word of
+# prose: 老字号 holds 字号 and 自助打印设备 holds 打印.
 _FURNITURE = re.compile(
-    r"https?://|www\.|\.(jpe?g|png|gif|html?|com|cn)\b|点击|分享[:：到]|打印|浏览量|发布时间"
-    r"|来源[:：]|责任编辑|编辑[:：]|字号|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)"
-    r"|扫一扫|二维码|博彩|赌场|娱乐城|棋牌|代孕"
+    r"https?://|www\.|\.(jpe?g|png|gif|html?)\b|点击(?:数|量|率)?[:：]|点击(?:这里|进入|查看)"
+    r"|分享[:：到]|打印(?:本页|此页|该页|文章)|【打印|浏览量|发布时间|来源[:：]|责任编辑"
+    r"|编辑[:：]|字号[:：]|字号\s*[大中小]|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)|扫一扫"
 )
+_BULLET = re.compile(r"^[\s•●○◆◇■□▪▲△►▶·*\-—]+")
+_MID_SENTENCE = re.compile(r"^[，,；;、：:）)」』”…]")  # a fragment the splitter left
 # Runs, not characters: removing runs and comparing lengths counts at C speed.
 _CJK = re.compile(f"[{CJK}]+")
 _SPACE = re.compile(r"\s+")
@@ -55,8 +59,10 @@ def _ends_sentence(text: str) -> bool:
 
 def _eligible(sentence: Sentence) -> bool:
     """Whether a sentence may be shown at all."""
-    text = sentence.simplified.strip()
+    text = _BULLET.sub("", sentence.simplified.strip())
     if len(text) < MIN_CHARS or _CLOSING.match(text) or _FURNITURE.search(text):
+        return False
+    if _MID_SENTENCE.match(text):
         return False
     if not _ends_sentence(text) and len(text) < 40:
         return False  # a sub-head (`会议强调`) or a salutation (`同志们:`)
@@ -69,25 +75,10 @@ def _head(text: str) -> str:
     return (text[:cut] if cut >= MAX_CHARS // 3 else text[:MAX_CHARS]) + "…"
 
 
-def _around(text: str, anchor: int) -> str | None:
-    """The clauses that end with the one holding `anchor`, within MAX_CHARS, if any fit."""
-    ends = [i for i, c in enumerate(text) if c in _CLAUSE_ENDS]
-    end = next((i for i in ends if i >= anchor), len(text))
-    start = next((i for i in ends if end - i <= MAX_CHARS), anchor)
-    if start >= anchor:
-        return None
-    return "…" + text[start + 1 : end + 1] + ("…" if end + 1 < len(text) else "")
-
-
 def _trim(sentence: Sentence) -> str:
-    """The sentence's text; a long one keeps its meeting clause (`…大会召开。`) or its head."""
-    text = sentence.text
-    if len(text) <= MAX_CHARS:
-        return text
-    verb = _MEETING_VERB.search(sentence.simplified)
-    if verb and verb.end() > MAX_CHARS and len(sentence.simplified) == len(text):
-        return _around(text, verb.start()) or _head(text)
-    return _head(text)
+    """The sentence from its start, without a leading bullet; a long one cut at a clause."""
+    text = _BULLET.sub("", sentence.text)
+    return text if len(text) <= MAX_CHARS else _head(text)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:

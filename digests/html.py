@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section")
@@ -31,6 +31,29 @@ def _title(tree: etree._Element) -> str | None:
     return None
 
 
+_DATE_META = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@name='PubDate' or @name='pubdate' or @name='publishdate']/@content",
+    "//meta[@name='PublishDate']/@content",
+    "//meta[@name='publish_time' or @name='pubtime' or @itemprop='datePublished']/@content",
+)
+
+
+def _headings(tree: etree._Element) -> tuple[str, ...]:
+    """The page's <h1> texts: one of them is usually the headline, one the site's name."""
+    found = (_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1"))
+    return tuple(text for text in found if text)[:3]
+
+
+def _date(tree: etree._Element) -> str | None:
+    """The publication date a page declares in its meta tags, as written."""
+    for query in _DATE_META:
+        values = tree.xpath(query)
+        if values and str(values[0]).strip():
+            return str(values[0]).strip()
+    return None
+
+
 def _plain_text(tree: etree._Element) -> str:
     """Every text of the page, one block a line: the fallback when trafilatura gives up."""
     for element in tree.iter(*_DROP):
@@ -42,16 +65,28 @@ def _plain_text(tree: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def extract_html(markup: str) -> tuple[str, str | None]:
-    """(main text, one paragraph a line; title) of an HTML page."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What an HTML page gives the pipeline: its main text and its title evidence."""
+
+    text: str  # one paragraph a line
+    title: str | None = None
+    headings: tuple[str, ...] = ()
+    date: str | None = None
+
+
+def extract_html(markup: str) -> Page:
+    """Main text, title, <h1>s and declared date of an HTML page."""
     tree = _tree(markup)
     if tree is None:
-        return "", None
-    title = _title(tree)
+        return Page("")
+    title, headings, date = _title(tree), _headings(tree), _date(tree)
+    import trafilatura  # lazily: it and its dependencies weigh 20 MB, and most pages are text
+
     text = trafilatura.extract(
         markup, output_format="txt", include_comments=False, include_tables=True
     )
-    return (text or _plain_text(tree)).strip(), title
+    return Page((text or _plain_text(tree)).strip(), title, headings, date)
 
 
-__all__ = ["extract_html"]
+__all__ = ["Page", "extract_html"]

@@ -9,12 +9,13 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from digests.segment import (
     PLACE,
+    STOPWORDS,
     idf_prior,
     is_content_word,
     is_nominal,
@@ -34,7 +35,10 @@ _GENRE = """会议 大会 会上 会前 会后 工作 进一步 同志 同志们
     意见 建议 主要 具体 目标 任务 方向 作用 能力 水平 质量 高质量 意义 重大 各项 单位 部门
     负责人 中共 中央 党中央 全国 人民 社会 国家 时代 特色 社会主义 成员 今年 明年 年度 上午
     下午 当天 今天 一是 二是 三是 一要 二要 三要 四要 五要 取得 进行 形成 提供 发挥 确保
-    结合 相互 共同 始终 更好 良好 存在 新闻 来源 编辑 记者"""
+    结合 相互 共同 始终 更好 良好 存在 新闻 来源 编辑 记者 力量 导向 意识 机制 体系 格局 氛围
+    成效 成果 举措 措施 路径 方式 局面 理念 思路 重点 基础 保障 动力 活力 合力 优势 品质 质效
+    效能 作风 实效 责任 使命 担当 底线 关键 核心 根本 前提 抓手 载体 环境 形势 方面 内容 要点
+    事项 有关 相关 方案 举办 组织 召集 主题 期间 此次 本次 近日 日前 全市 全县 全区 全省"""
 GENRE_WORDS = frozenset(_GENRE.split())
 # Words that say who or what body rather than what about: kept only when nothing better is
 # there. Committees by level (市委, 主委, 上海市委), places and person names join them by rule.
@@ -88,7 +92,7 @@ class DocumentFrequencies:
 
     def idfs(self, tokens: Iterable[str]) -> dict[str, float]:
         """`idf` of many tokens at once (the corpus constants computed once)."""
-        table, median, top = idf_prior()
+        prior_table = idf_prior()
         n = self.n_docs
         weight = n / (n + PRIOR_WEIGHT)
         scale = math.log(1 + n) + 1
@@ -96,7 +100,7 @@ class DocumentFrequencies:
         out: dict[str, float] = {}
         for token in tokens:
             df = self.counts.get(token, 0)
-            prior = min(table.get(token, median) / top, 1.0)
+            prior = prior_table.weight(token)
             corpus = (math.log((1 + n) / (1 + df)) + 1) / scale
             out[token] = 0.0 if df > ceiling else weight * corpus + (1 - weight) * prior
         return out
@@ -219,4 +223,40 @@ def extract_keywords(
     for phrase, (a, b) in parts.items():
         # the pair stands for most uses of both words: the phrase takes their place
         scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.01
-    return _select(scores, parts, k)
+    return _whole_words(_select(scores, parts, k + 2), "".join(tokens))[:k]
+
+
+# A character before a word that makes it a fragment of a longer one (住 + 建局), unless it is
+# a level or a determiner that prefixes whole words (市 + 政协 is still 政协).
+_PREFIXES = frozenset("市区县省镇乡村州全各本我该其此这那和与及的在对为是了")
+FRAGMENT = 0.6  # share of a word's occurrences that one character before it must take
+
+
+def _whole_words(keywords: Sequence[str], text: str) -> tuple[str, ...]:
+    """Keywords as whole words of the text: one that jieba cut out of a longer word (`建局`
+    of 住建局, which it splits 市住/建局) becomes that word, once."""
+    out: list[str] = []
+    for word in keywords:
+        if len(word) >= 3 and word[0] == word[1]:
+            continue  # `局局长`: the tail of one word glued to the next (住建局 + 局长)
+        whole = _completed(word, text)
+        if whole not in out:
+            out.append(whole)
+    return tuple(out)
+
+
+def _completed(word: str, text: str) -> str:
+    before = Counter(text[i - 1] for i in _occurrences(word, text) if i > 0)
+    if not before:
+        return word
+    char, count = before.most_common(1)[0]
+    total = sum(1 for _ in _occurrences(word, text))
+    fragment = count >= 2 and count >= FRAGMENT * total and "\u4e00" <= char <= "\u9fff"
+    return char + word if fragment and char not in _PREFIXES and char not in STOPWORDS else word
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)

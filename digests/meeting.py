@@ -1,7 +1,13 @@
-"""Meeting facts: which meeting, where, who chaired, who attended and who spoke.
+"""Meeting facts: which meeting, where, and (through `people`) who chaired, attended, spoke.
 
 Patterns run on the simplified text; values are sliced from the original text at the same
 offsets (t2s keeps a line's length), so a traditional page keeps its traditional names.
+
+The name is the most specific one the text gives: organisation, session and number, and
+kind (`县十七届人大常委会第二十三次主任会议`), joined across `召开`/`举行` when a sessioned body
+holds a numbered meeting, compound names (`…暨…`, `…会议、…会议`) kept whole, a dateline
+(`本报讯`, `…电`) never part of it, and a generic phrase (`此次会议`, `一次十分重要的会议`)
+never one.
 """
 
 from __future__ import annotations
@@ -10,43 +16,72 @@ import re
 from collections.abc import Iterator
 
 from digests.model import MeetingFacts
+from digests.people import extract_people
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000"  # a list comma or a space also ends a meeting name
-_PERSON_END = _CLAUSE + '“”"（）() \t\u3000'
+_NAME_END = _CLAUSE + "、 \t\u3000】"
+_CLAUSE_CHAR = re.compile(
+    f"[{re.escape(_CLAUSE)}]"
+)  # a list comma or a space also ends a meeting name
 
 # A meeting word; the lookaheads keep 会场/会堂/会员/会长 and references such as 会议精神 out.
-_MEETING = re.compile(
+_KIND = (
     r"(?:座谈|生活|研讨|推进|部署|动员|报告|交流|协商|恳谈|茶话|评议|述职|学习|汇报|通报|现场"
-    r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调)"
-    r"会(?![议场堂员长所])|大会(?![堂场])|全会(?!精神)|会议(?![室厅]|中心|精神)|论坛"
+    r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
+    r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进)"
+    r"会(?![议场堂员长所址])|会报|大会(?![堂场])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
+    r"|就职典礼|培训班"
 )
+_MEETING = re.compile(f"(?:{_KIND})(?!精神)")
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
-_VERBS = ("召开了", "举行了", "参加了", "出席了", "召开", "举行", "参加", "出席", "列席")
-_NAME_STOPS = (*_VERBS, "主持", "在", "对", "是", "了")
-_FOLLOWS_NAME = re.compile(r"\s*(?:在|于|召开|举行|隆重|顺利|近日|日前|开幕)")
+_VERBS = (
+    "召开了",
+    "举行了",
+    "参加了",
+    "出席了",
+    "举办了",
+    "召开",
+    "举行",
+    "举办",
+    "参加",
+    "出席",
+    "列席",
+)
+_NAME_STOPS = (*_VERBS, "主持", "在", "是", "了", "讯", "主办的", "承办的", "组织的")
+_FOLLOWS_NAME = re.compile(
+    r"[」』”\"]?[，,]?\s*(?:\d{1,2}日)?(?:昨天|今天|今日|昨日|昨|今)?(?:[上下]?午|晚上?)?(?:将)?\s*"
+    r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
+)
+_HOLDS = re.compile(r"召开|举行|举办")
+_GENERIC = re.compile(
+    r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+)
+_NUMBER = r"[\d一二三四五六七八九十百零〇]+"
+_SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
+_TIME = re.compile(r"(?:\d{1,2}日)?(?:[上下]午|晚上?)?$|\d{1,2}日")
+_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
 _PLACE = re.compile(
-    r"在((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)(?:隆重|顺利|正式)?(?:召开|举行|开幕|举办)"
+    r"(?:在|假)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
+    r"(?:隆重|顺利|正式|圆满|胜利|共同|联合|组织|专门|集中)*(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
 )
-_NOT_PLACE = re.compile(r"\d+[月日]|[上下]午|晚上|会上|期间")
-_CHAIR = re.compile(r"主持(?!人)")
-_ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")
-_SPEAK = re.compile(
-    r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时)|并)?(?:讲话|强调|指出|要求|表示)"
-)
-_NOT_PERSON = re.compile(
-    r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|在|是|\d"
-)
-_TRIM_TAIL = ("受邀", "应邀", "特邀", "也", "均", "分别", "一同", "等", "来")
-_TITLES = re.compile(
-    r"总书记|书记|部长|主席|主任|主委|秘书长|委员|常委|[市区县镇省]长|局长|厅长|院长|处长|科长"
-    r"|理事长|会长|社长|组长|巡视员|调研员"
-)
-_NOT_NAMES = frozenset({"会议", "会上", "大会", "全会", "我们", "他们", "大家", "同志们", "文件"})
-# Characters a personal name does not hold, though the words before 要求/讲话 often do.
-_NOT_IN_NAME = re.compile(r"[委部党会市省区县镇的和与]|工作|重要")
-_ADVERBS = re.compile(r"(?:最后|同时|再次|还|也|并|进一步|特别)+$")
+_NOT_PLACE = re.compile(r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻")
+# Short place forms that a report writes for a city (在京召开 is held in Beijing).
+_SHORT_PLACES = {
+    "京": "北京",
+    "沪": "上海",
+    "津": "天津",
+    "渝": "重庆",
+    "穗": "广州",
+    "杭": "杭州",
+    "宁": "南京",
+    "蓉": "成都",
+    "汉": "武汉",
+    "榕": "福州",
+    "港": "香港",
+    "澳": "澳门",
+}
+_CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
 def extract_meeting(
@@ -54,43 +89,150 @@ def extract_meeting(
 ) -> MeetingFacts:
     """The meeting's facts, each as written in `text` (or `simplified` if lengths differ)."""
     source = text if len(text) == len(simplified) else simplified
-    chair = _first(_chair_spans(simplified))
+    people = extract_people(source, simplified)
     return MeetingFacts(
         name=_name(source, simplified, simplified_title, title),
-        place=_slice(source, _first(_place_spans(simplified))),
-        chair=_slice(source, chair),
-        attendees=_unique(source, _attendee_spans(simplified)),
-        speakers=_unique(source, _speaker_spans(simplified)),
+        place=_place(source, simplified),
+        chair="、".join(p.name for p in people.chair) or None,
+        attendees=tuple(p.name for p in people.attendees),
+        speakers=tuple(p.name for p in people.speakers),
+        roles=people.roles,
     )
+
+
+# --- the name ------------------------------------------------------------------------
 
 
 def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, named) of each meeting phrase; named means held/attended, not cited."""
     for match in _MEETING.finditer(s):
         start, stop = _walk_left(s, match.start(), _NAME_END, _NAME_STOPS)
-        if match.start() - start < 2:  # a bare 会议 names nothing
+        start = _skip_prefix(s, start, match.start())
+        bare = match.start() - start < 2
+        if bare and not (len(match.group()) >= 3 and stop in (*_VERBS, "主持")):
+            continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
+        if _GENERIC.search(s[start : match.end()]):
             continue
-        named = stop in _VERBS or bool(_FOLLOWS_NAME.match(s, match.end()))
-        yield start, match.end(), named
+        follows = _FOLLOWS_NAME.match(s, match.end())
+        if follows and _organiser(s, follows.end()):
+            continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
+        yield start, match.end(), stop in _VERBS or stop == "主持" or bool(follows)
+
+
+def _organiser(s: str, at: int) -> bool:
+    """Whether the verb before `at` holds another meeting later in the same clause."""
+    if not _HOLDS.search(s, max(0, at - 3), at):
+        return False
+    return bool(_MEETING.search(s, at, _clause_end(s, at)))
+
+
+def _clause_end(s: str, at: int) -> int:
+    """Where the clause running at `at` ends."""
+    match = _CLAUSE_CHAR.search(s, at)
+    return match.start() if match else len(s)
+
+
+Name = tuple[
+    tuple[int, int], ...
+]  # the pieces of a name: `县十七届人大常委会` + `第二十三次主任会议`
 
 
 def find_meeting_name(s: str) -> tuple[int, int] | None:
-    """The span of the first meeting said to be held or attended in `s`."""
-    return next(((a, b) for a, b, named in meeting_spans(s) if named), None)
+    """The span of the first meeting said to be held or attended in `s`, in full."""
+    name = _first_named(s)
+    return (name[0][0], name[-1][1]) if name else None
+
+
+def _first_named(s: str) -> Name | None:
+    for start, end, named in meeting_spans(s):
+        if named:
+            return _joined(s, start, _extended(s, end))
+    return None
+
+
+def _skip_prefix(s: str, start: int, end: int) -> int:
+    """Past a leading 的 or dateline that the walk left in (`的政协…`, `本报讯…`)."""
+    while start < end and s[start] in "的之暨和及":
+        start += 1
+    return start
+
+
+def _extended(s: str, end: int) -> int:
+    """The end of a compound name: on past `暨…会议`, `…会议和…会议`, `(扩大)会议` in the clause."""
+    clause_end = _clause_end(s, end)
+    best = end
+    for match in _MEETING.finditer(s, end, min(clause_end, end + CAP)):
+        gap = s[best : match.start()]
+        if any(verb in gap for verb in (*_VERBS, "在", "于", "主持")) or " " in gap:
+            break
+        best = match.end()
+    return best
+
+
+def _joined(s: str, start: int, end: int) -> Name:
+    """The name with its organisation when a body holds a numbered meeting:
+    `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
+    for verb in ("召开", "举行"):
+        if s.endswith(verb, 0, start) and _SESSION.match(s, start):
+            org_end = _before_place_and_time(s, start - len(verb))
+            subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
+            org = s[subject:org_end]
+            if 2 <= len(org) <= 30 and _ORG_END.search(org) and not _GENERIC.search(org):
+                return (subject, org_end), (start, end)
+    return ((start, end),)
+
+
+def _before_place_and_time(s: str, at: int) -> int:
+    """Where the subject of `…在人民大会堂举行` ends: before its place and time phrases."""
+    place = s.rfind("在", max(0, at - 25), at)
+    if place >= 0 and not any(c in _CLAUSE for c in s[place:at]):
+        at = place
+    time = _TIME.search(s, max(0, at - 8), at)
+    return time.start() if time and time.end() == at else at
+
+
+def _kind(name: str) -> str:
+    """The last character of the meeting word a name ends with (座谈会, 大会 → 会)."""
+    kinds = list(_MEETING.finditer(name))
+    return kinds[-1].group()[-1] if kinds else ""
 
 
 def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
-    """The title's meeting, as the body spells it in full; else the body's first meeting."""
+    """The title's meeting as the body spells it in full, or the body's own when it is the
+    same kind of meeting and more specific; else the body's first meeting."""
+    body = _first_named(s)
     in_title = [(a, b) for a, b, _ in meeting_spans(s_title)]
-    if in_title:
-        a, b = in_title[-1]  # a headline's last meeting is the one it reports
-        at = s.find(s_title[a:b])
-        if at >= 0:
-            start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
-            return _slice(source, _cap(s, start, at + b - a))
-        original = title if title is not None and len(title) == len(s_title) else s_title
-        return original[a:b]
-    return _slice(source, find_meeting_name(s))
+    if not in_title:
+        return _text(source, body)
+    a, b = in_title[-1]  # a headline's last meeting is the one it reports
+    named = s_title[a:b]
+    at = s.find(named)
+    if at >= 0:
+        start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
+        spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, at + b - a))
+        if body is None or not _more_specific(s, body, spelled):
+            return _text(source, spelled)
+        return _text(source, body)
+    original = title if title is not None and len(title) == len(s_title) else s_title
+    body_name = _text(s, body) or ""
+    if body_name and _kind(body_name) == _kind(named) and body_name not in named:
+        return _text(source, body)
+    return original[a:b]
+
+
+def _more_specific(s: str, body: Name, spelled: Name) -> bool:
+    """Whether the body's meeting is the title's, spelled with more of its name."""
+    name, other = _text(s, body) or "", _text(s, spelled) or ""
+    return _kind(name) == _kind(other) and len(name) > len(other)
+
+
+def _text(source: str, name: Name | None) -> str | None:
+    """The name's pieces as `source` writes them, joined; within CAP characters."""
+    if not name:
+        return None
+    pieces = [source[a:b] for a, b in name]
+    text = "".join(pieces).strip()
+    return text[-CAP:] or None
 
 
 def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int, str | None]:
@@ -100,8 +242,15 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "”" and (j := s.rfind("“", max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
             continue
+        if s[i - 1] in ")）" and _credit_before(s, i):
+            return i, None  # a reporter's credit ends the dateline, not the name
+        if s[i - 1] == "、" and i > 1 and _MEETING.search(s[max(0, i - 4) : i - 1]):
+            i -= 1  # `…会议、…会议`: two meetings held together are one name
+            continue
         if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
             return i, None
+        if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
+            return i, None  # `新华社北京3月4日电` is a dateline
         for word in stops:
             if s.endswith(word, 0, i):
                 return i, word
@@ -109,101 +258,22 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
     return i, None
 
 
-def _place_spans(s: str) -> Iterator[tuple[int, int]]:
+def _credit_before(s: str, i: int) -> bool:
+    """Whether the parenthesis closing at `i` is a reporter's credit (`(记者 张三)`)."""
+    j = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
+    return j >= i - 30 and bool(_CREDIT.search(s[j:i]))
+
+
+# --- the place -----------------------------------------------------------------------
+
+
+def _place(source: str, s: str) -> str | None:
+    """Where it was held, as written; a city's one-character form written in full."""
     for match in _PLACE.finditer(s):
         if not _NOT_PLACE.search(match.group(1)):
-            yield match.span(1)
+            value = source[match.start(1) : match.end(1)].strip()
+            return _SHORT_PLACES.get(value, value) or None
+    return None
 
 
-def _chair_spans(s: str) -> Iterator[tuple[int, int]]:
-    for match in _CHAIR.finditer(s):
-        start, _ = _walk_left(s, match.start(), _PERSON_END, ("由",))
-        span = _trimmed(s, start, match.start())
-        if span is not None:
-            yield span
-
-
-def _attendee_spans(s: str) -> Iterator[tuple[int, int]]:
-    for match in _ATTEND.finditer(s):
-        start, _ = _walk_left(s, match.start(), _PERSON_END, ("由",))
-        start = _earlier_segments(s, start, match.start())
-        span = _trimmed(s, start, match.start())
-        if span is not None:
-            yield span
-
-
-def _earlier_segments(s: str, start: int, end: int) -> int:
-    """Take in earlier comma-separated segments that are lists of people, within CAP."""
-    while start > 1 and s[start - 1] in ",，":
-        prev, _ = _walk_left(s, start - 1, _PERSON_END, ())
-        segment = s[prev : start - 1]
-        if not segment or _NOT_PERSON.search(segment) or end - prev > CAP:
-            break
-        start = prev
-    return start
-
-
-def _trimmed(s: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without trailing 等/受邀…; None when nothing person-like is left."""
-    changed = True
-    while changed:
-        changed = False
-        for tail in _TRIM_TAIL:
-            if s.endswith(tail, start, end) and end - start > len(tail):
-                end -= len(tail)
-                changed = True
-    if end - start < 2 or s[start:end] in _NOT_NAMES:
-        return None
-    return _cap(s, start, end)
-
-
-def _speaker_spans(s: str) -> Iterator[tuple[int, int]]:
-    for match in _SPEAK.finditer(s):
-        start, _ = _walk_left(s, match.start(), _PERSON_END + "、", ())
-        span = _person_name(s, start, match.start())
-        if span is not None:
-            yield span
-
-
-def _person_name(s: str, start: int, end: int) -> tuple[int, int] | None:
-    """The 2–4 character name in `主席曹卫东` or `习近平总书记` or a bare `钱锋`."""
-    titles = list(_TITLES.finditer(s, start, end))
-    if titles:
-        last = titles[-1]
-        start, end = (last.end(), end) if last.end() < end else (start, last.start())
-    if adverbs := _ADVERBS.search(s, start, end):
-        end = adverbs.start()
-    name = s[start:end]
-    if not 2 <= len(name) <= 4 or name in _NOT_NAMES or _NOT_IN_NAME.search(name):
-        return None
-    return (start, end) if _is_han(name) else None
-
-
-def _is_han(text: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" or ch == "*" for ch in text)
-
-
-def _cap(s: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading list items (or characters) until the span fits in CAP."""
-    while end - start > CAP:
-        cut = min((i for i in (s.find(c, start, end) for c in "、,，") if i >= 0), default=-1)
-        start = cut + 1 if cut >= 0 else end - CAP
-    return start, end
-
-
-def _slice(source: str, span: tuple[int, int] | None) -> str | None:
-    return source[span[0] : span[1]].strip() or None if span else None
-
-
-def _first(spans: Iterator[tuple[int, int]]) -> tuple[int, int] | None:
-    return next(spans, None)
-
-
-def _unique(source: str, spans: Iterator[tuple[int, int]]) -> tuple[str, ...]:
-    """Values in first-seen order, each once."""
-    seen: dict[str, None] = {}
-    for span in spans:
-        value = _slice(source, span)
-        if value:
-            seen.setdefault(value, None)
-    return tuple(seen)
+__all__ = ["CAP", "extract_meeting", "find_meeting_name", "meeting_spans"]

@@ -1,7 +1,12 @@
 """A page's title, date and source, found on its cleaned lines.
 
 Patterns run on the simplified lines; values are sliced from the original lines at the
-same offsets, so a traditional page keeps its traditional title and source.
+same offsets, so a traditional page keeps its traditional title and source. The title is
+`title.find_title`'s; the date is, in order of trust: a labelled date (`发布时间：…`) above or
+below the article, the HTML page's own date, an unlabelled date above the article, a full
+date in the lede, the lede's `M月D日` or `D日` placed in the year (and month) that the page,
+the title or the page's address gives, and last the address's date itself. Dates below the
+article are related links' and never count unless labelled; a `今天是…` masthead never does.
 """
 
 from __future__ import annotations
@@ -9,148 +14,81 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from digests.meeting import find_meeting_name
+from digests import dates
 from digests.model import Metadata
-from digests.script import to_simplified
+from digests.title import MAX_TITLE, find_title
 
-MAX_TITLE = 64
-BODY_TITLE = 30  # a title cut from the first sentence stays short
-
-_FULL_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)日?"
-)
-_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
-_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})日")
 _SOURCE = re.compile(r"(?:稿件|信息|文章|新闻)?来源\s*[:：]\s*")
 _SOURCE_END = re.compile(
     r"\s{2,}|\s*[|｜【\[(（]|打印|分享|字号|字体|浏览|点击|阅读|发布|时间\s*[:：]|日期\s*[:：]"
     r"|作者|编辑|责任|(?<!\d)(?:19|20)\d\d[-/.年]"
 )
-# Where a title line's trailing byline starts: a date, a 来源, a label.
-_TITLE_END = re.compile(
-    r"\s*(?:(?<!\d)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
-    r"|(?:稿件|信息|文章)?来源\s*[:：]|发布(?:时间|日期)|作者\s*[:：]|浏览|字号)"
-)
-_LABEL = re.compile(
-    r"^(?:编辑|责任编辑|作者|关键词|来源|发布|浏览|点击|字号|分享|打印|首页|当前位置|您的位置|位置)"
-)
-_BREADCRUMB = re.compile(r"[>＞»›→]")
-_HINT_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
+_FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}")
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
-_BYLINE_GLUE = " \t\u3000|｜·-—_/"  # what separates a title from the byline it carries
-_SENTENCE_END = "。！？!?"
-_CLAUSE_END = "，,；;：:、"
+_DATE_LABEL = re.compile(
+    r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
+)
+_TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
+LEAD_LINES = 2  # body lines that may date the report
+NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the date rules read: the lines by role, and where the page came from."""
+
+    head: list[str]  # lines above the body, the title's and the byline under it
+    tail: list[str]  # furniture below the body (related links, footers)
+    lead: list[str]  # the first body lines
+    title: str
+    address: str
+    roc: bool  # a Taiwanese page: ROC years
 
 
 def extract_metadata(
     lines: Sequence[str],
     simplified: Sequence[str],
     content: Sequence[bool],
-    title_hint: str | None,
+    hints: Sequence[str] = (),
+    *,
+    address: str = "",
+    date_hint: str | None = None,
+    roc: bool = False,
 ) -> Metadata:
     """Title, date (YYYY-MM-DD) and source of a page, and which line holds the title."""
-    title, title_line = _title(lines, simplified, content, title_hint)
-    header = _header_lines(simplified, content, title_line)
+    headline = find_title(lines, simplified, content, hints)
+    header = _header_lines(simplified, content, headline.line)
+    page = _page(simplified, content, header, headline, address, roc)
     return Metadata(
-        title=title,
-        date=_date(simplified, content, header, title_line, title_hint),
-        source=_source(lines, simplified, header, title_line),
-        title_line=title_line,
+        title=headline.text,
+        date=_date(page, date_hint),
+        source=_source(lines, simplified, header, headline.line),
+        title_line=headline.line,
+        headline=headline.source != "body",
     )
 
 
-# --- title ---------------------------------------------------------------------------
-
-
-def _title(
-    lines: Sequence[str], simplified: Sequence[str], content: Sequence[bool], hint: str | None
-) -> tuple[str, int | None]:
-    """The headline and its line; else the HTML title; else a title cut from the body."""
-    hint_title = _strip_hint(hint)
-    found = _hinted_line(simplified, content, hint_title) if hint_title else None
-    if found is None:
-        found = _headline_line(simplified, content)
-    if found is not None:
-        return lines[found][: _title_end(simplified[found])].strip(_BYLINE_GLUE), found
-    if hint_title:
-        return hint_title, None
-    return _body_title(lines, simplified, content), None
-
-
-def _strip_hint(hint: str | None) -> str | None:
-    """An HTML <title> without its site name: the longest of its `_`/`|`/` - ` parts."""
-    if not hint:
-        return None
-    parts = [part.strip() for part in _HINT_SPLIT.split(hint) if part.strip()]
-    best = max(parts, key=len, default="")
-    return best if _han_count(best) >= 4 else None
-
-
-def _hinted_line(simplified: Sequence[str], content: Sequence[bool], hint: str) -> int | None:
-    """The content line that carries the HTML title, compared modulo punctuation and script."""
-    key = _key(to_simplified(hint))
-    for i, line in enumerate(simplified):
-        line_key = _key(line[: _title_end(line)])
-        if content[i] and line_key and (line_key == key or (len(key) >= 8 and key in line_key)):
-            return i
-    return None
-
-
-def _headline_line(simplified: Sequence[str], content: Sequence[bool]) -> int | None:
-    """The first content line before the body that reads as a headline."""
-    for i, line in enumerate(simplified):
-        if not content[i]:
-            continue
-        if _is_headline(line[: _title_end(line)].strip()):
-            return i
-        if _is_paragraph(line):
-            return None  # the body has begun: the page has no title line
-    return None
-
-
-def _title_end(line: str) -> int:
-    """Where the byline (date, 来源, labels) carried on a title line starts."""
-    match = _TITLE_END.search(line)
-    return match.start() if match and match.start() > 0 else len(line)
-
-
-def _is_headline(text: str) -> bool:
-    """Short, mostly Chinese, not a sentence, a salutation, a label or a breadcrumb."""
-    return (
-        _han_count(text) >= 4
-        and len(text) <= MAX_TITLE
-        and _han_count(text) * 2 >= len(text.replace(" ", ""))
-        and text[-1] not in "。；;：:，,、"
-        and "。" not in text
-        and not _BREADCRUMB.search(text)
-        and not _LABEL.match(text)
+def _page(
+    simplified: Sequence[str],
+    content: Sequence[bool],
+    header: list[int],
+    headline: object,
+    address: str,
+    roc: bool,
+) -> Page:
+    body = [i for i, keep in enumerate(content) if keep and i not in header]
+    prose = [i for i in body if _is_paragraph(simplified[i])]
+    last = body[-1] if body else -1
+    return Page(
+        head=[simplified[i] for i in header if not _TODAY.match(simplified[i])],
+        tail=[simplified[i] for i in range(last + 1, len(simplified)) if i not in header],
+        lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
+        title=getattr(headline, "text", ""),
+        address=address,
+        roc=roc,
     )
-
-
-def _is_paragraph(line: str) -> bool:
-    return len(line) > MAX_TITLE or "。" in line
-
-
-def _body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequence[bool]) -> str:
-    """A title from the first paragraph: the meeting it names, else its first clauses."""
-    for i, line in enumerate(simplified):
-        if content[i] and _is_paragraph(line):
-            span = find_meeting_name(line)
-            if span is not None:
-                return lines[i][span[0] : span[1]]
-            return lines[i][: _first_clauses(line)]
-    return next((line for line, keep in zip(lines, content, strict=True) if keep), "")
-
-
-def _first_clauses(line: str) -> int:
-    """End of the first sentence, cut at the last clause boundary within BODY_TITLE."""
-    end = next((i for i, ch in enumerate(line) if ch in _SENTENCE_END), len(line))
-    if end <= BODY_TITLE:
-        return end
-    cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
-    return cuts[-1] if cuts else BODY_TITLE
 
 
 # --- date ----------------------------------------------------------------------------
@@ -159,67 +97,112 @@ def _first_clauses(line: str) -> int:
 def _header_lines(
     simplified: Sequence[str], content: Sequence[bool], title: int | None
 ) -> list[int]:
-    """Where a page's own date and source live: furniture, the title, the lines around it."""
-    top = title if title is not None else -1
-    if top + 1 < len(simplified) and not _is_paragraph(simplified[top + 1]):
-        top += 1  # the byline under a title, whether or not cleaning called it furniture
-    return [i for i, keep in enumerate(content) if not keep or i <= top]
+    """Lines above the body: furniture before the first paragraph, the title and its byline."""
+    first = next(
+        (i for i, keep in enumerate(content) if keep and _is_paragraph(simplified[i])), len(content)
+    )
+    lines = {i for i in range(first) if not content[i]}
+    if title is not None:
+        lines.add(title)
+        if title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1]):
+            lines.add(title + 1)  # the byline under a title, furniture or not
+        if title < first:
+            lines.update(range(title))  # all above the headline is the page's head
+    return sorted(lines)
 
 
-def _date(
-    simplified: Sequence[str],
-    content: Sequence[bool],
-    header: list[int],
-    title_line: int | None,
-    hint: str | None,
-) -> str | None:
-    """The page's date; else a body date in its first lines, its year taken from the page."""
-    header_texts = [simplified[i] for i in header]
-    lead = [simplified[i] for i, keep in enumerate(content) if keep and i != title_line][:2]
-    page = _full_date(header_texts) or _full_date(lead)
-    if page is not None:
-        return page.isoformat()
-    title = simplified[title_line] if title_line is not None else (hint or "")
-    for line in lead:
-        for match in _DAY.finditer(line):
-            month, day = int(match[1]), int(match[2])
-            year = _page_year(header_texts, title, month)
-            if year is not None and (date := _valid(year, month, day)) is not None:
-                return date.isoformat()
-    return None
+def _date(page: Page, hint: str | None) -> str | None:
+    found = (
+        _labelled(page.head)
+        or _labelled(page.tail)
+        or _hinted(hint)
+        or _first_full(page.head, page.roc)
+        or _first_full(page.lead, page.roc)
+        or _in_year(page)
+        or _from_address(page)
+    )
+    return found.isoformat() if found else None
 
 
-def _full_date(texts: Sequence[str]) -> dt.date | None:
+def _labelled(texts: Sequence[str]) -> dt.date | None:
     for text in texts:
-        for match in _FULL_DATE.finditer(text):
-            date = _valid(int(match[1]), int(match[2]), int(match[3]))
+        for match in _DATE_LABEL.finditer(text):
+            date = next(dates.full_dates(text[match.end() : match.end() + 24]), None)
             if date is not None:
                 return date
     return None
 
 
-def _page_year(header: Sequence[str], title: str, month: int) -> int | None:
-    """The year a body's `M月D日` belongs to: from a year-month on the page, or the title.
+def _hinted(hint: str | None) -> dt.date | None:
+    return next(dates.full_dates(hint), None) if hint else None
 
-    A title year counts only when it is the title's one year and not a `YYYY年度`, which
-    names the year under review (a 2022年度 meeting is held in 2023).
-    """
-    for text in header:
-        for match in _YEAR_MONTH.finditer(text):
-            year, page_month = int(match[1]), int(match[2])
-            if 1 <= page_month <= 12:
-                return year - 1 if month > page_month else year
-    years = {int(y) for y in _YEAR.findall(title)}
-    if len(years) == 1 and not re.search(r"(?:19|20)\d\d年度", title):
-        return years.pop()
+
+def _first_full(texts: Sequence[str], roc: bool) -> dt.date | None:
+    for text in texts:
+        date = next(dates.full_dates(text, roc), None)
+        if date is not None:
+            return date
     return None
 
 
-def _valid(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
+def _in_year(page: Page) -> dt.date | None:
+    """The lede's `M月D日` (or `D日`, or 昨天) placed in the year the page gives."""
+    address = dates.from_address(page.address)
+    known = _known_year_month(page, address)
+    for line in page.lead:
+        for month, day in dates.month_days(line):
+            year = (
+                dates.year_before(line) or (known[0] if known else None) or _title_year(page.title)
+            )
+            if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
+                return date
+    if address is not None and address[1] is not None:
+        for line in page.lead:
+            for day in dates.days(line):
+                if (date := _nearest(address, day)) is not None:
+                    return date
+    return None
+
+
+def _nearest(address: tuple[int, int | None, int | None], day: int) -> dt.date | None:
+    """A bare `D日` read as the nearest such day to the address's date: a report of the
+    28th published on the 2nd is last month's, a preview of the 4th published on the 3rd
+    this month's."""
+    year, month, url_day = address
+    assert month is not None
+    if url_day is not None and day > url_day + NEAR_FUTURE:
+        month = month - 1 or 12
+        year -= month == 12
+    return dates.valid(year, month, day)
+
+
+def _known_year_month(
+    page: Page, address: tuple[int, int | None, int | None] | None
+) -> tuple[int, int] | None:
+    """The page's year and month (for placing a `M月D日`): from its head, else its address."""
+    for text in page.head:
+        if (found := dates.year_month(text)) is not None:
+            return found
+    if address is None:
         return None
+    return (address[0], address[1] if address[1] is not None else 12)
+
+
+def _title_year(title: str) -> int | None:
+    """A title's one year, unless it is a `YYYY年度` (the year under review)."""
+    years = dates.years(title)
+    return years.pop() if len(years) == 1 and not re.search(r"(?:19|20)\d\d年度", title) else None
+
+
+def _from_address(page: Page) -> dt.date | None:
+    address = dates.from_address(page.address)
+    if address is None or address[1] is None or address[2] is None:
+        return None
+    date = dates.valid(address[0], address[1], address[2])
+    shift = next(
+        (dates.relative(line) for line in page.lead if dates.relative(line) is not None), 0
+    )
+    return date + dt.timedelta(days=shift) if date and shift else date
 
 
 # --- source --------------------------------------------------------------------------
@@ -264,10 +247,9 @@ def _byline_source(
 # --- helpers -------------------------------------------------------------------------
 
 
+def _is_paragraph(line: str) -> bool:
+    return len(line) > MAX_TITLE or "。" in line
+
+
 def _han_count(text: str) -> int:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def _key(text: str) -> str:
-    """Text without punctuation or spaces, to compare titles written differently."""
-    return "".join(ch for ch in text if ch.isalnum())

@@ -20,6 +20,8 @@ class Decoded:
     text: str
     encoding: str
     title: str | None = None  # from an HTML page's <title>/og:title, when there is one
+    headings: tuple[str, ...] = ()  # an HTML page's <h1>s: headline candidates too
+    date: str | None = None  # an HTML page's own publication date (meta tags), as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +46,43 @@ class Metadata:
     date: str | None = None  # YYYY-MM-DD
     source: str | None = None
     title_line: int | None = None  # index into Cleaned.lines of the title, kept out of the body
+    headline: bool = True  # False when no line read as a headline and the title is the lede's
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the report names: a whole name and, when the text gives it, the role."""
+
+    name: str
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class MeetingFacts:
-    """The meeting's facts as written in the text (original script)."""
+    """The meeting's facts as written in the text (original script).
+
+    People are whole names (`胡勇政`), several chairs joined by `、`; `roles` holds the role
+    the text writes before each name, which `person` puts back together.
+    """
 
     name: str | None = None
     place: str | None = None
     chair: str | None = None
     attendees: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (name, role)
 
     @property
     def is_empty(self) -> bool:
         return not (self.name or self.place or self.chair or self.attendees or self.speakers)
+
+    @property
+    def chairs(self) -> tuple[str, ...]:
+        return tuple(self.chair.split("、")) if self.chair else ()
+
+    def person(self, name: str) -> Person:
+        """`name` with its role, when the text gives one."""
+        return Person(name, dict(self.roles).get(name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import lru_cache
-
-from pypinyin import Style, pinyin
-from pypinyin.constants import PINYIN_DICT
+from pathlib import Path
 
 from digests.script import CJK_COMPAT as _CJK
 
@@ -33,17 +33,30 @@ def _toneless(syllable: str) -> str:
     return "".join(c for c in bare if not unicodedata.combining(c) and not c.isdigit())
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """pypinyin's single-character readings (`"23398": "xué"`), read from its data file.
+
+    Importing pypinyin loads its phrase tables too (40 MB): finding the package's folder
+    does not run it, and the one table needed here is a JSON file in that folder.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> frozenset[str]:
     """Every toneless reading pypinyin knows for `char`."""
-    found = pinyin(char, heteronym=True, style=Style.NORMAL, errors="ignore")
-    return frozenset(_toneless(r) for group in found for r in group)
+    readings = _table().get(str(ord(char)), "")
+    return frozenset(_toneless(r) for r in readings.split(",") if r)
 
 
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every toneless syllable of Mandarin, from pypinyin's dictionary."""
-    return frozenset(_toneless(r) for readings in PINYIN_DICT.values() for r in readings.split(","))
+    return frozenset(_toneless(r) for readings in _table().values() for r in readings.split(","))
 
 
 def _is_reading(char: str, annotations: str) -> bool:

@@ -20,7 +20,7 @@ from digests.keywords import DocumentFrequencies, extract_keywords
 from digests.meeting import extract_meeting
 from digests.metadata import extract_metadata
 from digests.model import DigestError, Document, Failure, MeetingFacts, Sentence
-from digests.script import to_simplified
+from digests.script import is_traditional, to_simplified
 from digests.segment import tokenize
 from digests.sentences import split_sentences
 
@@ -48,8 +48,18 @@ def prepare(data: bytes, path: str) -> Prepared:
     """Decode, clean and describe one page; raises DigestError when nothing is left."""
     decoded = decode(data, path)
     cleaned, simplified_lines = clean_simplified(decoded.text)
-    meta = extract_metadata(cleaned.lines, simplified_lines, cleaned.content, decoded.title)
+    meta = extract_metadata(
+        cleaned.lines,
+        simplified_lines,
+        cleaned.content,
+        (*decoded.headings, *([decoded.title] if decoded.title else [])),
+        address=path,
+        date_hint=decoded.date,
+        roc=is_traditional("".join(cleaned.lines), "".join(simplified_lines)),
+    )
     body = [i for i, keep in enumerate(cleaned.content) if keep and i != meta.title_line]
+    if not body:  # the title was the page's only text: it is the body too
+        body = [i for i, keep in enumerate(cleaned.content) if keep]
     if not body:
         raise DigestError("no text left after cleaning")
     text = "\n".join(cleaned.lines[i] for i in body)

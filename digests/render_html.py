@@ -14,7 +14,14 @@ from html import escape
 
 from digests.digest import Digest
 from digests.model import Document, Script
-from digests.render_text import Segment, card, group_heading, header_parts, labels
+from digests.render_text import (
+    Segment,
+    also_line,
+    card,
+    group_heading,
+    header_parts,
+    labels,
+)
 
 TELEGRAM_LIMIT = 4096  # characters of one message's text
 ALLOWED_TAGS = frozenset({"b", "i", "u", "s", "a", "code", "pre", "blockquote"})
@@ -66,9 +73,16 @@ def _blocks(digest: Digest, script: Script, lang: str) -> Iterator[str]:
     yield _header(digest, script, lang)
     for group in digest.groups:
         heading = group_heading(group.keyword, len(group.documents), script, lang)
-        cards = [render_card_html(doc, script, lang) for doc in group.documents]
+        cards = [_card_with_others(digest, doc, script, lang) for doc in group.documents]
         yield f"<b>{escape(heading)}</b>\n{cards[0]}"
         yield from cards[1:]
+
+
+def _card_with_others(digest: Digest, document: Document, script: Script, lang: str) -> str:
+    """A card, and under it the meeting's other reports."""
+    also = also_line(document, digest.others(document), script, lang)
+    card_html = render_card_html(document, script, lang)
+    return f"{card_html}\n<i>{escape(also)}</i>" if also else card_html
 
 
 def _closers(opened: list[str]) -> str:

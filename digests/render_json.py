@@ -6,7 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from digests.model import Document
+from digests.model import Document, MeetingFacts
+
+
+def _people(meeting: MeetingFacts, names: tuple[str, ...]) -> list[dict[str, str | None]]:
+    """Each person as `{"name": "胡勇政", "role": "市委常委、统战部部长"}`."""
+    return [{"name": p.name, "role": p.role} for p in map(meeting.person, names)]
 
 
 def document_json(document: Document) -> dict[str, Any]:
@@ -20,9 +25,9 @@ def document_json(document: Document) -> dict[str, Any]:
         "meeting": {
             "name": meeting.name,
             "place": meeting.place,
-            "chair": meeting.chair,
-            "attendees": list(meeting.attendees),
-            "speakers": list(meeting.speakers),
+            "chair": _people(meeting, meeting.chairs),
+            "attendees": _people(meeting, meeting.attendees),
+            "speakers": _people(meeting, meeting.speakers),
         },
         "keywords": list(document.keywords),
         "highlights": list(document.highlights),

@@ -14,8 +14,9 @@ from itertools import groupby
 from operator import itemgetter
 
 from digests.digest import Digest
-from digests.model import Document, Script
-from digests.script import convert, to_simplified
+from digests.model import Document, MeetingFacts, Script
+from digests.reports import outlet
+from digests.script import convert, is_traditional, to_simplified
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -32,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sep": "：",
         "list": "、",
         "more": "等",
+        "also": "另有 {n} 篇报道：",
     },
     "en": {
         "digest": "Meeting digest",
@@ -48,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sep": ": ",
         "list": ", ",
         "more": " et al.",
+        "also": "Also reported ({n}): ",
     },
 }
 MAX_TITLE = 200  # characters; a page whose "title" is a paragraph should not fill a card
@@ -118,29 +121,44 @@ def _names(names: tuple[str, ...], words: Mapping[str, str]) -> str:
     return shown + words["more"] if len(names) > MAX_NAMES else shown
 
 
+def _chair(meeting: MeetingFacts, words: Mapping[str, str]) -> str:
+    """`胡勇政（市委常委、统战部部长）`: the chair's name, then the role the report gives."""
+    people = map(meeting.person, meeting.chairs)
+    return words["list"].join(f"{p.name}（{p.role}）" if p.role else p.name for p in people)
+
+
 def _facts(document: Document, words: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """The meeting's facts that are known, labelled."""
     meeting = document.meeting
     facts = [
         ("meeting", meeting.name or ""),
         ("place", meeting.place or ""),
-        ("chair", meeting.chair or ""),
+        ("chair", _chair(meeting, words)),
         ("attended", _names(meeting.attendees, words)),
         ("speakers", _names(meeting.speakers, words)),
     ]
     return tuple((words[key], value) for key, value in facts if value)
 
 
+def shown_script(document: Document, script: Script) -> Script:
+    """The script a card is shown in: the reader's choice, or for "original" the document's
+    own, so labels and hashtags never mix simplified over a traditional body."""
+    if script != "original":
+        return script
+    return "traditional" if is_traditional(document.text, document.simplified) else "simplified"
+
+
 def card(document: Document, script: Script = "original", lang: str = "zh") -> Card:
-    """The displayed facts of one document."""
-    words = labels(lang, script)
+    """The displayed facts of one document, every piece in one script."""
+    whole = shown_script(document, script)
+    words = labels(lang, whole)
     shown = (convert(s, script) for s in (document.date or "", document.source or ""))
     return Card(
         title=shorten(convert(document.title, script), MAX_TITLE),
         link=document.path if document.path.startswith(("http://", "https://")) else None,
         byline=" · ".join(part for part in shown if part),
-        facts=tuple((label, convert(value, script)) for label, value in _facts(document, words)),
-        hashtags=hashtags(document.keywords, script),
+        facts=tuple((label, convert(value, whole)) for label, value in _facts(document, words)),
+        hashtags=hashtags(document.keywords, whole),
         highlights=tuple(
             keyword_segments(shorten(convert(h, script), MAX_HIGHLIGHT), document.keywords)
             for h in document.highlights
@@ -174,6 +192,15 @@ def card_text(document: Document, script: Script = "original", lang: str = "zh")
     return "\n".join(line for line in lines if line)
 
 
+def also_line(document: Document, others: tuple[Document, ...], script: Script, lang: str) -> str:
+    """`另有 2 篇报道：青浦区政协、东方网`: the meeting's other reports, by outlet."""
+    if not others:
+        return ""
+    words = labels(lang, shown_script(document, script))
+    names = words["list"].join(dict.fromkeys(convert(outlet(d), script) for d in others))
+    return words["also"].format(n=len(others)) + names
+
+
 def render_text(digest: Digest, script: Script = "original", lang: str = "zh") -> str:
     """The digest for a terminal: header, then each group's cards."""
     first, tags = header_parts(digest, script, lang)
@@ -183,13 +210,16 @@ def render_text(digest: Digest, script: Script = "original", lang: str = "zh") -
     for group in digest.groups:
         heading = group_heading(group.keyword, len(group.documents), script, lang)
         blocks.append(f"━━ {heading} ━━")
-        blocks += [card_text(doc, script, lang) for doc in group.documents]
+        for doc in group.documents:
+            also = also_line(doc, digest.others(doc), script, lang)
+            blocks.append(card_text(doc, script, lang) + (f"\n{also}" if also else ""))
     return "\n\n".join(blocks) + "\n"
 
 
 __all__ = [
     "LABELS",
     "Card",
+    "also_line",
     "card",
     "card_text",
     "group_heading",
@@ -199,4 +229,5 @@ __all__ = [
     "keyword_segments",
     "labels",
     "render_text",
+    "shown_script",
 ]

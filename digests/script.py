@@ -36,6 +36,13 @@ def is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+def is_traditional(text: str, simplified: str) -> bool:
+    """Whether `text` (with `simplified`, its t2s form) is written in traditional characters:
+    more than one character in twenty changes under conversion."""
+    changed = sum(map(str.__ne__, text, simplified))  # pairs compared in C
+    return changed * 20 > len(text)
+
+
 def to_simplified(text: str) -> str:
     """`text` in simplified characters (OpenCC t2s)."""
     return str(_converter("t2s").convert(text)) if text else text
@@ -70,6 +77,7 @@ __all__ = [
     "CJK_COMPAT",
     "convert",
     "is_cjk",
+    "is_traditional",
     "to_simplified",
     "to_simplified_lines",
     "to_traditional",

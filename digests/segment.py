@@ -11,11 +11,14 @@ import logging
 import statistics
 import threading
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 import jieba
 
+from digests.lexicon import CompactMap
 from digests.script import is_cjk
 
 __all__ = [
@@ -34,8 +37,9 @@ jieba.setLogLevel(logging.WARNING)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
-_prior: tuple[dict[str, float], float, float] | None = None
-_tags: dict[str, str] | None = None
+_prior: IdfPrior | None = None
+_tags: TagTable | None = None
+QUANTA = 255  # an IDF weight is stored as one byte
 
 # jieba tags of words that can head a noun phrase; unknown (HMM) words count as such too
 NOMINAL = frozenset(
@@ -93,20 +97,45 @@ def _get() -> jieba.Tokenizer:
     return _tokenizer
 
 
-def _load_prior() -> tuple[dict[str, float], float, float]:
-    """jieba's bundled IDF table, its median (for unknown words) and its maximum; read here
-    because jieba.analyse's own loader leaves the file open."""
-    text = resources.files("jieba").joinpath("analyse", "idf.txt").read_text(encoding="utf-8")
-    table: dict[str, float] = {}
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
-    return table, statistics.median(table.values()), max(table.values())
+@dataclass(frozen=True, slots=True, eq=False)
+class IdfPrior:
+    """jieba's general-purpose IDF table as weights in [0, 1] (IDF over the table's maximum),
+    a byte a word; words it lacks weigh what its median word does."""
+
+    table: CompactMap
+    unknown: float
+
+    def weight(self, word: str) -> float:
+        return _prior_weight(self, word)
 
 
-def idf_prior() -> tuple[dict[str, float], float, float]:
-    """jieba's general-purpose IDF table (with its median and maximum), read once."""
+@functools.lru_cache(maxsize=1 << 16)  # a corpus repeats its words: bisect each one once
+def _prior_weight(prior: IdfPrior, word: str) -> float:
+    code = prior.table.get(word)
+    return prior.unknown if code is None else code / QUANTA
+
+
+def _load_prior() -> IdfPrior:
+    """Read jieba's IDF table; read here because jieba.analyse's own loader leaves the file
+    open, and compacted because as a dict of floats it weighs 60 MB."""
+    values = array("d", (float(value) for _, value in _idf_lines()))
+    top, median = max(values), statistics.median(values)
+    del values  # streamed twice rather than held: the text and its lines weigh 40 MB
+    codes = ((word, round(min(float(value) / top, 1.0) * QUANTA)) for word, value in _idf_lines())
+    return IdfPrior(CompactMap(codes), median / top)
+
+
+def _idf_lines() -> Iterator[tuple[str, str]]:
+    """(word, IDF as written) of each line of jieba's IDF table."""
+    with resources.files("jieba").joinpath("analyse", "idf.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if value:
+                yield word, value
+
+
+def idf_prior() -> IdfPrior:
+    """jieba's IDF table as weights, read once."""
     global _prior
     if _prior is None:
         with _lock:
@@ -115,20 +144,39 @@ def idf_prior() -> tuple[dict[str, float], float, float]:
     return _prior
 
 
-def _load_tags() -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class TagTable:
+    """Part-of-speech tags of the words that are not common nouns, a byte a word."""
+
+    table: CompactMap
+    names: tuple[str, ...]  # a code's tag
+
+    def get(self, word: str) -> str | None:
+        code = self.table.get(word)
+        return None if code is None else self.names[code]
+
+
+def _load_tags() -> TagTable:
     """The dictionary's tags that are not nominal, and places, with the user dictionary's
     over them; read here because jieba.posseg's loader leaves the file open, and only
     these kept because the common nouns (the default) are a third of a million words."""
-    tags: dict[str, str] = {}
-    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, tag = line.rstrip().rpartition(" ")
-            if tag == PLACE or tag not in NOMINAL:
-                tags[word.partition(" ")[0]] = tag
-    for word, _, user_tag in _entries(_data("userdict.txt")):
-        if user_tag:
-            tags[word] = user_tag
-    return tags
+    user = {word: tag for word, _, tag in _entries(_data("userdict.txt")) if tag}
+    names: dict[str, int] = {}
+
+    def coded() -> Iterator[tuple[str, int]]:
+        with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+            for line in lines:
+                word, _, tag = line.rstrip().rpartition(" ")
+                word = word.partition(" ")[0]
+                mine = word in user
+                tag = user.pop(word, tag)
+                if mine or tag == PLACE or tag not in NOMINAL:
+                    yield word, names.setdefault(tag, len(names))
+        for word, tag in user.items():  # the user dictionary's own words
+            yield word, names.setdefault(tag, len(names))
+
+    table = CompactMap(coded())
+    return TagTable(table, tuple(sorted(names, key=names.__getitem__)))
 
 
 def word_tag(word: str) -> str:
@@ -138,7 +186,7 @@ def word_tag(word: str) -> str:
         with _lock:
             if _tags is None:
                 _tags = _load_tags()
-    return _tags.get(word, "n")
+    return _tags.get(word) or "n"
 
 
 def is_nominal(word: str) -> bool:

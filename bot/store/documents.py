@@ -59,6 +59,7 @@ def _meeting_json(facts: MeetingFacts) -> dict[str, Any]:
         "chair": facts.chair,
         "attendees": list(facts.attendees),
         "speakers": list(facts.speakers),
+        "roles": [list(pair) for pair in facts.roles],  # (name, role): the card shows both
     }
 
 
@@ -215,6 +216,7 @@ def stored(row: Row[Any]) -> StoredDocument:
         MeetingFacts(facts.get("name"), facts.get("place"), facts.get("chair")),
         attendees=tuple(facts.get("attendees", ())),
         speakers=tuple(facts.get("speakers", ())),
+        roles=tuple((name, role) for name, role in facts.get("roles", ())),
     )
     document = Document(
         path=row.location,

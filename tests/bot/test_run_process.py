@@ -153,11 +153,15 @@ def test_an_unreachable_api_is_retried_then_status_4(tmp_path: Path, runs: list[
 
 
 def test_the_bot_starts_when_the_api_comes_up_after_it(tmp_path: Path, runs: list[Run]) -> None:
-    port = free_port()
-    run = start(runs, tmp_path, f"http://127.0.0.1:{port}/bot")
-    time.sleep(2.5)  # the bot has tried and failed at least once
+    with socket.socket() as down:  # the API's port, answering nothing: each try is hung up on
+        down.bind(("127.0.0.1", 0))
+        down.listen()
+        down.settimeout(60)
+        port = down.getsockname()[1]
+        run = start(runs, tmp_path, f"http://127.0.0.1:{port}/bot")
+        down.accept()[0].close()  # the bot has tried once and failed
     with FakeBotApi(port=port) as fake:
-        assert "订阅" in ask(fake, "/start")
+        assert "订阅" in ask(fake, "/start", timeout=60)
         assert run.stop() < STOP_BUDGET
     assert run.process.returncode == Exit.OK
     assert "attempt 1" in run.stderr

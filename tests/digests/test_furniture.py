@@ -84,3 +84,31 @@ def test_spam_needs_spam_vocabulary_not_a_single_weak_word() -> None:
     assert is_spam("澳門賭場 真人百家樂")
     assert not is_spam("今年将加大贷款贴息支持力度。")
     assert not is_spam("开展打击赌场和博彩违法犯罪专项行动。")
+
+
+PROSE_WITH_FURNITURE_WORDS = [
+    "区政协召开提案办理协商会，10余家提案承办单位负责人汇报了办理情况，并与提案委员面对面交流。",
+    "会议邀请报社责任编辑和新闻工作者座谈，就做好两会宣传报道工作交换了意见。",
+    "会议通报了信访件的来源和办理情况，要求各单位按时限办结，切实维护群众合法权益。",
+    "为方便群众办事，服务中心新增自助打印设备，群众可现场打印不动产登记证明等材料。",
+    "座谈会上，企业家代表分享了转型发展的经验，大家一致认为要抓住政策机遇加快发展。",
+    "会议指出，群众点击率高的问题要优先回应，切实把网上民意转化为改进工作的具体举措。",
+    "会议强调，要加强知识产权和版权保护，为文化企业创新发展营造良好的法治环境。",
+    "培训结束后，学员们在关闭窗口期前完成了线上考试，全部取得合格证书。",
+]
+
+
+@pytest.mark.parametrize("line", PROSE_WITH_FURNITURE_WORDS)
+def test_running_prose_with_a_furniture_word_stays(line: str) -> None:
+    assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者：为什么想到网上买正品退假货？周某：先垫钱买个真的，然后再买个假的退回去，钱就退出来了。",
+        "5月9日，某财富管理集团宣布，旗下基于官方微信(微信号：abcd)开发的微官网平台(wap.abc.com.cn)已上线。",
+    ],
+)
+def test_a_post_with_a_label_or_a_platform_is_still_news(line: str) -> None:
+    assert not is_furniture(line)

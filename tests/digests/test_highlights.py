@@ -8,6 +8,7 @@ from digests import segment
 from digests.highlights import MAX_CHARS, pick_highlights
 from digests.keywords import DocumentFrequencies, extract_keywords
 from digests.model import MeetingFacts, Sentence
+from digests.pipeline import analyse
 from digests.script import to_simplified
 from digests.segment import tokenize
 from digests.sentences import split_sentences
@@ -112,3 +113,27 @@ def test_seed_highlights(number: int) -> None:
         assert len(highlight) <= MAX_CHARS + 2
     first = sentences[where[0]]  # the lead (after a salutation line) or the meeting's facts
     assert first.line <= 1 or any(v in first.simplified for v in ("召开", "举行", "主持", "出席"))
+
+
+def test_highlights_start_at_a_sentence_start_without_bullets() -> None:
+    text = (
+        "3月5日上午，某區政協十四屆五次常委會議在區行政中心召開，區政協主席王建國主持會議。\n"
+        "● 會上，各專委會負責人匯報了年度協商計劃的落實情況，並就下一步工作提出建議。\n"
+        "王建國在講話中指出，要堅持以人民為中心的發展思想，圍繞全區中心工作開展協商議政，"
+        "推動各項決策部署落地見效，為加快建設現代化新城貢獻政協智慧和力量，並落實《關於加強"
+        "和改進新時代人民政協工作的意見》提出的各項要求，持續提升履職能力和水平。"
+    )
+    (document,), _ = analyse([("page.txt", text.encode())])
+    assert document.highlights
+    for highlight in document.highlights:
+        assert not highlight.startswith(("…", "●", "•", "，", ","))
+        assert highlight[0] not in "《（("
+
+
+def test_a_word_holding_a_furniture_word_is_not_furniture() -> None:
+    text = (
+        "从今天起，某路正式实行全日步行街管理，为这条百年老字号一条街注入新动力。"
+        "服务中心新增自助打印设备。"
+    )
+    (document,), _ = analyse([("post.txt", text.encode())])
+    assert len(document.highlights) == 2

@@ -225,3 +225,19 @@ def test_the_title_lifts_a_body_word_it_repeats() -> None:
     lifted = extract_keywords(tokens, frequencies, title=tokenize("区政协召开民生座谈会"))
     assert "座谈会" in lifted, lifted
     assert "民生" not in lifted  # a title word the body never uses is not made up
+
+
+def test_a_fragment_of_a_longer_word_becomes_that_word() -> None:
+    text = (
+        "市住建局召开安全生产会议。住建局局长李明主持会议，要求住建局各科室抓好燃气安全，"
+        "市住建局将开展燃气安全专项检查，住建局负责督导。"
+    )
+    keywords = extract_keywords(tokenize(text), DocumentFrequencies())
+    assert "建局" not in keywords and "局局长" not in keywords
+    assert any(word.endswith("住建局") for word in keywords)
+
+
+def test_weak_words_are_never_keywords() -> None:
+    text = "会议强调，要凝聚奋进力量，坚持正确导向，汇聚发展力量，把握正确导向，壮大统一战线力量。"
+    keywords = extract_keywords(tokenize(text), DocumentFrequencies())
+    assert "力量" not in keywords and "导向" not in keywords

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digests.meeting import CAP, extract_meeting, find_meeting_name
-from digests.model import MeetingFacts
+from digests.model import MeetingFacts, Person
 from digests.pipeline import prepare
 from digests.script import to_simplified
 from tests.conftest import seed_path
@@ -35,10 +35,10 @@ def test_traditional_report_keeps_traditional_values() -> None:
     got = facts(REPORT_TRAD, TITLE_TRAD)
     assert got.name == "東湖區政協黨外人士座談會"
     assert got.place is not None and "區行政中心" in got.place
-    assert got.chair is not None and got.chair.endswith("李明")
-    assert got.chair.startswith("區委常委")
-    assert any("王建國" in value for value in got.attendees)
-    assert any("無黨派代表人士" in value for value in got.attendees)
+    assert got.chair == "李明"
+    assert got.person("李明") == Person("李明", "區委常委、統戰部部長")
+    assert got.attendees == ("王建國",)  # the groups that attended are no people
+    assert got.person("王建國").role == "區政協黨組書記、主席"
     assert got.speakers == ("王建國", "李明")
 
 
@@ -46,8 +46,8 @@ def test_simplified_full_width_report() -> None:
     got = facts(REPORT_SIMP, "西山县召开统战工作推进会")
     assert got.name is not None and got.name.endswith("推进会")
     assert got.place == "县委党校报告厅"
-    assert got.chair == "县委统战部部长刘芳"
-    assert any("列席" not in value and "统战部全体干部" in value for value in got.attendees)
+    assert (got.chair, got.person("刘芳").role) == ("刘芳", "县委统战部部长")
+    assert got.attendees == ("张海涛",)
     assert got.speakers == ("张海涛",)
 
 
@@ -93,21 +93,21 @@ def test_values_stay_short_clauses() -> None:
     people = "、".join(f"委員{name}" for name in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
     text = f"區政協副主席周平,{people},各專委會主任等出席會議。會議由區政協秘書長吳強主持。"
     got = facts(text)
-    assert got.chair == "區政協秘書長吳強"
-    assert got.attendees and all(len(value) <= CAP for value in got.attendees)
-    assert all("。" not in value for value in got.attendees)
+    assert (got.chair, got.person("吳強").role) == ("吳強", "區政協秘書長")
+    assert got.attendees == ("周平",)  # `委員甲` is no whole name
 
 
 @pytest.mark.parametrize("punct", [",", "，"])
 def test_earlier_people_in_the_sentence_are_kept(punct: str) -> None:
     text = f"會上,市委常委張三{punct}副市長李四、王五{punct}市政協副主席趙六等參加會議。"
-    (attendees,) = facts(text).attendees
-    assert "張三" in attendees and "趙六" in attendees and not attendees.startswith("會上")
+    got = facts(text)
+    assert got.attendees == ("張三", "李四", "王五", "趙六")
+    assert got.person("王五").role == "副市長"  # a bare name shares the role before it
 
 
 def test_lengths_differ_then_simplified_values() -> None:
     got = extract_meeting("不同長度", "县委统战部部长刘芳主持会议。", "")
-    assert got.chair == "县委统战部部长刘芳"
+    assert (got.chair, got.person("刘芳").role) == ("刘芳", "县委统战部部长")
 
 
 # --- seeds, through the whole prepare() step ------------------------------------------
@@ -124,7 +124,7 @@ def test_seed_000_democratic_life_meeting(seeds: dict[int, MeetingFacts]) -> Non
     assert got.place is not None and "民主黨派大廈" in got.place
     assert got.chair is None  # the report names no chair
     assert "錢鋒" in got.speakers
-    assert any("錢鋒" in value for value in got.attendees)
+    assert "錢鋒" in got.attendees
 
 
 def test_seed_001_campaign_roundup(seeds: dict[int, MeetingFacts]) -> None:
@@ -134,9 +134,10 @@ def test_seed_001_campaign_roundup(seeds: dict[int, MeetingFacts]) -> None:
 def test_seed_002_forum(seeds: dict[int, MeetingFacts]) -> None:
     got = seeds[2]
     assert got.name == "青浦區政協黨派團體負責人座談會"
-    assert got.chair is not None and got.chair.endswith("張得志") and "區委統戰部部長" in got.chair
+    assert got.chair == "張得志"
+    assert "區委統戰部部長" in (got.person("張得志").role or "")
     assert got.speakers[0] == "曹衛東"
-    assert any("顧桂芳" in value for value in got.attendees)
+    assert "顧桂芳" in got.attendees
 
 
 def test_seed_003_speech_invents_nothing(seeds: dict[int, MeetingFacts]) -> None:
@@ -146,7 +147,7 @@ def test_seed_003_speech_invents_nothing(seeds: dict[int, MeetingFacts]) -> None
 def test_seed_004_party_work_meeting(seeds: dict[int, MeetingFacts]) -> None:
     got = seeds[4]
     assert got.name is not None and got.name.endswith("述職評議大會")
-    assert got.chair is not None and got.chair.endswith("趙學龍")
+    assert got.chair == "趙學龍"
     assert "胡勇政" in got.speakers
 
 
@@ -156,3 +157,73 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
     values = [got.name, got.place, got.chair, *got.attendees, *got.speakers]
     for value in filter(None, values):
         assert len(value) <= CAP and "。" not in value and "\n" not in value
+
+
+# --- names in full, on sentences imitating real reports ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "12月26日上午,縣十五屆人大常委會召開第十二次主任會議,縣人大常委會主任季曉春主持會議。",
+            "縣十五屆人大常委會第十二次主任會議",
+        ),
+        (
+            "1月16日,中共某市第九屆紀委召開第三次全體會議,市委書記王強出席會議並講話。",
+            "中共某市第九屆紀委第三次全體會議",
+        ),
+        (
+            "十三届全国人大常委会4日上午在人民大会堂举行第二十七次委员长会议。",
+            "十三届全国人大常委会第二十七次委员长会议",
+        ),
+        (
+            "新华社电(记者张三)全省统战部长会议12日在某市召开,省委统战部部长李四出席。",
+            "全省统战部长会议",
+        ),
+        (
+            "本报讯全省宣传部长会议昨天在我市开幕。",
+            "全省宣传部长会议",
+        ),
+        (
+            "3月1日,2024年全市政协工作会议暨表彰大会在市会堂召开。",
+            "2024年全市政协工作会议暨表彰大会",
+        ),
+        (
+            "5月29日,区政协党组会议、区政协十四届四十次主席会议召开。",
+            "区政协党组会议、区政协十四届四十次主席会议",
+        ),
+        (
+            "4月19日上午召開113年度第一次擴大區務會議暨里長業務會報,會議由區長主持。",
+            "113年度第一次擴大區務會議暨里長業務會報",
+        ),
+        (
+            "某縣議會第20屆第三次定期會今日開議,議長王大同主持會議。",
+            "某縣議會第20屆第三次定期會",
+        ),
+        (
+            "澳門某同鄉聯誼會昨舉行第二次常務副會長會議,會長陳大文主持。",
+            "第二次常務副會長會議",
+        ),
+    ],
+)
+def test_names_in_full(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_generic_phrase_is_never_a_name() -> None:
+    text = "季曉春指出,這是在關鍵時刻召開的一次十分重要的會議。此次警示教育大會要求大家引以為戒。"
+    assert facts(text).name is None
+
+
+def test_the_title_names_the_meeting_the_body_does_not() -> None:
+    got = facts(
+        "與會人員圍繞鄉村振興建言獻策。", "某縣召開鄉村振興工作推進會", "某縣召開鄉村振興工作推進會"
+    )
+    assert got.name == "鄉村振興工作推進會"
+
+
+def test_a_short_place_is_written_in_full_and_the_text_keeps_its_wording() -> None:
+    text = "全国政协十三届四次会议提案交办会18日在京举行。"
+    got = facts(text)
+    assert (got.name, got.place) == ("全国政协十三届四次会议提案交办会", "北京")

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 import pytest
 
-from digests.metadata import BODY_TITLE, extract_metadata
+from digests.metadata import extract_metadata
 from digests.model import Metadata
 from digests.pipeline import Prepared, prepare
 from digests.script import to_simplified
+from digests.title import BODY_TITLE
 from tests.conftest import seed_path
 
 LEAD_TRAD = "12月25日上午,東湖區政協委員座談會在區行政中心召開。區政協主席王建國出席會議並講話。"
@@ -21,7 +22,8 @@ def meta(
 ) -> Metadata:
     """Run extract_metadata as the pipeline does: simplified lines beside the original."""
     flags = tuple(content) if content is not None else (True,) * len(lines)
-    return extract_metadata(tuple(lines), tuple(map(to_simplified, lines)), flags, hint)
+    hints = (hint,) if hint else ()
+    return extract_metadata(tuple(lines), tuple(map(to_simplified, lines)), flags, hints)
 
 
 def test_title_then_byline_with_department() -> None:
@@ -90,8 +92,8 @@ def test_invalid_date_is_refused() -> None:
 
 
 def test_invalid_date_gives_way_to_a_valid_one() -> None:
-    lines = ["西山县召开统战工作会议", "发布时间：2023-02-30", LEAD_SIMP, "2023年3月1日"]
-    assert meta(lines, [1, 0, 1, 0]).date == "2023-03-01"
+    lines = ["西山县召开统战工作会议", "发布时间：2023-02-30", "2023年3月1日", LEAD_SIMP]
+    assert meta(lines, [1, 0, 0, 1]).date == "2023-03-01"
 
 
 @pytest.mark.parametrize(("page", "date"), [("2024年1月", "2024-01-05"), ("2024-02", "2024-01-05")])
@@ -133,7 +135,7 @@ def test_speech_takes_its_title_from_the_meeting_in_the_body() -> None:
         "今天，我们召开全区统战工作会议，主要任务是总结工作。",
     ]
     got = meta(lines, [False, True, True])
-    assert got == Metadata("全区统战工作会议", "2023-12-26", None, None)
+    assert got == Metadata("全区统战工作会议", "2023-12-26", None, None, headline=False)
 
 
 def test_speech_without_a_meeting_takes_its_first_clauses() -> None:

@@ -97,9 +97,9 @@ def test_card_html_escapes_text_and_bolds_keywords_in_original_script() -> None:
     assert "<b>營商環境</b>" in html and "<b>座談會</b>" in html
     assert "&lt;降低成本&gt;&amp;提升效率" in html
     assert "<i>2024-03-05 · 區政協辦公室</i>" in html
-    assert "会议：界別座談會" in parsed.text and "主持：王芳" in parsed.text
-    assert "出席：李明、張偉" in parsed.text and "地点：區政協會議室" in parsed.text
-    assert "#座谈会 #营商环境 #C" in parsed.text  # one spelling per tag, so tags find each other
+    assert "會議：界別座談會" in parsed.text and "主持：王芳" in parsed.text  # one script per card
+    assert "出席：李明、張偉" in parsed.text and "地點：區政協會議室" in parsed.text
+    assert "#座談會 #營商環境 #C" in parsed.text  # the card's one script, hashtags included
 
 
 def test_card_html_converts_every_string_to_the_requested_script() -> None:
@@ -194,8 +194,28 @@ def test_json_has_every_field_and_keeps_chinese_readable() -> None:
     assert item["meeting"] == {
         "name": "界別座談會",
         "place": "區政協會議室",
-        "chair": "王芳",
-        "attendees": ["李明", "張偉"],
-        "speakers": ["李明"],
+        "chair": [{"name": "王芳", "role": None}],
+        "attendees": [{"name": "李明", "role": None}, {"name": "張偉", "role": None}],
+        "speakers": [{"name": "李明", "role": None}],
     }
     assert "區政協召開" in render_json([TRADITIONAL])
+
+
+def test_a_traditional_card_is_traditional_throughout_under_original() -> None:
+    card = render_card_html(TRADITIONAL)  # the card; a mixed digest's header stays simplified
+    assert "會議：界別座談會" in card and "地點：" in card
+    assert "#座談會" in card and "#座谈会" not in card
+
+
+def test_the_chosen_script_wins_over_the_documents() -> None:
+    text = render_text(build_digest([TRADITIONAL]), script="simplified")
+    assert "会议：界别座谈会" in text and "#座谈会" in text and "區" not in text
+
+
+def test_json_people_are_names_with_roles() -> None:
+    facts = MeetingFacts(chair="胡勇政", roles=(("胡勇政", "市委常委、统战部部长"),))
+    document = Document(**{**document_fields(SIMPLIFIED), "meeting": facts})
+    assert document_json(document)["meeting"]["chair"] == [
+        {"name": "胡勇政", "role": "市委常委、统战部部长"}
+    ]
+    assert "主持：胡勇政（市委常委、统战部部长）" in render_text(build_digest([document]))

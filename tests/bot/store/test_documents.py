@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from bot.sources.model import SourceState
 from bot.store import Store, documents, open_store
+from digests.model import MeetingFacts
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
@@ -60,6 +61,27 @@ def test_document_round_trip(store: Store) -> None:
     assert store.document_id_for("/srv/news/t.txt") == (doc_id, "raw1")
     assert store.document_id_for("/elsewhere") is None
     assert store.document(doc_id + 1000) is None
+
+
+def test_people_keep_their_roles(store: Store) -> None:
+    """The card shows each person with the role the text gives: the store must keep it."""
+    doc = make_doc("/s/roles", texts.FLOOD)
+    facts = MeetingFacts(
+        name="全市防汛工作会议",
+        place="市政府",
+        chair="王明",
+        attendees=("李华",),
+        speakers=("王明",),
+        roles=(("王明", "市委常委、副市长"), ("李华", "市水务局局长")),
+    )
+    doc_id = store.add_document(
+        replace(doc, meeting=facts),
+        source_id=store.ensure_source("/s"),
+        raw_hash="h",
+        duplicate_of=None,
+    )
+    stored = store.document(doc_id)
+    assert stored is not None and stored.document.meeting == facts
 
 
 def test_large_signatures_survive(store: Store) -> None:

@@ -1,0 +1,156 @@
+"""Dates as pages write them: `2026年01月28日`, `2026/03/12`, `12.06.2014`, `Mar 24, 2020`,
+Taiwan's ROC years (`115-11-20`, `民國115年`, `(113)年4月19日`: add 1911), and the dates in a
+page's address (`/2025/12/11/`, `t20240315_`, `/202310/`).
+
+Everything here reads simplified text and returns `datetime.date`s; which date is the
+page's is decided in `metadata`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+ROC_OFFSET = 1911
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_YMD = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
+    r"(?:日|(?=\d{1,2}:\d\d)|(?![\d.]))"
+)
+_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+_ENGLISH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+# ROC years: 民国115年, (113)年, 113年 (three digits), 98-01-15 or 115.11.20 (two or three).
+_ROC_YMD = re.compile(
+    r"(?:民国\s*|[(（])?(?<![\d.])(\d{2,3})[)）]?\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
+    r"(?:日|(?![\d.]))"
+)
+_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})日")
+_DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
+_RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+# Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
+# `/2019/0529/`, `/2016/12/…`; a year alone (`/2022/12324.html`) still gives the year.
+_URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?!\d)")
+_URL_PARTS = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
+)
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
+
+
+def valid(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when the numbers make none (or lie outside 1949–2099)."""
+    if not 1949 <= year <= 2099:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
+    """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`)."""
+    found: list[tuple[int, dt.date]] = []
+    for match in _YMD.finditer(text):
+        if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
+            found.append((match.start(), date))
+    for match in _DMY.finditer(text):
+        if (date := valid(int(match[3]), int(match[2]), int(match[1]))) is not None:
+            found.append((match.start(), date))
+    for match in _ENGLISH.finditer(text):
+        month = _MONTHS[match[1].lower()[:3]]
+        if (date := valid(int(match[3]), month, int(match[2]))) is not None:
+            found.append((match.start(), date))
+    if roc or "民国" in text:
+        found += _roc_dates(text)
+    yield from (date for _, date in sorted(found, key=lambda item: item[0]))
+
+
+def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
+    out = []
+    for match in _ROC_YMD.finditer(text):
+        year = int(match[1])
+        if 1 <= year <= 150 and (date := valid(year + ROC_OFFSET, int(match[2]), int(match[3]))):
+            out.append((match.start(), date))
+    return out
+
+
+def month_days(text: str) -> Iterator[tuple[int, int]]:
+    """(month, day) of each `M月D日` without a year."""
+    for match in _DAY.finditer(text):
+        yield int(match[1]), int(match[2])
+
+
+def days(text: str) -> Iterator[int]:
+    """Each bare `D日` that dates an event (`11日，`, `4日上午`, `26日在福州开幕`)."""
+    for match in _DAY_ONLY.finditer(text):
+        yield int(match[1])
+
+
+def year_before(text: str, end: int | None = None) -> int | None:
+    """The last `YYYY年` (not `YYYY年度`) in `text[:end]`."""
+    years = _YEAR.findall(text[:end] if end is not None else text)
+    return int(years[-1]) if years else None
+
+
+def years(text: str) -> set[int]:
+    """Every `YYYY年` of the text that is not a `YYYY年度`."""
+    return {int(y) for y in _YEAR.findall(text)}
+
+
+def year_month(text: str) -> tuple[int, int] | None:
+    """The first year and month written together (`2019-08`, `2019年8月`)."""
+    for match in _YEAR_MONTH.finditer(text):
+        if 1 <= int(match[2]) <= 12:
+            return int(match[1]), int(match[2])
+    return None
+
+
+def relative(text: str) -> int | None:
+    """Days from the page's date to the event, when the text says 昨天 or 今天."""
+    return next((shift for word, shift in _RELATIVE.items() if word in text), None)
+
+
+def from_address(address: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month or None, day or None) in a page's address: `/2025/12/11/`, `t20240315_`."""
+    path = "/" + address.split("://", 1)[-1].partition("/")[2]
+    for pattern in (_URL_PARTS, _URL_COMPACT):
+        for match in pattern.finditer(path):
+            groups = [g for g in match.groups()[1:] if g]
+            month, day = int(groups[0]), int(groups[1]) if len(groups) > 1 else None
+            if valid(int(match[1]), month, day or 1) is not None:
+                return int(match[1]), month, day
+    year = _URL_YEAR.search(path)
+    return (int(year[1]), None, None) if year else None
+
+
+def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> dt.date | None:
+    """`month`/`day` placed in `year`, or the year before when it falls after a known
+    year-month (a report of 12月28日 published in January)."""
+    if known is not None and (month, day) > (known[1], 31):
+        year -= 1
+    return valid(year, month, day)
+
+
+__all__ = [
+    "ROC_OFFSET",
+    "days",
+    "from_address",
+    "full_dates",
+    "in_year",
+    "month_days",
+    "relative",
+    "valid",
+    "year_before",
+    "year_month",
+    "years",
+]

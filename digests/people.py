@@ -1,0 +1,228 @@
+"""People as people: who chaired, attended and spoke, each a whole name with its role.
+
+A report writes `区政协党组书记、主席宋泓主持会议`, `副主任王旺来、施爱枝出席`, `会议由郑南贵
+主持`, `許宏綺區長主持`: a list of items where titles run into names, a bare name sharing
+the role before it, a name before its title. Each item is split at its last title word;
+what is left must be a person's name (2–4 ideographs led by a surname), or it is dropped,
+so `赵明在` (from `赵明在讲话中`) or `按照` never becomes a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from digests.model import Person
+from digests.segment import SURNAMES
+
+_CLAUSE = "，,。；;：:！!？?\n"
+_PERSON_END = _CLAUSE + '“”"（）() \t\u3000'
+CAP = 120  # characters of a list of people, at most
+_TITLES = re.compile(
+    r"总书记|副书记|书记员|书记|副部长|部长|副主席|主席|副主任委员|主任委员|副主任|主任|副主委|主委"
+    r"|副秘书长|秘书长|常务委员|委员|常委|副市长|市长|副区长|区长|副县长|县长|副镇长|镇长|副乡长|乡长"
+    r"|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
+    r"|副理事长|理事长|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|副总经理|总经理|经理|副议长"
+    r"|议长|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长"
+    r"|主编|同志|代表|负责人|顾问|助理|干部"
+)
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "公孙",
+    "慕容",
+    "尉迟",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "端木",
+    "轩辕",
+    "呼延",
+    "万俟",
+)
+_TRIM_TAIL = (
+    "同志",
+    "受邀",
+    "应邀",
+    "特邀",
+    "共同",
+    "分别",
+    "一同",
+    "等",
+    "也",
+    "均",
+    "还",
+    "在",
+    "又",
+    "则",
+    "就",
+    "来",
+    "亲自",
+)
+_CHAIR = re.compile(r"主持(?!人|词)")
+_ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")
+_SPEAK = re.compile(
+    r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时))?(?:讲话|强调|指出|要求|表示)"
+)
+_NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
+# Surnames beyond the segmenter's common list, frequent among officials' names.
+_MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
+_NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
+_HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf*]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    chair: tuple[Person, ...] = ()
+    attendees: tuple[Person, ...] = ()
+    speakers: tuple[Person, ...] = ()
+
+    @property
+    def roles(self) -> tuple[tuple[str, str], ...]:
+        """(name, role) of everyone whose role the text gives, first-seen order, once each."""
+        seen: dict[str, str] = {}
+        for person in (*self.chair, *self.attendees, *self.speakers):
+            if person.role:
+                seen.setdefault(person.name, person.role)
+        return tuple(seen.items())
+
+
+def extract_people(source: str, s: str) -> People:
+    """Chair, attendees and speakers of the report `s` (simplified), as `source` writes them."""
+    chair = next(_chairs(source, s), ())
+    attendees = _unique(p for span in _attendee_spans(s) for p in parse_people(source, s, *span))
+    speakers = _unique(_speakers(source, s))
+    return People(tuple(chair), attendees, speakers)
+
+
+def is_name(name: str) -> bool:
+    """A person's whole name: 2–4 ideographs led by a surname (or a `·`-joined name)."""
+    if "·" in name:
+        return all(len(part) >= 2 for part in name.split("·")) and len(name) <= 12
+    if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NOT_LAST:
+        return False
+    first = name[0]
+    return first in SURNAMES or first in _MORE_SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+
+
+def parse_people(source: str, s: str, start: int, end: int) -> list[Person]:
+    """The people of a list `s[start:end]`: titles split off their names, roles shared."""
+    people: list[Person] = []
+    pending: list[str] = []  # role-only items (`区政协党组书记`) waiting for their name
+    last_role: str | None = None
+    for a, b in _items(s, start, end):
+        item, original = s[a:b], source[a:b]
+        person, role_only = _person(item, original, pending, last_role)
+        if role_only:
+            pending.append(original)
+            continue
+        pending = []
+        if person is not None:
+            people.append(person)
+            last_role = person.role
+    return people
+
+
+def _items(s: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the list's items, split at 、, commas and 及 (`许孝新及各专委会负责人`)."""
+    a = start
+    for i in range(start, end + 1):
+        if i == end or s[i] in "、，,及":
+            if i > a:
+                yield a, i
+            a = i + 1
+
+
+def _person(
+    item: str, original: str, pending: list[str], last_role: str | None
+) -> tuple[Person | None, bool]:
+    """(person, whether the item is a role waiting for its name) of one list item."""
+    item, original = _trimmed(item, original)
+    titles = list(_TITLES.finditer(item))
+    if titles and titles[-1].end() == len(item):
+        head = item[: titles[-1].start()]
+        if is_name(head):  # `許宏綺區長`: a name before its title
+            return Person(original[: len(head)], original[len(head) :]), False
+        return None, True
+    if titles:
+        cut = titles[-1].end()
+        name, role = original[cut:], "、".join([*pending, original[:cut]])
+        return (Person(name, role) if is_name(item[cut:]) else None), False
+    if is_name(item):
+        return Person(original, "、".join(pending) or last_role), False
+    return None, False
+
+
+def _trimmed(item: str, original: str) -> tuple[str, str]:
+    """The item without trailing 等/同志/在… and leading connectives."""
+    changed = True
+    while changed:
+        changed = False
+        for tail in _TRIM_TAIL:
+            if item.endswith(tail) and len(item) > len(tail) + 1:
+                item, original = item[: -len(tail)], original[: -len(tail)]
+                changed = True
+    for head in ("由", "和", "及", "与"):
+        if item.startswith(head) and len(item) > 3:
+            item, original = item[1:], original[1:]
+    return item, original
+
+
+def _walk_left(s: str, end: int, ends: str) -> int:
+    i = end
+    while i > 0 and end - i < CAP and s[i - 1] not in ends:
+        if s.endswith("由", 0, i):
+            return i
+        i -= 1
+    return i
+
+
+def _chairs(source: str, s: str) -> Iterator[list[Person]]:
+    for match in _CHAIR.finditer(s):
+        start = _walk_left(s, match.start(), _PERSON_END)
+        people = parse_people(source, s, start, match.start())
+        if people:
+            yield people
+
+
+def _attendee_spans(s: str) -> Iterator[tuple[int, int]]:
+    for match in _ATTEND.finditer(s):
+        start = _walk_left(s, match.start(), _PERSON_END)
+        yield _earlier_segments(s, start, match.start()), match.start()
+
+
+def _earlier_segments(s: str, start: int, end: int) -> int:
+    """Take in earlier comma-separated segments that are lists of people, within CAP."""
+    while start > 1 and s[start - 1] in ",，":
+        prev = _walk_left(s, start - 1, _PERSON_END)
+        segment = s[prev : start - 1]
+        if not segment or _NOT_PEOPLE.search(segment) or end - prev > CAP:
+            break
+        start = prev
+    return start
+
+
+def _speakers(source: str, s: str) -> Iterator[Person]:
+    for match in _SPEAK.finditer(s):
+        start = _walk_left(s, match.start(), _PERSON_END + "、")
+        people = parse_people(source, s, start, match.start())
+        if people:
+            yield people[-1]
+
+
+def _unique(people: Iterator[Person] | list[Person]) -> tuple[Person, ...]:
+    """People in first-seen order, each name once (its first role kept)."""
+    seen: dict[str, Person] = {}
+    for person in people:
+        seen.setdefault(person.name, person)
+    return tuple(seen.values())
+
+
+__all__ = ["People", "extract_people", "is_name", "parse_people"]

@@ -1,0 +1,149 @@
+"""Injected spam and emoji, found by what they are and cut out before anything reads the page.
+
+Hacked sites paste strings into official prose: a casino brand with a colon before every
+third clause, `某某手机官网入口·(中国)官方网站` in place of the organisation, a forum's name
+and a run of scrambling characters inside sentences. Word counts cannot tell these from a
+report on a real 体育彩票 meeting, so the evidence is the string's shape and behaviour:
+
+- a *brand shape*: a name ending in 官网/官方网站/入口/平台/娱乐/论坛…, or a gambling word;
+- a *recurring phrase* that the page repeats inside unrelated sentences, is not its topic
+  (the headline does not hold it), and reads as a brand;
+- *scrambling runs*: ASCII symbols and letters that anti-copy scripts sprinkle in prose;
+- *emoji*, which official prose never carries.
+
+Each is removed from the line, not the line itself, so the news around it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence, Set
+
+from digests.script import CJK
+
+# Brand-shaped strings: a name, often `(中国)`, and a tail that official sites never use.
+_BRAND = re.compile(
+    rf"[{CJK}A-Za-z0-9]{{2,12}}(?:[·・\-]?[(（]中国[)）])?"
+    r"(?:手机官网入口|官网入口|官方入口|登录入口|娱乐平台|娱乐城|娱乐官网|体育平台|体育官网"
+    r"|APP下载|app下载|[·・\-]?[(（]中国[)）]官方网站)"
+    rf"(?:[·・\-]?[(（]中国[)）])?(?:[{CJK}]{{0,4}}官方网站|[{CJK}]{{0,4}}官网)?",
+)
+# A brand written before its news: `好博体育-大运会…` or `某某娱乐：` opening a clause.
+_BRAND_PREFIX = re.compile(
+    rf"(?:^|(?<=[，。；！？,;\s]))[{CJK}A-Za-z]{{2,6}}(?:体育|娱乐|棋牌)[-—:：](?=[{CJK}])"
+)
+_BRAND_TAIL = re.compile(r"入口|娱乐|体育平台|体育官网|官方网站|[Aa][Pp][Pp]下载|[(（]中国[)）]")
+_PREFIX_TAIL = re.compile(r"(?:体育|娱乐|棋牌)[-—:：]")
+_GAMBLING = re.compile(
+    r"赌场|博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人荷官|真人视讯|体育投注|网上赌|赌博网|现金网"
+    r"|彩金|首存|返水|人生就是博|无码|精品国产|人妻|毛片|爆乳|成人视频"
+)
+# Characters an anti-copy script sprinkles: runs of ASCII with symbols, between ideographs.
+_SCRAMBLE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[!-/:-@\[-`{-~A-Za-z0-9]{1,3}[ \t]){3,}[!-/:-@\[-`{-~A-Za-z0-9]{0,3}"
+)
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3\U000e0000-\U000e007f]"
+)
+_SEPARATORS = "，。；！？、,;:：·-—_|｜ "
+RECUR = 3  # occurrences, on this many different lines or sentences, that make a phrase injected
+# What a recurring phrase must hold to count as a brand: a forum, a site, Latin letters.
+# Not 体育 or 彩票 alone: a report on a real lottery meeting repeats 体育彩票 throughout.
+_BRAND_WORD = re.compile(r"官网|官方网站|入口|平台|娱乐|论坛|棋牌")
+_LATIN = re.compile(r"[a-z]{4,}")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~][ \t]")
+
+
+def strip_emoji(line: str) -> str:
+    """The line without emoji (official prose never has them)."""
+    return _EMOJI.sub("", line)
+
+
+def _brand_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of brand-shaped strings in a simplified line; the full patterns run only on a
+    line that holds a brand's tail, which few lines do (they are slow on long lines)."""
+    spans: list[tuple[int, int]] = []
+    if _BRAND_TAIL.search(line):
+        spans += [m.span() for m in _BRAND.finditer(line)]
+    if _PREFIX_TAIL.search(line):
+        spans += [m.span() for m in _BRAND_PREFIX.finditer(line)]
+    return spans
+
+
+def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
+    """Phrases injected across the page: brand-shaped ones it repeats on several lines, and
+    Latin words repeated on lines that carry scrambling runs (a forum's name, `tvbnow`).
+    A phrase of the headline is the page's topic, never spam."""
+    seen: Counter[str] = Counter()  # lines holding each phrase
+    latin: Counter[str] = Counter()
+    scrambled = False
+    for line in set(lines):
+        seen.update(_grams_around(line))
+        if _ASCII_LETTER.search(line):
+            latin.update(set(_LATIN.findall(line.lower())))
+            scrambled = scrambled or any(_scrambled(m.group()) for m in _SCRAMBLE.finditer(line))
+    text = "\n".join(lines)
+    lowered = text.lower()
+    phrases = {
+        g for g, n in seen.items() if n >= 2 and text.count(g) >= RECUR and g not in headline
+    }
+    phrases = {p for p in phrases if not any(p != q and p in q for q in phrases)}
+    if scrambled:
+        words = {w for w, n in latin.items() if n >= 2 and w not in headline.lower()}
+        phrases |= {w for w in words if lowered.count(w) >= RECUR}
+    return phrases
+
+
+def _grams_around(line: str) -> set[str]:
+    """The line's 4–8 character strings that hold a brand word: only around those words, so
+    a page without one costs one regex scan."""
+    grams: set[str] = set()
+    for match in _BRAND_WORD.finditer(line):
+        a, b = match.span()
+        for size in range(max(4, b - a), 9):
+            for start in range(max(0, b - size), min(a, len(line) - size) + 1):
+                grams.add(line[start : start + size])
+    return grams
+
+
+def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> tuple[str, str]:
+    """(original, simplified) line with injected strings cut out; lengths kept aligned."""
+    spans = _brand_spans(simplified)
+    if _ASCII_LETTER.search(simplified) or _SYMBOLS.search(simplified):
+        spans += [m.span() for m in _SCRAMBLE.finditer(simplified) if _scrambled(m.group())]
+    lowered = simplified.lower()  # same length: Latin phrases match in any case
+    for phrase in phrases:
+        start = lowered.find(phrase)
+        while start >= 0:
+            spans.append((start, start + len(phrase)))
+            start = lowered.find(phrase, start + 1)
+    if not spans or len(line) != len(simplified):
+        return line, simplified
+    keep = [True] * len(line)
+    for a, b in spans:
+        keep[a:b] = [False] * (b - a)
+    cut = "".join(c for c, k in zip(line, keep, strict=True) if k)
+    cut_s = "".join(c for c, k in zip(simplified, keep, strict=True) if k)
+    return _tidy(cut), _tidy(cut_s)
+
+
+def _scrambled(run: str) -> bool:
+    """A run of symbols and letters that no sentence writes (`8 ^% E# K1 ?6`)."""
+    symbols = sum(not c.isalnum() and not c.isspace() for c in run)
+    return symbols >= 2 and not re.search(r"https?|www|\d{1,2}:\d{2}", run)
+
+
+def _tidy(text: str) -> str:
+    """Separators left doubled or dangling where a string was cut out."""
+    text = re.sub(r"([，。；！？、,;:：])[，、,;:：\s]+", r"\1", text)
+    return text.strip(_SEPARATORS.replace("。", "").replace("！", "").replace("？", ""))
+
+
+def is_gambling(simplified: str) -> bool:
+    """Whether the line carries gambling, porn or counterfeit vocabulary."""
+    return bool(_GAMBLING.search(simplified))
+
+
+__all__ = ["RECUR", "clean_spam", "is_gambling", "recurring", "strip_emoji"]

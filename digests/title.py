@@ -1,0 +1,270 @@
+"""The headline, chosen by evidence rather than by being the first line.
+
+Every short line above the body (and the last lines, where some sites put it), and the
+HTML page's `<h1>`, `og:title` and `<title>`, is a candidate. Each is scored for what a
+headline is (its shape, its words echoed by the body, a meeting or event verb, a date or
+source line right under it) against what page furniture is (navigation and accessibility
+words, separators and brackets, Latin letters, a site name's or slogan's shape, many short
+items on one line). Kickers (引题) lose to the headline they introduce because they state no
+event. When no candidate reads as a headline the title is cut from the lede, as before,
+and `Headline.source` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from digests.meeting import find_meeting_name
+from digests.script import CJK, to_simplified
+
+MAX_TITLE = 64
+BODY_TITLE = 30  # a title cut from the first sentence stays short
+THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
+HEAD_LINES = 16  # lines above the body looked at
+TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
+ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
+TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
+HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
+
+Source = Literal["headline", "html", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The title, the line it came from (None for HTML and body titles), and its source."""
+
+    text: str
+    line: int | None
+    source: Source
+
+
+_TITLE_END = re.compile(
+    r"\s*(?:(?<!\d)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+    r"|(?:稿件|信息|文章)?来源(?:于)?\s*[:：]|发布(?:时间|日期|者)|作者\s*[:：]|浏览|字号|点击数)"
+)
+_PREFIX = re.compile(
+    r"^(?:[•●▲▼■◆\-*>·\s]+|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
+    r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
+)
+_SITE_SPLIT = re.compile(
+    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$))\s*([^_|｜]{2,24})$"
+)
+_SITE = re.compile(
+    r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线)$"
+)
+_NAV = re.compile(
+    r"跳过导航|跳到|跳至|按enter|主内容|无障碍|长者|适老|登录|注册|设为首页|加入收藏|收藏本站|放大"
+    r"|缩小|默认|首页|当前位置|您的位置|所在位置|今天是|网站地图|联系我们|返回|上一篇|下一篇|打印"
+    r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航"
+    r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
+    r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
+    r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权"
+    r"|^\W*news\W*$",
+    re.I,
+)
+_EVENT = re.compile(
+    r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
+    r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习"
+)
+_PROSE_MARK = re.compile(r"[。，！？；,]")
+_SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
+_ITEMS = re.compile(r"\S+")
+_BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
+_GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
+_SENTENCE_END = "。！？!?"
+_CLAUSE_END = "，,；;：:、"
+
+
+_NOT_HAN = re.compile(f"[^{CJK}]+")
+
+
+def _han(text: str) -> int:
+    """Ideographs in `text`, counted at C speed (remove the rest, measure)."""
+    return len(_NOT_HAN.sub("", text))
+
+
+def _bigrams(text: str) -> set[str]:
+    han = re.sub(f"[^{CJK}]", " ", text)
+    return {han[i : i + 2] for i in range(len(han) - 1) if " " not in han[i : i + 2]}
+
+
+def echo(candidate: str, body: str) -> float:
+    """Share of the candidate's character bigrams that the body repeats."""
+    grams = _bigrams(candidate)
+    return sum(g in body for g in grams) / len(grams) if grams else 0.0
+
+
+def title_end(line: str) -> int:
+    """Where a byline (date, 来源, labels) carried on a title line starts."""
+    match = _TITLE_END.search(line)
+    return match.start() if match and match.start() > 0 else len(line)
+
+
+def strip_decoration(text: str) -> str:
+    """A title without `原创`/`[视频]`/`【栏目】` prefixes and a trailing site name."""
+    text = _PREFIX.sub("", text.strip(_GLUE)).strip(_GLUE)
+    while (match := _SITE_SPLIT.match(text)) and (_SITE.search(match[2]) or len(match[2]) <= 4):
+        if _han(match[1]) < 4:
+            break
+        text = match[1].strip()
+    return text
+
+
+def _is_headline_shape(text: str) -> bool:
+    han = _han(text)
+    return (
+        han >= 4
+        and len(text) <= MAX_TITLE
+        and han * 2 >= len(text.replace(" ", ""))
+        and text[-1] not in "。；;：:，,、"
+        and "。" not in text[:-1]
+    )
+
+
+def _furniture(text: str, echoed: float) -> float:
+    """How much a candidate looks like page furniture (0 = not at all). A navigation word in
+    a long headline the body repeats (`十九大新闻中心举行酒会`) is part of a name."""
+    penalty = 0.0
+    if _NAV.search(text):
+        penalty = 1.0 if len(text) <= 12 or echoed < 0.5 else 0.3
+    items = _ITEMS.findall(text)
+    if len(items) >= 3 and all(_han(item) <= 6 for item in items):
+        penalty += 0.6  # a menu: many short items on one line
+    if len(_SEPARATORS.findall(text)) >= 2:
+        penalty += 0.5
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if latin * 3 > len(text):
+        penalty += 0.5
+    if _SITE.search(text) and len(text) <= 16:
+        penalty += 0.6  # a masthead: the site's own name
+    return penalty
+
+
+def _score(text: str, body: str, byline: bool, position: int) -> float:
+    if not _is_headline_shape(text):
+        return -1.0
+    echoed = echo(text, body)
+    score = echoed - _furniture(text, echoed) - 0.02 * position
+    if _EVENT.search(text):
+        score += 0.2
+    elif re.search(r"\S\s+\S", text) or "，" in text:
+        score -= 0.15  # a slogan's parallel phrases that state no event: a kicker
+    return score + (0.15 if byline else 0.0)
+
+
+def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
+    """Index of the first line of running prose (or past the end)."""
+    for i, line in enumerate(simplified):
+        long_prose = len(line) > MAX_TITLE and _PROSE_MARK.search(line)
+        if content[i] and (long_prose or ("。" in line and _han(line) >= 20)):
+            return i  # a long line without a sentence mark is a ticker or a menu, not prose
+    return len(simplified)
+
+
+def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
+    start = _first_paragraph(simplified, content)
+    head = list(range(min(start, HEAD_LINES)))
+    tail = [i for i in range(max(start + 1, len(simplified) - TAIL_LINES), len(simplified))]
+    return head + tail
+
+
+def find_title(
+    lines: Sequence[str],
+    simplified: Sequence[str],
+    content: Sequence[bool],
+    hints: Sequence[str] = (),
+) -> Headline:
+    """The page's headline, by the highest score; else a title cut from the lede."""
+    best: tuple[float, Headline] | None = None
+    start = _first_paragraph(simplified, content)
+    hinted = {_key(to_simplified(strip_decoration(hint))) for hint in hints} - {""}
+    seen: set[str] = set()
+    body = _body_text(simplified, content, start)
+    for i in _candidates(simplified, content):
+        raw = simplified[i]
+        text_s = strip_decoration(raw[: title_end(raw)])
+        if not _is_headline_shape(text_s):
+            continue
+        byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))
+        if i > start and not byline:
+            continue  # under the article, only a line with its date under it is a headline
+        position = i if i < start else i - start + HEAD_LINES // 2
+        own = body.replace(raw, "") if i > start else body  # a line below echoes itself
+        if i > start and echo(text_s, own) < TAIL_ECHO:
+            continue  # a related story's headline, with its date, echoes another story
+        score = _score(text_s, own, byline, position)
+        seen.add(_key(text_s))
+        if _key(text_s) in hinted:
+            score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
+        if best is None or score > best[0]:
+            best = (score, Headline(_original(lines[i], raw, text_s), i, "headline"))
+    body_all = body if start < len(simplified) else _body_text(simplified, content, 0)
+    for hint in hints:
+        text = strip_decoration(hint)
+        if _key(to_simplified(text)) in seen:
+            continue  # the line itself was scored, with the bonus
+        score = _score(to_simplified(text), body_all, False, 0) + HINT_BONUS / 2
+        if best is None or score > best[0]:
+            best = (score, Headline(text, None, "html"))
+    if best is not None and best[0] >= THRESHOLD:
+        return best[1]
+    return Headline(body_title(lines, simplified, content), None, "body")
+
+
+def _body_text(simplified: Sequence[str], content: Sequence[bool], start: int) -> str:
+    """The body from its first paragraph, as far as a candidate's echo is looked for."""
+    out, size = [], 0
+    for line, keep in zip(simplified[start:], content[start:], strict=True):
+        if keep:
+            out.append(line)
+            size += len(line)
+            if size >= ECHO_CHARS:
+                break
+    return "".join(out)[:ECHO_CHARS]
+
+
+def _key(text: str) -> str:
+    """Text without punctuation or spaces, to compare titles written differently."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _original(line: str, simplified: str, text_s: str) -> str:
+    """The original-script slice of `line` that `text_s` (simplified) is."""
+    at = simplified.find(text_s)
+    if at < 0 or len(line) != len(simplified):
+        return text_s
+    return line[at : at + len(text_s)]
+
+
+def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequence[bool]) -> str:
+    """A title from the first paragraph: the meeting it names, else its first clauses."""
+    for i, line in enumerate(simplified):
+        if content[i] and (len(line) > MAX_TITLE or "。" in line):
+            span = find_meeting_name(line)
+            if span is not None:
+                return lines[i][span[0] : span[1]]
+            return lines[i][: _first_clauses(line)]
+    return next((line for line, keep in zip(lines, content, strict=True) if keep), "")
+
+
+def _first_clauses(line: str) -> int:
+    """End of the first sentence, cut at the last clause boundary within BODY_TITLE."""
+    end = next((i for i, ch in enumerate(line) if ch in _SENTENCE_END), len(line))
+    if end <= BODY_TITLE:
+        return end
+    cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
+    return cuts[-1] if cuts else BODY_TITLE
+
+
+__all__ = [
+    "BODY_TITLE",
+    "MAX_TITLE",
+    "Headline",
+    "echo",
+    "find_title",
+    "strip_decoration",
+    "title_end",
+]

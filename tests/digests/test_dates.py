@@ -1,0 +1,84 @@
+"""Dates as real pages write them, and which one is the page's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digests import dates
+from digests.pipeline import prepare
+
+LEDE_TRAD = "某縣議會第20屆第三次定期會今日開議，議長王大同主持會議，縣長李明德列席施政報告。"
+LEDE = "3月5日上午，某区政协十四届五次常委会议在区行政中心召开。区政协主席王建国主持会议。"
+
+
+def date_of(text: str, address: str = "page.txt") -> str | None:
+    return prepare(text.encode(), address).date
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("發布日期：98-01-15", "2009-01-15"),
+        ("發布日期：115-11-20", "2026-11-20"),
+        ("日期：民國113年4月19日", "2024-04-19"),
+        ("本所(113)年4月19日上午召開區務會議", "2024-04-19"),
+    ],
+)
+def test_taiwans_roc_years(written: str, date: str) -> None:
+    assert date_of(f"某縣議會召開第20屆第三次定期會\n{written}\n{LEDE_TRAD}") == date
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("12.06.2014  10:42", "2014-06-12"),
+        ("2026/03/12", "2026-03-12"),
+        ("2026年01月28日", "2026-01-28"),
+        ("发布时间:Mar 24, 2020", "2020-03-24"),
+        ("发布日期: 2026-02-0419:47:55", "2026-02-04"),
+    ],
+)
+def test_dotted_slashed_and_written_forms(written: str, date: str) -> None:
+    assert date_of(f"某区政协召开十四届五次常委会议\n{written}\n{LEDE}") == date
+
+
+def test_a_labelled_publish_date_wins_over_the_lede() -> None:
+    text = f"某区政协召开十四届五次常委会议\n发布日期：2024-03-06\n2024年3月5日上午，{LEDE[7:]}"
+    assert date_of(text) == "2024-03-06"
+
+
+def test_a_related_links_date_is_never_the_pages() -> None:
+    text = f"{LEDE}\n相关新闻\n某县召开安全生产工作会议 2023-11-02\n2023-10-30 某镇开展消防演练"
+    assert date_of(text) is None
+
+
+def test_a_today_is_masthead_is_not_the_pages_date() -> None:
+    text = (
+        f"今天是：2026年02月13日 星期五\n某区政协召开十四届五次常委会议\n日期：2026-02-12\n{LEDE}"
+    )
+    assert date_of(text) == "2026-02-12"
+
+
+def test_the_address_gives_the_year_of_the_ledes_day() -> None:
+    assert date_of(LEDE, "https://example.gov.cn/xwzx/2024/03/06/123.shtml") == "2024-03-05"
+    assert date_of(LEDE, "https://example.gov.cn/art/t20240306_5123456.html") == "2024-03-05"
+
+
+def test_a_bare_day_is_the_nearest_such_day_to_the_address() -> None:
+    text = "新华社北京电 全国某会议4日下午将在人民大会堂开幕，会期6天。"
+    assert date_of(text, "https://example.cn/news/20250303/1.html") == "2025-03-04"
+
+
+def test_address_forms() -> None:
+    assert dates.from_address("https://a.cn/2025/12/11/1.shtml") == (2025, 12, 11)
+    assert dates.from_address("https://a.cn/x/202310/abc.shtml") == (2023, 10, None)
+    assert dates.from_address("https://a.cn/c/2015-10-20/601234.shtml") == (2015, 10, 20)
+    assert dates.from_address("https://a.cn/2022/12324.html") == (2022, None, None)
+    assert dates.from_address("https://a.cn/news/121.html") is None
+
+
+def test_roc_forms_only_on_taiwanese_pages() -> None:
+    assert list(dates.full_dates("98-01-15", roc=True)) == [dt.date(2009, 1, 15)]
+    assert list(dates.full_dates("98-01-15")) == []

@@ -1,0 +1,60 @@
+"""People as people: whole names with roles, never a fragment or a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.model import Person
+from digests.people import extract_people, is_name
+from digests.script import to_simplified
+
+
+def people(text: str) -> dict[str, list[Person]]:
+    got = extract_people(text, to_simplified(text))
+    return {
+        "chair": list(got.chair),
+        "attendees": list(got.attendees),
+        "speakers": list(got.speakers),
+    }
+
+
+def test_a_speaker_is_never_cut_from_the_sentence_around_him() -> None:
+    text = (
+        "王建国强调，要抓好落实。赵明在讲话中指出，要加强自身建设。按照会议要求，各单位抓好落实。"
+    )
+    assert [p.name for p in people(text)["speakers"]] == ["王建国", "赵明"]
+
+
+def test_the_chair_with_the_role_written_before_the_name() -> None:
+    text = "市委常委、统战部部长胡勇政主持会议。"
+    assert people(text)["chair"] == [Person("胡勇政", "市委常委、统战部部长")]
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("會議由郑南贵主持。", Person("郑南贵", None)),
+        ("會議由許宏綺區長主持。", Person("許宏綺", "區長")),
+        ("大会由工会主席王敏捷同志主持。", Person("王敏捷", "工会主席")),
+        (
+            "受县委书记委托,县委副书记、县长王代强主持召开常委会会议。",
+            Person("王代强", "县委副书记、县长"),
+        ),
+    ],
+)
+def test_chairs_as_reports_write_them(text: str, chair: Person) -> None:
+    assert people(text)["chair"] == [chair]
+
+
+def test_attendees_are_people_not_lists_of_people_with_titles() -> None:
+    text = "县人大常委会主任王晋成,副主任郭宝花、许孝新及各专委会负责人出席会议。"
+    assert people(text)["attendees"] == [
+        Person("王晋成", "县人大常委会主任"),
+        Person("郭宝花", "副主任"),
+        Person("许孝新", "副主任"),
+    ]
+
+
+@pytest.mark.parametrize("word", ["赵明在", "按照", "同志们", "会议", "大家", "委員甲"])
+def test_a_fragment_or_a_word_is_no_name(word: str) -> None:
+    assert not is_name(to_simplified(word))

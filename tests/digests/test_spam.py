@@ -1,0 +1,84 @@
+"""Injected spam and emoji cut out before anything reads the page; news about lotteries stays."""
+
+from __future__ import annotations
+
+from digests.digest import build_digest
+from digests.pipeline import analyse, prepare
+from digests.render import render_text
+
+TITLE = "某市工商联召开十三届三次执委会议"
+
+
+def digest_of(text: str) -> str:
+    documents, failures = analyse([("page.txt", text.encode())])
+    assert failures == []
+    return render_text(build_digest(documents))
+
+
+def test_a_casino_brand_with_a_colon_before_every_third_clause() -> None:
+    text = "\n".join(
+        [
+            TITLE,
+            "8月5日上午，某市工商联十三届三次执委会议在市会议中心召开，"
+            "某某娱乐：会议传达了全国工商联有关会议精神，听取了常委会工作报告，"
+            "某某娱乐：审议通过了有关人事事项，市工商联主席张立新主持会议。",
+            "张立新指出，要团结引导民营企业家坚定发展信心，某某娱乐：为全市高质量发展贡献力量。",
+        ]
+    )
+    shown = digest_of(text)
+    assert "某某娱乐" not in shown
+    assert "十三届三次执委会议" in shown and "张立新" in shown
+
+
+def test_a_brand_in_place_of_the_organisation() -> None:
+    text = (
+        f"{TITLE}\n8月5日，某某手机官网入口·(中国)官方网站召开十三届三次执委会议，"
+        "市工商联主席张立新主持会议并讲话。"
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "官网" not in page.text and "官方网站" not in page.text
+    assert page.meeting.chair == "张立新"
+
+
+def test_a_forum_brand_pasted_into_unrelated_sentences() -> None:
+    text = "\n".join(
+        [
+            "8月5日上午，某区议会举行首次会议，选出正副主席。fk 7% R# q2 gzbbs论坛 8y",
+            "会议又通过成立七个事务委员会处理区内议题。gzbbs论坛 3@ p; K1",
+            "区议会主席陈志强表示，将广泛听取市民意见。gzbbs论坛",
+        ]
+    )
+    shown = digest_of(text)
+    assert "gzbbs" not in shown.lower() and "论坛" not in shown
+    assert "7%" not in shown and "首次会议" in shown
+
+
+def test_emoji_in_official_prose_are_removed() -> None:
+    text = f"{TITLE}\n8月5日上午🎉，某市工商联十三届三次执委会议👍在市会议中心召开🔥。"
+    page = prepare(text.encode(), "page.txt")
+    assert page.text == "8月5日上午，某市工商联十三届三次执委会议在市会议中心召开。"
+
+
+def test_a_real_lottery_meeting_and_macau_as_a_place_survive() -> None:
+    text = "\n".join(
+        [
+            "全省体育彩票工作会议在澳门召开",
+            "9月23日上午，2024年全省体育彩票工作会议在澳门召开。省体彩中心主任李华主持会议。",
+            "会议要求，体育彩票要坚持公益属性，打造公益体育彩票、责任体育彩票、诚信体育彩票。",
+            "各市体彩中心负责人参加会议，围绕体育彩票市场形势作交流发言。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert page.title == "全省体育彩票工作会议在澳门召开"
+    assert page.meeting.name == "2024年全省体育彩票工作会议"
+    assert page.meeting.place == "澳门"
+    assert page.text.count("体育彩票") == 6
+
+
+def test_a_loan_word_used_three_times_is_not_spam() -> None:
+    text = (
+        "2015年2月5日，市政府召开专题会议，研究中小企业借款难问题。会议指出，"
+        "要拓宽借款渠道，规范民间借款行为，切实减轻企业负担。"
+    )
+    page = prepare(text.encode(), "post.txt")
+    assert "借款" in page.text and page.sentences
