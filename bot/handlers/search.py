@@ -143,8 +143,9 @@ async def turn_page(update: Update, context: BotContext) -> None:
         return await refuse(update, "search_expired")
     results = await _page(context, text, page)
     if page > 0 and not results.hits:  # a forged or stale page: the last one there is
-        page = min(page, max(0, -(-results.total // PER_PAGE) - 1))
-        results = await _page(context, text, page)
+        counted = await _page(context, text, 0)
+        page = min(page, max(0, -(-counted.total // PER_PAGE) - 1))
+        results = await _page(context, text, page) if page else counted
     await quietly(update)
     lang, script = lang_of(update), await _script(update, context)
     await edit(

@@ -139,3 +139,17 @@ async def test_the_chosen_script_applies_to_digests_doc_search_and_inline(bot: B
         "保護" in results[0]["title"]
         and "保護" in results[0]["input_message_content"]["message_text"]
     )
+
+
+async def test_an_english_reader_gets_an_english_card(bot: Bot) -> None:
+    await bot.ask(USER, "/subscribe 机器人", language_code="en")
+    bot.drop("robots")
+    await bot.scan()
+    (card,) = await bot.ask(USER, "/digest", language_code="en")
+    doc_id = bot.services.store.search("机器人").hits[0].id
+    assert f"No. {doc_id} · Matched: 机器人" in card.plain and "编号" not in card.plain
+    assert next(t for t, _ in buttons(card)) == "Full text"
+    (text,) = await press(bot, USER, card, "Full text", language_code="en")
+    assert text.plain.startswith(
+        "西港经开区召开智能制造产业发展大会\n2024-04-09 · 西港经开区管委会 · No."
+    )

@@ -136,3 +136,15 @@ async def test_a_page_with_a_12000_character_sentence_stays_within_limits(bot: B
     (digest,) = await bot.ask(USER, "/digest")
     for message in (card, digest):  # the fake refuses over 4096 or broken HTML
         assert "河湖治理" in message.plain and len(message.plain) <= 4096
+
+
+async def test_a_forged_page_number_shows_the_last_page(bot: Bot) -> None:
+    await _corpus(bot, 12)
+    (first,) = await bot.ask(USER, "/search 会议")
+    (next_page,) = [d for text, d in buttons(first) if "下一页" in text]
+    bot.fake.press_button(first, next_page.rsplit(":", 1)[0] + ":999999")
+    (edit,) = await _edits(bot, 1)
+    assert "第 3/3 页" in edit.plain and "11. " in edit.plain
+    bot.fake.press_button(first, next_page.rsplit(":", 1)[0] + ":999999")  # tapped twice
+    assert await bot.fake.wait_until(lambda: len(bot.fake.answers) >= 2)
+    assert not [m for m in bot.fake.sent(USER) if "出错了" in m.plain]
