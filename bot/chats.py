@@ -107,8 +107,9 @@ async def load(services: Services, asker: Asker) -> Chat:
     if sub is None:
         return fresh(services, asker)
     topics = await asyncio.to_thread(store.topics, asker.chat_id)
+    sub = replace(sub, language=asker.lang)  # digests speak as the chat was last spoken to
     if asker.thread_id and asker.thread_id != sub.thread_id:
-        sub = replace(sub, thread_id=asker.thread_id)  # saved with the next change
+        sub = replace(sub, thread_id=asker.thread_id)  # both saved with the next change
     chat = Chat(sub, tuple(topics))
     return chat if any(t.is_main for t in topics) else chat.with_topic(fresh(services, asker).main)
 

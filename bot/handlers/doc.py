@@ -29,9 +29,13 @@ from bot.handlers.common import (
 from bot.parsing import InputError, parse_doc_id
 from bot.store.records import StoredDocument
 
+MAX_ID = 2**31 - 1
+
 
 async def _read(update: Update, context: BotContext, doc_id: int) -> tuple[StoredDocument, View]:
     """The document and how this chat reads it; InputError when there is none."""
+    if doc_id > MAX_ID:  # past any id the store hands out (PostgreSQL's integer)
+        raise InputError("no_doc", id=doc_id)
     asker = asker_of(update)
     stored, chat = await asyncio.gather(
         asyncio.to_thread(context.services.store.document, doc_id), load(context.services, asker)

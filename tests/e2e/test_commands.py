@@ -124,3 +124,8 @@ async def test_a_failing_command_menu_does_not_stop_the_bot(
         assert "/subscribe" in reply.plain
     finally:
         await running.stop()
+
+
+async def test_an_id_past_any_stored_one_is_no_article(bot: Bot) -> None:
+    (reply,) = await bot.ask(USER, "/doc 99999999999999")
+    assert reply.plain == "没有编号为 99999999999999 的文章。"
