@@ -29,7 +29,7 @@ from digests.script import convert
 LIMIT = 4096  # characters of a message (the HTML is longer than what Telegram counts)
 COMPACT_MAX = 10  # documents in one compact digest
 QUOTE_MAX = 500  # characters folded under one document of a compact digest
-PAGE = 3000  # characters of text per page of a full text (escaping may add a little)
+PAGE = 3600  # characters of text a page of a full text holds (its header and footer fit too)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,9 +43,16 @@ def shown(message: SentMessage) -> tuple[str, ...]:
 
 
 async def run(
-    said: Sequence[str], *, language_code: str = "zh-hans", chat: int = ADMIN
+    said: Sequence[str],
+    *,
+    language_code: str = "zh-hans",
+    chat: int = ADMIN,
+    admins: Sequence[int] = (),
 ) -> list[Step]:
-    """Send each line to a fresh bot over the seeds; what came back for each."""
+    """Send each line to a fresh bot over the seeds; what came back for each.
+
+    In a group (a negative `chat`), lines are sent by user 100001, an admin if in `admins`.
+    """
     from bot.settings import Settings
 
     with tempfile.TemporaryDirectory() as folder, FakeBotApi() as fake:
@@ -58,6 +65,8 @@ async def run(
             heartbeat_file=str(Path(folder) / "heartbeat"),
         )
         bot = Bot(fake, settings)
+        if admins:
+            fake.set_admins(chat, list(admins))
         await bot.start()
         try:
             await fake.wait_polling()

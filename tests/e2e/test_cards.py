@@ -45,10 +45,10 @@ async def test_full_text_pages_turn_in_place_and_forged_pages_are_clamped(bot: B
     (doc_id,) = [h.id for h in bot.services.store.search("河湖治理").hits]
     (first,) = await bot.ask(USER, f"/doc {doc_id}")
     assert first.plain.startswith("东湖区召开河湖治理专题会\n2024-06-01 · 测试区 · 编号")
-    assert first.plain.endswith("第 1/4 页") and len(first.plain) <= 4096
+    assert first.plain.endswith("第 1/3 页") and len(first.plain) <= 4096
     assert next(t for t, _ in buttons(first)) == "下一页 ›"
     (second,) = await press(bot, USER, first, "下一页 ›")
-    assert second.method == "editMessageText" and second.plain.endswith("第 2/4 页")
+    assert second.method == "editMessageText" and second.plain.endswith("第 2/3 页")
     assert "编号" not in second.plain  # the header is on the first page only
     answers = len(bot.fake.answers)
     bot.fake.press_button(first, f"fp:{doc_id}:999")  # forged: the last page
@@ -56,7 +56,7 @@ async def test_full_text_pages_turn_in_place_and_forged_pages_are_clamped(bot: B
     assert await bot.fake.wait_until(lambda: len(bot.fake.answers) >= answers + 2)
     await settle()
     last = bot.fake.edits(USER)[-1]
-    assert last.plain.endswith("第 4/4 页") and "下一页 ›" not in [t for t, _ in buttons(last)]
+    assert last.plain.endswith("第 3/3 页") and "下一页 ›" not in [t for t, _ in buttons(last)]
     assert not [m for m in bot.fake.sent(USER) if "出错了" in m.plain]
     assert all(not a.get("show_alert") for a in bot.fake.answers[answers:])
 
