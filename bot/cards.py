@@ -120,9 +120,7 @@ def single(stored: StoredDocument, view: View) -> list[Planned]:
     pieces = pack([card_html(stored, view)], LIMIT)
     markup = InlineKeyboardMarkup(card_buttons(stored, view))
     ids = (stored.id,)
-    return [Planned(p, ids if i == len(pieces) - 1 else ()) for i, p in enumerate(pieces[:-1])] + [
-        Planned(pieces[-1], ids, markup)
-    ]
+    return [*(Planned(piece, ()) for piece in pieces[:-1]), Planned(pieces[-1], ids, markup)]
 
 
 def subscribe_word(stored: StoredDocument, view: View) -> int | None:
