@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot import menus, subscribing
-from bot.chats import load, save
+from bot import buttons, menus, subscribing
+from bot.chats import load
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
@@ -17,7 +15,6 @@ from bot.handlers.common import (
     explains_input_errors,
     group_admins_only,
     quietly,
-    refuse,
     reply,
     say,
 )
@@ -39,28 +36,11 @@ async def press(update: Update, context: BotContext) -> None:
     """tp:list, tp:ID (its view), tp:ID:pause|resume|del|del!."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    asker = asker_of(update)
-    chat = await load(context.services, asker)
-    if not chat.subscribed:
-        return await refuse(update, "not_subscribed", who=subscribing.who(asker))
     _, target, *action = query.data.split(":")
-    if target == "list":
-        await quietly(update)
-        return await edit(update, *menus.topics(asker.lang, chat))
-    topic = chat.by_id(int(target))
-    if topic is None:
-        return await refuse(update, "topic_gone")
+    asker = asker_of(update)
+    view = await buttons.topics(context.services, context.job_queue, asker, target, "".join(action))
     await quietly(update)
-    if not action:
-        return await edit(update, *menus.topic(asker.lang, chat, topic))
-    if action == ["del"] and not topic.is_main:
-        return await edit(update, *menus.confirm_delete(asker.lang, topic))
-    if action == ["del!"] and not topic.is_main:
-        chat = await save(context.services, context.job_queue, chat.without(topic))
-        return await edit(update, *menus.topics(asker.lang, chat))
-    changed = replace(topic, paused=action == ["pause"])
-    chat = await save(context.services, context.job_queue, chat.with_topic(changed), [changed])
-    await edit(update, *menus.topics(asker.lang, chat))
+    await edit(update, *view)
 
 
 HANDLERS = [
