@@ -23,7 +23,7 @@ from bot.store.records import StoredDocument
 from digests.digest import build_digest
 from digests.model import Script
 from digests.render_html import pack
-from digests.render_text import Card, Segment, card, labels, shorten
+from digests.render_text import Card, Segment, also_line, card, labels, shorten
 from digests.script import convert
 
 LIMIT = 4096  # characters of a message (the HTML is longer than what Telegram counts)
@@ -59,10 +59,19 @@ def as_script(value: str) -> Script:
 
 
 def plan(docs: Sequence[StoredDocument], view: View) -> list[Planned]:
-    """The messages a digest of `docs` is sent as."""
-    if len(docs) == 1:
-        return single(docs[0], view)
-    return [compact(docs, view)] if docs else []
+    """The messages a digest of `docs` is sent as: one card, or a compact list of them.
+
+    Several reports of one meeting are one card (`digests.reports`): the best report's,
+    the others named under it and delivered with it.
+    """
+    if not docs:
+        return []
+    digest = build_digest([d.document for d in docs])
+    by_doc = {id(d.document): d for d in docs}
+    if len(digest.documents) == 1:
+        (best,) = digest.documents
+        return single(by_doc[id(best)], view, [by_doc[id(d)] for d in digest.others(best)])
+    return [compact(docs, view)]
 
 
 def ui(view: View, key: str, /, **params: object) -> str:
@@ -102,7 +111,13 @@ def _meta(stored: StoredDocument, view: View, shown: Card, *, byline: bool) -> s
     return escape(" · ".join(parts))
 
 
-def card_html(stored: StoredDocument, view: View) -> str:
+def _also(stored: StoredDocument, others: Sequence[StoredDocument], view: View) -> str:
+    """`另有 2 篇报道：东方网、青浦区政协` (plain text), or ""."""
+    reports = tuple(d.document for d in others)
+    return also_line(stored.document, reports, as_script(view.script), view.lang)
+
+
+def card_html(stored: StoredDocument, view: View, others: Sequence[StoredDocument] = ()) -> str:
     """One document's card: topic, title (linked), byline and number, facts, highlights."""
     shown = card(stored.document, as_script(view.script), view.lang)
     sep = labels(view.lang)["sep"]
@@ -112,14 +127,19 @@ def card_html(stored: StoredDocument, view: View) -> str:
     if shown.hashtags:
         lines.append(escape(" ".join(shown.hashtags)))
     lines += ["• " + _bold(segments) for segments in shown.highlights]
+    if also := _also(stored, others, view):
+        lines.append(f"<i>{escape(also)}</i>")
     return "\n".join(lines + ([view.note] if view.note else []))
 
 
-def single(stored: StoredDocument, view: View) -> list[Planned]:
-    """A digest of one document: its card (in pieces if long), the buttons under the last."""
-    pieces = pack([card_html(stored, view)], LIMIT)
+def single(
+    stored: StoredDocument, view: View, others: Sequence[StoredDocument] = ()
+) -> list[Planned]:
+    """A digest of one card: in pieces if long, the buttons under the last; `others` are
+    the meeting's other reports, named on the card and delivered with it."""
+    pieces = pack([card_html(stored, view, others)], LIMIT)
     markup = InlineKeyboardMarkup(card_buttons(stored, view))
-    ids = (stored.id,)
+    ids = (stored.id, *(d.id for d in others))
     return [*(Planned(piece, ()) for piece in pieces[:-1]), Planned(pieces[-1], ids, markup)]
 
 
@@ -154,10 +174,12 @@ def card_buttons(
 # -- several documents ---------------------------------------------------------------------------
 
 
-def _entry(number: int, stored: StoredDocument, view: View) -> str:
-    """`3. 标题 · 来源`, then the date, number, facts and highlights folded."""
+def _entry(
+    number: int, stored: StoredDocument, view: View, others: Sequence[StoredDocument] = ()
+) -> str:
+    """`3. 标题 · 来源`, then the date, number, facts, highlights and other reports folded."""
     shown = card(stored.document, as_script(view.script), view.lang)
-    source = convert(stored.document.source or "", as_script(view.script))
+    source = shorten(convert(stored.document.source or "", as_script(view.script)), 40)
     head = f"{number}. {_title(shown)}" + (f" · {escape(source)}" if source else "")
     sep = labels(view.lang)["sep"]
     folded = [_meta(stored, view, shown, byline=False)]
@@ -172,6 +194,8 @@ def _entry(number: int, stored: StoredDocument, view: View) -> str:
         text = _bold(segments, left)
         left -= sum(len(t) for t, _ in segments)
         folded.append("• " + text)
+    if also := _also(stored, others, view):
+        folded.append(escape(shorten(also, 200)))
     return f"{head}\n<blockquote expandable>{chr(10).join(folded)}</blockquote>"
 
 
@@ -183,40 +207,47 @@ def _heading(keyword: str | None, size: int, view: View) -> str:
 
 
 def compact(docs: Sequence[StoredDocument], view: View) -> Planned:
-    """Several documents in one message; those that do not fit are left for 更多."""
+    """Several documents in one message: the newest that fit (COMPACT_MAX cards at most).
+
+    What is shown is always a prefix of `docs` (newest first), so the rest is where the
+    next batch (更多) starts; it stays unsent until then, or until the next digest.
+    """
+    whole = build_digest([d.document for d in docs])
+    count = ui(view, "digest_count_one" if whole.count == 1 else "digest_count", n=whole.count)
+    words = labels(view.lang, as_script(view.script))
+    title = " · ".join(p for p in (words["digest"], view.topic) if p)
+    head = f"<b>{escape(title)}</b>\n" + escape(" · ".join(p for p in (whole.period, count) if p))
+    size, html, cards = 0, head, list[StoredDocument]()
+    for size in range(min(len(docs), COMPACT_MAX), 0, -1):
+        body, cards = _entries(docs[:size], view)
+        html = "\n\n".join([head, *body, *([view.note] if view.note else [])])
+        if len(html) <= LIMIT - 100 or size == 1:  # room for Telegram's own count of 更多
+            break
+    markup = _compact_buttons(cards, size, len(docs) - size, view)
+    return Planned(html, tuple(d.id for d in docs[:size]), markup)
+
+
+def _entries(docs: Sequence[StoredDocument], view: View) -> tuple[list[str], list[StoredDocument]]:
+    """The blocks of a compact digest (a group's heading with its first entry), its cards."""
     digest = build_digest([d.document for d in docs])
     by_doc = {id(d.document): d for d in docs}
-    script = as_script(view.script)
-    words = labels(view.lang, script)
-    title = " · ".join(p for p in (words["digest"], view.topic) if p)
-    count = ui(view, "digest_count_one" if digest.count == 1 else "digest_count", n=digest.count)
-    blocks = [
-        f"<b>{escape(title)}</b>\n" + escape(" · ".join(p for p in (digest.period, count) if p))
-    ]
-    shown: list[StoredDocument] = []
-    room = LIMIT - len(view.note) - 200  # the 更多 line and the note
+    blocks: list[str] = []
+    cards: list[StoredDocument] = []  # shown as a card; their meetings' others under them
     for group in digest.groups:
-        heading = (
-            _heading(group.keyword, len(group.documents), view) if len(digest.groups) > 1 else ""
-        )
+        heading = _heading(group.keyword, len(group.documents), view)
         for doc in group.documents:
-            stored = by_doc[id(doc)]
-            entry = _entry(view.offset + len(shown) + 1, stored, view)
-            block = f"{heading}\n{entry}" if heading else entry
-            if len(shown) >= COMPACT_MAX or len("\n\n".join([*blocks, block])) > room:
-                break
-            blocks.append(block)
-            shown.append(stored)
+            stored, others = by_doc[id(doc)], [by_doc[id(d)] for d in digest.others(doc)]
+            entry = _entry(view.offset + len(cards) + 1, stored, view, others)
+            blocks.append(f"{heading}\n{entry}" if heading and len(digest.groups) > 1 else entry)
+            cards.append(stored)
             heading = ""
-    left = len(docs) - len(shown)
-    if view.note:
-        blocks.append(view.note)
-    return Planned(
-        "\n\n".join(blocks), tuple(d.id for d in shown), _compact_buttons(shown, left, view)
-    )
+    return blocks, cards
 
 
-def _compact_buttons(shown: list[StoredDocument], left: int, view: View) -> InlineKeyboardMarkup:
+def _compact_buttons(
+    shown: list[StoredDocument], taken: int, left: int, view: View
+) -> InlineKeyboardMarkup:
+    """全文 N under each card; 更多 for the `left` documents after the `taken` ones."""
     buttons = [
         InlineKeyboardButton(
             ui(view, "btn_full_n", n=view.offset + n), callback_data=f"full:{d.id}"
@@ -225,7 +256,7 @@ def _compact_buttons(shown: list[StoredDocument], left: int, view: View) -> Inli
     ]
     rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
     if left and view.more:
-        data = view.more.format(offset=view.offset + len(shown))
+        data = view.more.format(offset=view.offset + taken)
         rows.append([InlineKeyboardButton(ui(view, "btn_more", n=left), callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
