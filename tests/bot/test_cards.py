@@ -79,3 +79,13 @@ def test_the_full_text_is_paged_within_the_limit_and_clamped() -> None:
     assert [b.text for b in markup.inline_keyboard[0]] == ["‹ 上一页"]
     for page in range(pages):
         assert len(check_text(full_text(doc, View(), page)[0], "HTML").plain) <= 4096
+
+
+def test_two_reports_of_one_meeting_are_one_card_delivered_together() -> None:
+    meeting = MeetingFacts(name="东湖区河湖长制工作推进会", place="区行政中心")
+    first = article(1, meeting=meeting, date="2024-03-12", source="东湖区融媒体中心")
+    other = article(2, meeting=meeting, date="2024-03-12", source="东湖日报")
+    (message,) = plan([other, first], View())
+    plain = check_text(message.html, "HTML").plain
+    assert sorted(message.doc_ids) == [1, 2] and "会议要闻" not in plain
+    assert "另有 1 篇报道：" in plain
