@@ -13,7 +13,7 @@ from typing import Any
 from bot.cli.arguments import whole_number
 from bot.logs import configure_logging
 from bot.settings import Settings
-from bot.sources import FetchConfig, Fetcher
+from bot.sources import FetchConfig, Fetcher, fetch_config
 
 FORMATS = ("text", "json")
 
@@ -57,14 +57,14 @@ def _store(settings: Settings) -> Iterator[Any]:
 
 @asynccontextmanager
 async def store_and_fetcher(
-    settings: Settings, fetch_config: FetchConfig | None = None
+    settings: Settings, config: FetchConfig | None = None
 ) -> AsyncIterator[tuple[Any, Fetcher]]:
     """The store of DATABASE_URL (opened off the event loop) and a fetcher, both closed after."""
     from bot.startup import open_store_async
 
     store = await open_store_async(settings)
     try:
-        async with Fetcher(fetch_config or FetchConfig()) as fetcher:
+        async with Fetcher(fetch_config(settings, config)) as fetcher:
             yield store, fetcher
     finally:
         store.close()

@@ -265,7 +265,9 @@ def _sent_to(chat_id: int) -> Any:
 
 def _state(row: Any) -> SourceState:
     """The SourceState columns of a sources row (they share its field names)."""
-    return SourceState(**{f.name: getattr(row, f.name) for f in fields(SourceState)})
+    values = {f.name: getattr(row, f.name) for f in fields(SourceState)}
+    values["links"], values["pending"] = tuple(row.links or ()), tuple(row.pending or ())
+    return SourceState(**values)
 
 
 __all__ = ["Store", "open_store"]
