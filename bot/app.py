@@ -74,6 +74,10 @@ def build_application(
     )
     if settings.api_url:
         builder = builder.base_url(settings.api_url)
+        if settings.api_url.rstrip("/").endswith("/bot"):  # the same server's file downloads
+            builder = builder.base_file_url(
+                settings.api_url.rstrip("/")[: -len("bot")] + "file/bot"
+            )
     application = cast(BotApplication, builder.build())
     register(application)
     return application

@@ -131,6 +131,14 @@ class _Pages:
             self._progress(self.done, self.total, location)
 
 
+def scan_locations(configured: Sequence[str], store: Store) -> list[str]:
+    """DIGEST_SOURCES and the sources added from the chat or OPML, less the removed ones
+    (blocking)."""
+    removed = {row.location for row in store.sources(removed=True)}
+    rows = [row.location for row in store.sources()]
+    return [x for x in dict.fromkeys([*configured, *rows]) if x not in removed]
+
+
 async def scan(
     store: Store,
     locations: Sequence[str],
@@ -204,4 +212,12 @@ async def _ingest_pages(
     await asyncio.to_thread(store.save_source_state, source_id, result.state)
 
 
-__all__ = ["Outcome", "Progress", "ScanSummary", "ingest_page", "scan", "with_page"]
+__all__ = [
+    "Outcome",
+    "Progress",
+    "ScanSummary",
+    "ingest_page",
+    "scan",
+    "scan_locations",
+    "with_page",
+]

@@ -1,8 +1,9 @@
 """The polite GET every web source goes through: robots.txt first, then the host's turn.
 
 robots.txt is read once per host and hour (RFC 9309): a 4xx answer allows everything, a
-server error or no answer disallows everything for a few minutes, a body is obeyed,
-Crawl-delay included. Requests to one host are spaced by FetchConfig.host_interval.
+server error disallows everything for a few minutes, a body is obeyed, Crawl-delay
+included. A host that cannot be reached (or may not be: a private address) fails the
+request with that reason. Requests to one host are spaced by FetchConfig.host_interval.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ async def _read(fetcher: Fetcher, url: str) -> Rules:
         async with fetcher.courtesy.turn(host_of(url)):
             response = await fetcher.get(address)
     except FetchError as error:
+        if error.status is None:  # refused or unreachable: that is the source's problem
+            raise
         if error.lasting:  # 404 and the like: no rules at all
             return Rules(None, time.monotonic(), ttl)
         log.warning("%s: %s; nothing fetched from the host for now", address, error.reason)

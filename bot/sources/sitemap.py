@@ -79,7 +79,15 @@ def newest_first(pages: list[tuple[str, datetime | None]], site: str) -> list[st
     return list(dict.fromkeys(url for url, _ in dated))[:MAX_URLS]
 
 
-async def _read_all(first: Entries, fetcher: Fetcher) -> list[tuple[str, datetime | None]]:
+def first_entries(response: Response, limit: int) -> Entries:
+    """The entries of a fetched sitemap, or the sitemaps a robots.txt names."""
+    if is_robots(response.url):
+        rules = parse_rules(response.body.decode("utf-8", "replace"), ttl=0)
+        return Entries((), tuple(rules.sitemaps()))
+    return read_entries(response.body, limit)
+
+
+async def read_all(first: Entries, fetcher: Fetcher) -> list[tuple[str, datetime | None]]:
     """The pages of `first` and of the sitemaps it names (indexes of indexes too)."""
     pages, queue, read = list(first.pages), list(first.sitemaps), set[str]()
     limit = fetcher.config.max_bytes
@@ -108,12 +116,8 @@ async def fetch_sitemap(
     seen: Seen,
 ) -> FetchResult:
     """The sitemap's new articles, newest first; a first visit takes only the newest."""
-    if is_robots(response.url):
-        rules = parse_rules(response.body.decode("utf-8", "replace"), ttl=0)
-        first = Entries((), tuple(rules.sitemaps()))
-    else:
-        first = await asyncio.to_thread(read_entries, response.body, fetcher.config.max_bytes)
-    links = newest_first(await _read_all(first, fetcher), response.url)
+    first = await asyncio.to_thread(first_entries, response, fetcher.config.max_bytes)
+    links = newest_first(await read_all(first, fetcher), response.url)
     result = await collect(
         state,
         response,
@@ -131,4 +135,13 @@ async def fetch_sitemap(
     return result
 
 
-__all__ = ["Entries", "fetch_sitemap", "is_robots", "is_sitemap", "newest_first", "read_entries"]
+__all__ = [
+    "Entries",
+    "fetch_sitemap",
+    "first_entries",
+    "is_robots",
+    "is_sitemap",
+    "newest_first",
+    "read_all",
+    "read_entries",
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from itertools import pairwise
 from collections.abc import Iterator
 
 import pytest
@@ -31,7 +32,7 @@ def served() -> Iterator[Served]:
 
 def gaps(served: Served) -> list[float]:
     times = [at for at, _, _ in served.requests]
-    return [b - a for a, b in zip(times, times[1:], strict=False)]
+    return [b - a for a, b in pairwise(times)]
 
 
 async def test_one_host_is_asked_once_per_interval(served: Served) -> None:
@@ -45,7 +46,9 @@ async def test_one_host_is_asked_once_per_interval(served: Served) -> None:
 
 async def test_hosts_are_asked_in_parallel() -> None:
     with serve(Site(SIMPLIFIED), "127.0.0.1") as one, serve(Site(SIMPLIFIED), "127.0.0.2") as two:
-        links = [s.site.url(s.site.article_path(a)) for s in (one, two) for a in s.site.published[:3]]
+        links = [
+            s.site.url(s.site.article_path(a)) for s in (one, two) for a in s.site.published[:3]
+        ]
         async with fetcher() as polite:
             started = time.monotonic()
             await asyncio.gather(*(polite_get(polite, link) for link in links))
