@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
-from urllib.parse import unquote, parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from tests.fakebot.inject import Injecting
 from tests.fakebot.methods import METHODS
