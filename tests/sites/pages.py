@@ -39,10 +39,13 @@ class Site:
     base: str = ""  # "http://127.0.0.1:PORT", set by the server
     published: list[Article] = field(default_factory=list)
     broken_listing: bool = False  # the listing answers with an error page (still 200)
+    extra: dict[str, tuple[str, str]] = field(default_factory=dict)  # more files (a feed)
+    first: int = FIRST  # articles published at the start
+    per_page: int = PER_PAGE
     _cache: tuple[object, dict[str, tuple[str, str]]] | None = None
 
     def __post_init__(self) -> None:
-        self.published = [self._article(i) for i in range(FIRST)]
+        self.published = [self._article(i) for i in range(self.first)]
 
     def _article(self, i: int) -> Article:
         return article(self.style.first_number + i, script=self.style.script)
@@ -87,7 +90,7 @@ class Site:
     # pages -------------------------------------------------------------------------------
     def files(self) -> dict[str, tuple[str, str]]:
         """path → (HTML or text, content type) of every page the site has now."""
-        key = (self.base, len(self.published), self.broken_listing)
+        key = (self.base, len(self.published), self.broken_listing, len(self.extra))
         if self._cache is None or self._cache[0] != key:
             self._cache = (key, self._files())
         return self._cache[1]
@@ -106,7 +109,8 @@ class Site:
             ),
             "/robots.txt": (self.robots(), "text/plain"),
         }
-        pages = [self.newest()[i : i + PER_PAGE] for i in range(0, len(self.published), PER_PAGE)]
+        size = self.per_page
+        pages = [self.newest()[i : i + size] for i in range(0, len(self.published), size)]
         for number, items in enumerate(pages):
             html = (
                 self.error_page()
@@ -119,6 +123,7 @@ class Site:
         for a in self.hot():
             files[self.hot_path(a)] = (self.article(a), "text/html")
         files["/xwzx/internal/t20240101_9999.html"] = (self.article(self.hot()[0]), "text/html")
+        files.update(self.extra)
         if self.style.sitemap:
             files["/sitemap.xml"] = (self.sitemap_index(), "application/xml")
             files["/sitemap_news.xml"] = (self.sitemap_news(), "application/xml")

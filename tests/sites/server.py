@@ -43,7 +43,7 @@ class Served:
             return None
         text, media = found
         charset = self.site.style.charset
-        return text.encode(charset), f"{media}; charset={charset}"
+        return text.encode(charset, "xmlcharrefreplace"), f"{media}; charset={charset}"
 
 
 def _handler(served: Served) -> type[BaseHTTPRequestHandler]:
