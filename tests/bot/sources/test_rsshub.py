@@ -25,10 +25,13 @@ ROUTE = "/gov/cn/news/gwyzzjg"
 
 def rsshub(site: Site, articles: list[Article]) -> str:
     """RSSHub's RSS 2.0: CDATA titles, the article's HTML as description, guid = link."""
+    def html(a: Article) -> str:
+        return "".join(f"<p>{escape(p)}</p>" for p in a.paragraphs)
+
     items = "".join(
         "<item>"
         f"<title><![CDATA[{a.title}]]></title>"
-        f"<description><![CDATA[{''.join(f'<p>{escape(p)}</p>' for p in a.paragraphs)}]]></description>"
+        f"<description><![CDATA[{html(a)}]]></description>"
         f"<pubDate>{format_datetime(datetime.fromisoformat(a.date).replace(tzinfo=UTC))}</pubDate>"
         f'<guid isPermaLink="false">{site.url(site.article_path(a))}</guid>'
         f"<link>{site.url(site.article_path(a))}</link>"
