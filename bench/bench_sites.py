@@ -59,7 +59,8 @@ async def run(sites: int, articles: int) -> None:
                 f"({busiest} requests on the busiest host) → {took / bound:.2f}×"
             )
             print(
-                f"  fetching alone (first to last request): {fetched:.1f} s → {fetched / bound:.2f}×"
+                f"  fetching alone (first to last request): {fetched:.1f} s"
+                f" → {fetched / bound:.2f}×"
             )
             for s in served:
                 s.forget()

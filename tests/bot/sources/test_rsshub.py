@@ -25,6 +25,7 @@ ROUTE = "/gov/cn/news/gwyzzjg"
 
 def rsshub(site: Site, articles: list[Article]) -> str:
     """RSSHub's RSS 2.0: CDATA titles, the article's HTML as description, guid = link."""
+
     def html(a: Article) -> str:
         return "".join(f"<p>{escape(p)}</p>" for p in a.paragraphs)
 
