@@ -23,7 +23,7 @@ from bot.ratelimit import FloodLimiter, PerChatUpdates
 from bot.schedules import rebuild, scan_job
 from bot.scheduling import STOP_GRACE, scan_job_options
 from bot.settings import Settings
-from bot.sources import FetchConfig, Fetcher
+from bot.sources import FetchConfig, Fetcher, fetch_config
 from bot.startup import open_store_async
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,10 @@ def build_application(
     )
     if settings.api_url:
         builder = builder.base_url(settings.api_url)
+        if settings.api_url.rstrip("/").endswith("/bot"):  # the same server's file downloads
+            builder = builder.base_file_url(
+                settings.api_url.rstrip("/")[: -len("bot")] + "file/bot"
+            )
     application = cast(BotApplication, builder.build())
     register(application)
     return application
@@ -107,7 +111,10 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
         store = await open_store_async(settings)
         deliverer = Deliverer(application.bot, store, backoff=tuning.network_backoff)
         services = Services(
-            settings=settings, store=store, fetcher=Fetcher(tuning.fetch), deliverer=deliverer
+            settings=settings,
+            store=store,
+            fetcher=Fetcher(fetch_config(settings, tuning.fetch)),
+            deliverer=deliverer,
         )
         services.closers.callback(store.close)
         services.closers.push_async_callback(services.fetcher.aclose)

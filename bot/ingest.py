@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.sources import Fetcher, Page, SourceState, fetch_source
+from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source
 from bot.store import Store
 from bot.threads import in_daemon_thread
 from digests.keywords import DocumentFrequencies
@@ -131,6 +131,14 @@ class _Pages:
             self._progress(self.done, self.total, location)
 
 
+def scan_locations(configured: Sequence[str], store: Store) -> list[str]:
+    """DIGEST_SOURCES and the sources added from the chat or OPML, less the removed ones
+    (blocking)."""
+    removed = {row.location for row in store.sources(removed=True)}
+    rows = [row.location for row in store.sources()]
+    return [x for x in dict.fromkeys([*configured, *rows]) if x not in removed]
+
+
 async def scan(
     store: Store,
     locations: Sequence[str],
@@ -146,19 +154,21 @@ async def scan(
     """
     summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event())
     states = {row.location: row.state for row in await asyncio.to_thread(store.sources)}
-    for location in locations:
-        if pages.stopped:
-            log.info("scan stopped early: the process is stopping")
-            break
-        await _scan_source(
-            store,
-            location,
-            states.get(location, SourceState()),
-            fetcher,
-            now or datetime.now(UTC),
-            summary,
-            pages,
-        )
+    # Sources are fetched in parallel (each host still paced on its own, see sources.crawl);
+    # their pages are digested one source at a time, as before.
+    gate, digesting = asyncio.Semaphore(fetcher.config.parallel_sources), asyncio.Lock()
+
+    async def one(location: str) -> None:
+        async with gate:
+            if pages.stopped:
+                return
+            state = states.get(location, SourceState())
+            at = now or datetime.now(UTC)
+            await _scan_source(store, location, state, fetcher, at, summary, pages, digesting)
+
+    await asyncio.gather(*(one(location) for location in dict.fromkeys(locations)))
+    if pages.stopped:
+        log.info("scan stopped early: the process is stopping")
     log.info("scan done: %s", summary.line())
     return summary
 
@@ -171,6 +181,7 @@ async def _scan_source(
     now: datetime,
     summary: ScanSummary,
     pages: _Pages,
+    digesting: asyncio.Lock,
 ) -> None:
     """Fetch one source, persist its new state, ingest its pages."""
     source_id = await asyncio.to_thread(store.ensure_source, location)
@@ -179,17 +190,34 @@ async def _scan_source(
         state,
         fetcher=fetcher,
         now=now,
-        seen=lambda url: store.document_id_for(url) is not None,
+        seen=lambda urls: {url for url in urls if store.document_id_for(url) is not None},
     )
-    await asyncio.to_thread(store.save_source_state, source_id, result.state)
     summary.add("failed", len(result.problems))  # sources logged each where it was found
     pages.total += len(result.pages)
+    async with digesting:
+        await _ingest_pages(store, source_id, result, pages, summary)
+
+
+async def _ingest_pages(
+    store: Store, source_id: int, result: FetchResult, pages: _Pages, summary: ScanSummary
+) -> None:
+    """Store the source's pages, then its new state: a scan stopped halfway fetches the
+    pages it did not store again (a listing's links are handled once they are stored)."""
     for page in result.pages:
         if pages.stopped:
             return
         # a daemon thread: a stopping process abandons the page instead of waiting for it
         summary.add(await in_daemon_thread(ingest_page, store, source_id, page))
         pages.step(page.location)
+    await asyncio.to_thread(store.save_source_state, source_id, result.state)
 
 
-__all__ = ["Outcome", "Progress", "ScanSummary", "ingest_page", "scan", "with_page"]
+__all__ = [
+    "Outcome",
+    "Progress",
+    "ScanSummary",
+    "ingest_page",
+    "scan",
+    "scan_locations",
+    "with_page",
+]

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.context import BotContext, Services
 from bot.delivery import Job, Outcome, Sent
-from bot.ingest import ScanSummary, scan
+from bot.ingest import ScanSummary, scan, scan_locations
 from bot.scheduling import guarded_scan
 
 if TYPE_CHECKING:
@@ -207,8 +207,7 @@ async def scan_job(context: BotContext) -> None:
 async def _scan_and_push(services: Services) -> ScanSummary:
     """Scan the configured and the stored sources, then push to instant chats."""
     started = datetime.now(UTC)
-    rows = await asyncio.to_thread(services.store.sources)
-    locations = list(dict.fromkeys([*services.settings.sources, *(r.location for r in rows)]))
+    locations = await asyncio.to_thread(scan_locations, services.settings.sources, services.store)
     stop = services.scan_guard.stopping
     summary = await scan(services.store, locations, fetcher=services.fetcher, stop=stop)
     if not stop.is_set():  # stopping: instant chats get these after the restart

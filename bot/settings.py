@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -24,13 +25,15 @@ class Settings:
     port: int = 8443  # the webhook listener's
     database_url: str = DEFAULT_DATABASE_URL
     sources: tuple[str, ...] = ("seeds",)
-    scan_interval: float = 600.0
+    scan_interval: float = 300.0  # instant readers hear of a new article within minutes
     timezone: str = "Asia/Shanghai"
     digest_time: time = time(8, 0)
     admin_ids: frozenset[int] = frozenset()
     heartbeat_file: str = "data/heartbeat"
     log_level: str = "INFO"  # DEBUG adds tracebacks to error lines
     startup_timeout: float = 300.0  # seconds to keep retrying an unreachable Bot API or database
+    allow_private: tuple[str, ...] = ()  # hosts and CIDR networks fetched despite private addresses
+    listing_backfill_pages: int = 3  # listing pages read on a listing's first visit
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -56,6 +59,8 @@ class Settings:
             heartbeat_file=env.get("HEARTBEAT_FILE") or default.heartbeat_file,
             log_level=_log_level(env.get("LOG_LEVEL") or default.log_level),
             startup_timeout=_positive(env, "STARTUP_TIMEOUT", default.startup_timeout),
+            allow_private=_private(env.get("SOURCES_ALLOW_PRIVATE", "")),
+            listing_backfill_pages=_pages(env.get("LISTING_BACKFILL_PAGES"), 3),
         )
 
 
@@ -74,6 +79,29 @@ def _positive(env: Mapping[str, str], name: str, default: float) -> float:
     if value <= 0:
         raise SettingsError(f"{name} must be positive, not {raw!r}")
     return value
+
+
+def _private(value: str) -> tuple[str, ...]:
+    """Host names (lower case) and CIDR networks; a bare address is a network of one."""
+    out = []
+    for item in _split(value):
+        try:
+            out.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            if not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", item.lower()):
+                raise SettingsError(
+                    f"SOURCES_ALLOW_PRIVATE must be host names or CIDR networks, not {item!r}"
+                ) from None
+            out.append(item.lower())
+    return tuple(out)
+
+
+def _pages(value: str | None, default: int) -> int:
+    if not value:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= 100:
+        raise SettingsError(f"LISTING_BACKFILL_PAGES must be a number 1–100, not {value!r}")
+    return int(value)
 
 
 def _time(value: str | None, default: time) -> time:

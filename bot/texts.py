@@ -61,7 +61,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("trending", "近 7 天热门关键词图表", "chart of the top keywords of the last 7 days"),
     Command("sources", "管理员：来源列表", "admin: list sources", admin=True),
     Command(
-        "addsource", "管理员：添加来源 URL 或目录", "admin: add a source URL or folder", admin=True
+        "addsource",
+        "管理员：添加来源（栏目页、RSS、站点地图、文章页或目录）",
+        "admin: add a source (listing page, feed, sitemap, article or folder)",
+        admin=True,
+    ),
+    Command(
+        "removesource",
+        "管理员：停止抓取一个来源（已收录的文章保留）：/removesource 编号",
+        "admin: stop following a source (its articles stay): /removesource ID",
+        admin=True,
     ),
     Command("ingest", "管理员：立即抓取", "admin: scan the sources now", admin=True),
     Command("stats", "管理员：统计", "admin: statistics", admin=True),
@@ -376,11 +385,69 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # admin
     "sources_head": ("来源：", "Sources:"),
-    "addsource_usage": (
-        "用法：/addsource URL（http:// 或 https://）或服务器上的目录",
-        "Usage: /addsource URL (http:// or https://) or a folder on the server",
+    "sources_none": (
+        "还没有来源。发送 /addsource 网址 添加。",
+        "No sources yet. Send /addsource URL.",
     ),
-    "source_added": ("已添加来源 {location}（编号 {id}）。", "Source {location} added (id {id})."),
+    "source_line": (
+        "{id}. {location}\n    {kind} · {n} 篇",
+        "{id}. {location}\n    {kind} · {n} articles",
+    ),
+    "source_success": (" · 最近成功 {at}", " · last success {at}"),
+    "source_never": (" · 尚未抓取", " · not fetched yet"),
+    "source_error": (
+        "\n    ⚠ 连续失败 {n} 次：{reason}",
+        "\n    ⚠ {n} failure(s) in a row: {reason}",
+    ),
+    "kind_feed": ("RSS", "RSS feed"),
+    "kind_listing": ("栏目页", "listing page"),
+    "kind_sitemap": ("站点地图", "sitemap"),
+    "kind_article": ("文章页", "article page"),
+    "kind_page": ("网页", "web page"),
+    "kind_folder": ("目录", "folder"),
+    "kind_url": ("网址（待抓取）", "address (not fetched yet)"),
+    "addsource_usage": (
+        "用法：/addsource 网址（栏目页、RSS、站点地图或文章页，http:// 或 https://）或服务器上的目录",
+        "Usage: /addsource URL (a listing page, feed, sitemap or article; http:// or https://) "
+        "or a folder on the server",
+    ),
+    "addsource_checking": ("正在检查 {location} …", "Checking {location} …"),
+    "found_listing": (
+        "栏目页：发现 {n} 篇文章，已加入（编号 {id}）。",
+        "Listing page: {n} articles found, added (id {id}).",
+    ),
+    "found_feed": ("RSS：{n} 条，已加入（编号 {id}）。", "RSS feed: {n} entries, added (id {id})."),
+    "found_sitemap": (
+        "站点地图：{n} 篇，已加入（编号 {id}）。",
+        "Sitemap: {n} articles, added (id {id}).",
+    ),
+    "found_article": ("文章页，已加入（编号 {id}）。", "Article page, added (id {id})."),
+    "found_folder": ("目录，已加入（编号 {id}）。", "Folder, added (id {id})."),
+    "found_again": ("（此前已添加过。）", "(It was added before.)"),
+    "found_next_scan": (
+        "下次抓取（{minutes} 分钟内）收录文章；发送 /ingest 立即抓取。",
+        "Its articles come with the next scan (within {minutes} min); /ingest scans now.",
+    ),
+    "addsource_refused": ("未添加 {location}：{reason}。", "Not added {location}: {reason}."),
+    "removesource_usage": (
+        "用法：/removesource 编号（见 /sources）",
+        "Usage: /removesource ID (see /sources)",
+    ),
+    "no_source": ("没有编号为 {id} 的来源。", "There is no source with ID {id}."),
+    "source_removed": (
+        "已停止抓取来源 {id}（{location}），已收录的 {n} 篇文章保留。",
+        "Stopped following source {id} ({location}); its {n} articles stay.",
+    ),
+    "opml_imported": (
+        "OPML 导入完成：新增 {added} 个来源，已有 {known} 个，无法添加 {refused} 个。",
+        "OPML imported: {added} sources added, {known} already there, {refused} refused.",
+    ),
+    "opml_refused_line": ("• {location}：{reason}", "• {location}: {reason}"),
+    "opml_invalid": (
+        "这个文件不是 OPML（{reason}）。",
+        "This file is not OPML ({reason}).",
+    ),
+    "opml_too_big": ("OPML 文件太大：最大 {limit}。", "The OPML file is too big: {limit} at most."),
     "ingest_started": ("开始抓取…", "Scanning the sources…"),
     "ingest_busy": ("已有抓取在进行中。", "A scan is already running."),
     "ingest_done": (
@@ -446,6 +513,64 @@ def help_text(lang: str, bot_username: str, *, admin: bool = True, group: str = 
 
 def _command_line(command: Command, lang: str) -> str:
     return f"/{command.name} — {escape_html(command.en if lang == 'en' else command.zh)}"
+
+
+# Why a source failed, as sources/ says it (English, short), in the reader's language.
+_REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), zh, en)
+    for pattern, zh, en in (
+        (r"^HTTP (\d+)$", "服务器返回 HTTP {0}", "the server answered HTTP {0}"),
+        (r"^timed out$", "连接超时", "timed out"),
+        (r"^connection failed", "无法连接服务器", "could not connect to the server"),
+        (
+            r"^private address (.+)$",
+            "内网地址 {0}（SOURCES_ALLOW_PRIVATE 未允许）",
+            "private address {0} (not allowed by SOURCES_ALLOW_PRIVATE)",
+        ),
+        (r"^cannot resolve (.+)$", "无法解析域名 {0}", "cannot resolve {0}"),
+        (
+            r"^robots\.txt disallows it$",
+            "网站的 robots.txt 不允许抓取",
+            "the site's robots.txt forbids it",
+        ),
+        (
+            r"^the listing shows no articles$",
+            "栏目页上没有文章（可能临时变成了错误页）",
+            "the listing shows no articles (an error page for now?)",
+        ),
+        (r"^over the (.+) cap$", "超过 {0} 上限", "over the {0} cap"),
+        (r"^invalid feed$", "不是有效的 RSS/Atom", "not a valid RSS/Atom feed"),
+        (r"^too many redirects$", "重定向次数过多", "too many redirects"),
+        (
+            r"^only http and https, not (.+)$",
+            "只支持 http 和 https，不支持 {0}",
+            "only http and https, not {0}",
+        ),
+        (
+            r"^the page is neither an article nor a list of articles$",
+            "这个页面既不是文章页也不是栏目页",
+            "the page is neither an article nor a list of articles",
+        ),
+        (r"^not a web page \((.*)\)$", "不是网页（{0}）", "not a web page ({0})"),
+        (
+            r"^neither an http\(s\) URL nor a folder on this machine$",
+            "既不是 http(s) 网址，也不是服务器上的目录",
+            "neither an http(s) URL nor a folder on this machine",
+        ),
+        (r"^folder not found$", "目录不存在", "folder not found"),
+        (r"^not a folder$", "不是目录", "not a folder"),
+        (r"^undecodable content encoding$", "无法解码的压缩内容", "undecodable content encoding"),
+        (r"^invalid URL$", "网址无效", "invalid URL"),
+    )
+)
+
+
+def reason(lang: str, why: str) -> str:
+    """A fetch failure's reason in `lang` (escaped); an unknown one as it is."""
+    for pattern, zh, en in _REASONS:
+        if match := pattern.match(why):
+            return escape_html((en if lang == "en" else zh).format(*match.groups()))
+    return escape_html(why)
 
 
 def key_exists(key: str) -> bool:

@@ -183,6 +183,21 @@ def _text(data: bytes, html: bool) -> tuple[str, str]:
     return declared or _best(data)
 
 
+def markup(data: bytes, declared: str | None = None) -> str:
+    """An HTML page's text, as a browser reads it: the byte-order mark, the charset the
+    server `declared` (Content-Type), the page's `<meta charset>`, then detection; each only
+    when it really decodes the bytes."""
+    if declared and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        name = declared.strip().strip("\"'").lower()
+        text = _strict(data, _ALIASES.get(name, name))
+        if text is not None:
+            return text
+    try:
+        return _text(data, html=True)[0]
+    except DecodeError:
+        return data.decode("utf-8", "replace")
+
+
 def decode(data: bytes, name: str = "") -> Decoded:
     """Text of a file's bytes; HTML pages are reduced to their main text and title."""
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -198,4 +213,4 @@ def decode(data: bytes, name: str = "") -> Decoded:
     return Decoded(page.text, encoding, page.title, page.headings, page.date)
 
 
-__all__ = ["DecodeError", "decode", "is_html"]
+__all__ = ["DecodeError", "decode", "is_html", "markup"]

@@ -1,4 +1,11 @@
-"""Main text and title of an HTML page."""
+"""Main text, title evidence and publish date of an HTML page.
+
+The main text is GeneralNewsExtractor's (gne, built for Chinese news pages), else
+trafilatura's when gne finds little, else every block of the page; the date is the page's
+meta tags', else htmldate's. Measured on gne's own 62 test pages (bench/eval_extractors.py):
+body F1 0.91 for gne then trafilatura, 0.87 for gne alone, 0.81 for trafilatura alone;
+htmldate dates 17 of 19 pages right, our own text rules 11.
+"""
 
 from __future__ import annotations
 
@@ -75,18 +82,57 @@ class Page:
     date: str | None = None
 
 
+ENOUGH = 200  # ideographs, letters and digits of a main text worth keeping
+_COUNTED = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+def _gne(markup: str) -> str:
+    """gne's main text (one paragraph a line), or "" when it cannot read the page."""
+    from gne import GeneralNewsExtractor  # lazily, like trafilatura: most pages are text
+
+    try:
+        found = GeneralNewsExtractor().extract(markup, with_body_html=False)
+    except Exception:  # gne raises on pages it cannot walk (no body, odd trees)
+        return ""
+    return str(found.get("content") or "")
+
+
+def _trafilatura(markup: str) -> str:
+    import trafilatura  # lazily: it and its dependencies weigh 20 MB, and most pages are text
+
+    text = trafilatura.extract(
+        markup, output_format="txt", include_comments=False, include_tables=True
+    )
+    return text or ""
+
+
+def main_text(markup: str) -> str:
+    """gne's text when it has enough, else trafilatura's (the longer of the two then)."""
+    first = _gne(markup)
+    if len(_COUNTED.findall(first)) >= ENOUGH:
+        return first
+    second = _trafilatura(markup)
+    return second if len(_COUNTED.findall(second)) >= len(_COUNTED.findall(first)) else first
+
+
+def _found_date(markup: str) -> str | None:
+    """htmldate's publish date (the original, not the last update), without network."""
+    import htmldate
+
+    try:
+        return htmldate.find_date(markup, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # a page htmldate cannot parse has no date for it
+        return None
+
+
 def extract_html(markup: str) -> Page:
     """Main text, title, <h1>s and declared date of an HTML page."""
     tree = _tree(markup)
     if tree is None:
         return Page("")
     title, headings, date = _title(tree), _headings(tree), _date(tree)
-    import trafilatura  # lazily: it and its dependencies weigh 20 MB, and most pages are text
-
-    text = trafilatura.extract(
-        markup, output_format="txt", include_comments=False, include_tables=True
-    )
-    return Page((text or _plain_text(tree)).strip(), title, headings, date)
+    text = main_text(markup).strip() or _plain_text(tree).strip()
+    return Page(text, title, headings, date or _found_date(markup))
 
 
-__all__ = ["Page", "extract_html"]
+__all__ = ["Page", "extract_html", "main_text"]

@@ -8,12 +8,12 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from bot.cli import digest, health, run, store, watch
+from bot.cli import digest, health, run, sources, store, watch
 from bot.logs import redact
 from bot.settings import SettingsError
 from bot.startup import Exit, StartupError
 
-COMMANDS = (digest, health, run, store, watch)
+COMMANDS = (digest, health, run, store, sources, watch)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from typing import Any
 from bot.cli.arguments import whole_number
 from bot.logs import configure_logging
 from bot.settings import Settings
-from bot.sources import FetchConfig, Fetcher
+from bot.sources import FetchConfig, Fetcher, fetch_config
 
 FORMATS = ("text", "json")
 
@@ -23,7 +23,8 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     ingest = commands.add_parser(
         "ingest",
         help="scan the sources into the database once",
-        description="Fetch DIGEST_SOURCES, digest new and changed pages and store them in "
+        description="Fetch DIGEST_SOURCES and the stored sources (added from the chat or by "
+        "`digestbot sources import`), digest new and changed pages and store them in "
         "DATABASE_URL; ends with one summary line.",
     )
     ingest.set_defaults(handler=run_ingest)
@@ -44,7 +45,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 @contextmanager
-def _store(settings: Settings) -> Iterator[Any]:
+def open_store_cli(settings: Settings) -> Iterator[Any]:
     """The store of DATABASE_URL, closed afterwards."""
     from bot.startup import open_store_or_exit  # SQLAlchemy and Alembic load only here
 
@@ -57,14 +58,14 @@ def _store(settings: Settings) -> Iterator[Any]:
 
 @asynccontextmanager
 async def store_and_fetcher(
-    settings: Settings, fetch_config: FetchConfig | None = None
+    settings: Settings, config: FetchConfig | None = None
 ) -> AsyncIterator[tuple[Any, Fetcher]]:
     """The store of DATABASE_URL (opened off the event loop) and a fetcher, both closed after."""
     from bot.startup import open_store_async
 
     store = await open_store_async(settings)
     try:
-        async with Fetcher(fetch_config or FetchConfig()) as fetcher:
+        async with Fetcher(fetch_config(settings, config)) as fetcher:
             yield store, fetcher
     finally:
         store.close()
@@ -83,7 +84,7 @@ async def _scan(settings: Settings) -> Any:
     """Scan with a progress bar when stderr is a terminal."""
     from tqdm import tqdm
 
-    from bot.ingest import scan
+    from bot.ingest import scan, scan_locations
 
     with tqdm(total=0, unit="page", disable=not sys.stderr.isatty(), leave=False) as bar:
 
@@ -92,13 +93,14 @@ async def _scan(settings: Settings) -> Any:
             bar.update(done - bar.n)
 
         async with store_and_fetcher(settings) as (store, fetcher):
-            return await scan(store, settings.sources, fetcher=fetcher, progress=progress)
+            locations = await asyncio.to_thread(scan_locations, settings.sources, store)
+            return await scan(store, locations, fetcher=fetcher, progress=progress)
 
 
 def run_search(args: argparse.Namespace) -> int:
     """Print the best matches; 0 even when there are none."""
     settings = Settings.from_env()
-    with _store(settings) as store:
+    with open_store_cli(settings) as store:
         page = store.search(
             " ".join(args.query),
             limit=args.limit,
@@ -145,4 +147,11 @@ def _text_hit(number: int, hit: Any) -> str:
     return f"{head}\n   {marked(hit.snippet, hit.marks)}\n   {hit.location}"
 
 
-__all__ = ["marked", "register", "run_ingest", "run_search", "store_and_fetcher"]
+__all__ = [
+    "marked",
+    "open_store_cli",
+    "register",
+    "run_ingest",
+    "run_search",
+    "store_and_fetcher",
+]

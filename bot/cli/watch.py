@@ -19,8 +19,8 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     parser = commands.add_parser(
         "watch",
         help="scan the sources on a timer, without Telegram",
-        description="Scan DIGEST_SOURCES into the database now and every SCAN_INTERVAL "
-        "seconds, until Ctrl-C or SIGTERM.",
+        description="Scan DIGEST_SOURCES and the stored sources into the database now and "
+        "every SCAN_INTERVAL seconds, until Ctrl-C or SIGTERM.",
     )
     parser.set_defaults(handler=run)
 
@@ -41,13 +41,14 @@ async def watch_sources(
 ) -> None:
     """Open the store and a fetcher, then scan on a timer until `stop` or a signal."""
     # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
-    from bot.ingest import scan
+    from bot.ingest import scan, scan_locations
 
     guard = ScanGuard()
     async with store_and_fetcher(settings, fetch_config) as (store, fetcher):
 
-        def run_scan() -> Any:
-            return scan(store, settings.sources, fetcher=fetcher, stop=guard.stopping)
+        async def run_scan() -> Any:
+            locations = await asyncio.to_thread(scan_locations, settings.sources, store)
+            return await scan(store, locations, fetcher=fetcher, stop=guard.stopping)
 
         await watch(settings, run_scan, stop=stop, guard=guard)
 

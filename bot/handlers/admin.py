@@ -1,12 +1,14 @@
-"""Admin commands (ADMIN_IDS only): /sources, /addsource, /ingest, /stats."""
+"""Admin commands (ADMIN_IDS only): /sources, /addsource, /ingest, /stats."""  # and sources.py
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import asdict
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 
@@ -15,6 +17,8 @@ from bot.context import BotContext
 from bot.handlers.common import Handler, command, lang_of, reply, say
 from bot.schedules import scan_now
 from bot.scheduling import ScanBusy
+from bot.sources import source_kind
+from bot.sources.probe import Found, probe
 from bot.store.records import SourceRow
 
 
@@ -31,12 +35,32 @@ def admin_only(handler: Handler) -> Handler:
     return guarded
 
 
-def source_line(row: SourceRow) -> str:
-    """`3. https://… (url) · 12 documents · 2 failures: HTTP 404`."""
-    line = f"{row.id}. {texts.escape_html(row.location)} ({row.kind}) · {row.documents}"
+def source_line(row: SourceRow, lang: str, zone: str) -> str:
+    """`3. https://…` then `栏目页 · 15 篇 · 最近成功 12-01 08:30`, then the last error."""
+    shape = row.state.shape or row.kind
+    line = texts.text(
+        lang,
+        "source_line",
+        id=row.id,
+        location=row.location,
+        kind=texts.text(lang, f"kind_{shape}") if texts.key_exists(f"kind_{shape}") else shape,
+        n=row.documents,
+    )
+    at = row.state.last_success_at
+    line += (
+        texts.text(lang, "source_success", at=_when(at, zone))
+        if at
+        else texts.text(lang, "source_never")
+    )
     if row.state.failures:
-        line += f" · ⚠ {row.state.failures}: {texts.escape_html(row.state.last_error or '')}"
+        why = texts.reason(lang, row.state.last_error or "")
+        line += texts.raw(lang, "source_error", n=row.state.failures, reason=why)
     return line
+
+
+def _when(at: datetime, zone: str) -> str:
+    """`12-01 08:30` in the bot's time zone."""
+    return at.astimezone(ZoneInfo(zone)).strftime("%m-%d %H:%M")
 
 
 def valid_location(value: str) -> bool:
@@ -51,18 +75,50 @@ def valid_location(value: str) -> bool:
 async def sources(update: Update, context: BotContext) -> None:
     """Every source with its document count and failures."""
     rows = await asyncio.to_thread(context.services.store.sources)
-    lines = [texts.text(lang_of(update), "sources_head"), *map(source_line, rows)]
+    lang, zone = lang_of(update), context.services.settings.timezone
+    if not rows:
+        return await say(update, "sources_none")
+    lines = [texts.text(lang, "sources_head"), *(source_line(r, lang, zone) for r in rows)]
     await reply(update, "\n".join(lines)[:4000])
 
 
 @admin_only
 async def add_source(update: Update, context: BotContext) -> None:
-    """/addsource URL: scanned from the next scan on."""
+    """/addsource URL: fetched once to say what it is; its articles come with the next scan."""
     args = context.args or []
     if len(args) != 1 or not valid_location(args[0]):
         return await say(update, "addsource_usage")
-    source_id = await asyncio.to_thread(context.services.store.ensure_source, args[0])
-    await say(update, "source_added", location=args[0], id=source_id)
+    location = args[0]
+    found = Found("folder") if source_kind(location) == "folder" else None
+    if found is None:
+        await say(update, "addsource_checking", location=location)
+        found = await probe(location, context.services.fetcher)
+    if found.shape is None:
+        why = texts.reason(lang_of(update), found.reason or "")
+        return await reply(
+            update,
+            texts.raw(
+                lang_of(update),
+                "addsource_refused",
+                location=texts.escape_html(location),
+                reason=why,
+            ),
+        )
+    store = context.services.store
+    source_id, new = await asyncio.to_thread(store.add_source, location, shape=found.shape)
+    await reply(
+        update,
+        added_text(lang_of(update), found, source_id, new, context.services.settings.scan_interval),
+    )
+
+
+def added_text(lang: str, found: Found, source_id: int, new: bool, interval: float) -> str:
+    """`栏目页：发现 20 篇文章，已加入（编号 3）。` and when its articles come."""
+    lines = [texts.text(lang, f"found_{found.shape}", n=found.count, id=source_id)]
+    if not new:
+        lines[0] += texts.text(lang, "found_again")
+    lines.append(texts.text(lang, "found_next_scan", minutes=max(1, round(interval / 60))))
+    return "\n".join(lines)
 
 
 @admin_only

@@ -9,7 +9,8 @@ from types import TracebackType
 import httpx
 
 from bot.sources.model import cap_text
-from bot.sources.urlguard import BlockedURL, check_url, pinned_transport
+from bot.sources.polite import Courtesy
+from bot.sources.urlguard import NOTHING_PRIVATE, Allowance, BlockedURL, check_url, pinned_transport
 
 ACCEPT = (
     "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
@@ -29,6 +30,12 @@ class FetchConfig:
     max_entries: int = 50  # feed entries fetched per scan; the rest wait for the next one
     user_agent: str = "digestbot/0.1 (+https://github.com/digestbot/digestbot)"
     allow_private: bool = False  # tests with loopback servers set True
+    allowance: Allowance = NOTHING_PRIVATE  # SOURCES_ALLOW_PRIVATE: private hosts allowed
+    host_interval: float = 1.0  # seconds between two requests to one host (robots may ask more)
+    obey_robots: bool = True  # robots.txt read and obeyed (tests of other things turn it off)
+    robots_ttl: float = 3600.0  # seconds a host's robots.txt is trusted before it is read again
+    backfill_pages: int = 3  # LISTING_BACKFILL_PAGES: listing pages read on the first visit
+    parallel_sources: int = 32  # sources fetched at once (each host still one request a second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +58,15 @@ class Response:
 class FetchError(Exception):
     """A fetch that failed; `reason` is the short text of the Problem."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, status: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.status = status  # the HTTP status of an answer that was not a success
+
+    @property
+    def lasting(self) -> bool:
+        """True for an answer that trying again will not change (404, 410, 403…, not 429)."""
+        return self.status is not None and 400 <= self.status < 500 and self.status != 429
 
 
 class Fetcher:
@@ -67,7 +80,8 @@ class Fetcher:
     ) -> None:
         self.config = config or FetchConfig()
         if transport is None and not self.config.allow_private:
-            transport = pinned_transport()
+            transport = pinned_transport(self.config.allowance)
+        self.courtesy = Courtesy(self.config.host_interval)  # shared by every source's fetches
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
             follow_redirects=False,  # each hop goes through the URL guard first
@@ -112,7 +126,9 @@ class Fetcher:
     async def _follow(self, url: httpx.URL, headers: dict[str, str]) -> Response:
         """Follow up to max_redirects redirects, checking every hop before connecting."""
         for _ in range(self.config.max_redirects + 1):
-            await check_url(url, allow_private=self.config.allow_private)
+            await check_url(
+                url, allow_private=self.config.allow_private, allowance=self.config.allowance
+            )
             async with self._client.stream("GET", url, headers=headers) as response:
                 if not response.has_redirect_location:
                     return await self._read(response)
@@ -124,7 +140,7 @@ class Fetcher:
         if response.status_code == 304:
             return _response(response, b"")
         if not response.is_success:
-            raise FetchError(f"HTTP {response.status_code}")
+            raise FetchError(f"HTTP {response.status_code}", response.status_code)
         return _response(response, await self._capped_body(response))
 
     async def _capped_body(self, response: httpx.Response) -> bytes:

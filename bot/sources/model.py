@@ -39,6 +39,13 @@ class SourceState:
     next_attempt_at: datetime | None = None  # UTC; see backoff.py
     last_error: str | None = None
     last_success_at: datetime | None = None
+    shape: str | None = None  # what the address turned out to be: see SHAPES
+    links: tuple[str, ...] = ()  # a listing's or sitemap's article links already handled
+    pending: tuple[str, ...] = ()  # article links found but not fetched yet (cap, failure)
+
+
+# What a URL source is, found by fetching it (the chat names each in the reader's language).
+SHAPES = ("feed", "listing", "sitemap", "article", "page", "folder")
 
 
 @dataclass(frozen=True, slots=True)

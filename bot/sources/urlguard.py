@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import socket
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import httpcore
 import httpx
@@ -14,6 +15,7 @@ from httpcore import SOCKET_OPTION as SocketOption
 
 SCHEMES = frozenset({"http", "https"})
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 # NAT64 (RFC 6052) embeds an IPv4 address in the last 32 bits; Python calls it global.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
@@ -24,6 +26,33 @@ class BlockedURL(ValueError):
     """A URL the fetcher refuses; the message is the Problem reason."""
 
 
+@dataclass(frozen=True, slots=True)
+class Allowance:
+    """The private hosts and networks an operator lets the fetcher reach (an intranet site),
+    from SOURCES_ALLOW_PRIVATE; every other private address stays refused."""
+
+    hosts: frozenset[str] = frozenset()
+    networks: tuple[IPNetwork, ...] = ()
+
+    @classmethod
+    def parse(cls, items: Iterable[str]) -> Allowance:
+        """Host names and CIDR networks (a bare address is a network of one)."""
+        hosts, networks = set(), []
+        for item in items:
+            try:
+                networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError:
+                hosts.add(item.lower().rstrip("."))
+        return cls(frozenset(hosts), tuple(networks))
+
+    def permits(self, host: str, address: IPAddress) -> bool:
+        """True when `host` is allowed by name, or `address` lies in an allowed network."""
+        return host.lower().rstrip(".") in self.hosts or any(address in n for n in self.networks)
+
+
+NOTHING_PRIVATE = Allowance()
+
+
 async def resolve(host: str, port: int) -> list[str]:
     """Every address `host` resolves to (tests replace this function)."""
     loop = asyncio.get_running_loop()
@@ -31,8 +60,11 @@ async def resolve(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-async def check_url(url: httpx.URL, *, allow_private: bool = False) -> None:
-    """Raise BlockedURL unless `url` is http(s) and its host resolves only to public addresses."""
+async def check_url(
+    url: httpx.URL, *, allow_private: bool = False, allowance: Allowance = NOTHING_PRIVATE
+) -> None:
+    """Raise BlockedURL unless `url` is http(s) and its host resolves only to public addresses
+    (or to private ones that `allowance` permits)."""
     if url.scheme not in SCHEMES:
         raise BlockedURL(f"only http and https, not {url.scheme or 'no scheme'}")
     if not url.host:
@@ -40,7 +72,7 @@ async def check_url(url: httpx.URL, *, allow_private: bool = False) -> None:
     if allow_private:
         return
     for address in await _addresses(url):
-        if is_blocked(address):
+        if is_blocked(address) and not allowance.permits(url.host, address):
             raise BlockedURL(f"private address {address}")
 
 
@@ -94,8 +126,11 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
     """Connects only to the addresses it has just checked, so DNS cannot change its answer
     between the guard's check and the connection (DNS rebinding)."""
 
-    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
+    def __init__(
+        self, inner: httpcore.AsyncNetworkBackend, allowance: Allowance = NOTHING_PRIVATE
+    ) -> None:
         self._inner = inner
+        self._allowance = allowance
 
     async def connect_tcp(
         self,
@@ -107,7 +142,7 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         """Resolve, refuse blocked addresses, then connect to the checked address itself."""
         addresses = await _addresses(httpx.URL(scheme="http", host=host, port=port))
-        blocked = [a for a in addresses if is_blocked(a)]
+        blocked = [a for a in addresses if is_blocked(a) and not self._allowance.permits(host, a)]
         if blocked:
             raise BlockedURL(f"private address {blocked[0]}")
         error: Exception = httpcore.ConnectError(f"no address for {host}")
@@ -134,13 +169,13 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def pinned_transport() -> httpx.AsyncHTTPTransport:
+def pinned_transport(allowance: Allowance = NOTHING_PRIVATE) -> httpx.AsyncHTTPTransport:
     """The default httpx transport, connecting through PinnedBackend."""
     transport = httpx.AsyncHTTPTransport()
     # httpx does not expose the network backend; its pool keeps it in `_network_backend`.
     pool = getattr(transport, "_pool", None)
     if isinstance(pool, httpcore.AsyncConnectionPool) and hasattr(pool, "_network_backend"):
-        pool._network_backend = PinnedBackend(pool._network_backend)
+        pool._network_backend = PinnedBackend(pool._network_backend, allowance)
     else:  # a newer httpx moved it: the per-hop check still runs, rebinding is not caught
         log.warning("httpx changed its internals: connections are not pinned to checked addresses")
     return transport

@@ -66,6 +66,10 @@ sources = Table(
     Column("next_attempt_at", UTCDateTime),
     Column("last_error", Text),
     Column("last_success_at", UTCDateTime),
+    Column("shape", String(16)),  # SourceState.shape (migration 0006)
+    Column("links", JSON, nullable=False, default=[]),
+    Column("pending", JSON, nullable=False, default=[]),
+    Column("removed_at", UTCDateTime),  # /removesource: kept for its documents, not scanned
 )
 
 documents = Table(

@@ -72,11 +72,44 @@ class Store:
                 ).scalar_one()
             return int(source_id)
 
-    def sources(self) -> list[SourceRow]:
-        """Every source with its fetch state and how many documents came from it."""
+    def add_source(self, location: str, *, shape: str | None = None) -> tuple[int, bool]:
+        """(id, True) for a new source; (id, False) for one already there, brought back if it
+        was removed. `shape` is what probing it found (until its first scan says)."""
+        with self._write() as conn:
+            row = conn.execute(select(sources).where(sources.c.location == location)).first()
+            if row is None:
+                values = {"location": location, "kind": source_kind(location), "failures": 0}
+                new = conn.execute(
+                    sources.insert().values(**values, shape=shape).returning(sources.c.id)
+                )
+                return int(new.scalar_one()), True
+            changes: dict[str, Any] = {"removed_at": None}
+            if shape is not None and row.shape is None:
+                changes["shape"] = shape
+            conn.execute(sources.update().where(sources.c.id == row.id).values(**changes))
+            return int(row.id), row.removed_at is not None
+
+    def remove_source(self, source_id: int, *, at: datetime | None = None) -> SourceRow | None:
+        """Stop scanning a source; its documents stay. None when there is no such source."""
+        found = [row for row in self.sources() if row.id == source_id]
+        if not found:
+            return None
+        with self._write() as conn:
+            conn.execute(
+                sources.update()
+                .where(sources.c.id == source_id)
+                .values(removed_at=at or datetime.now(UTC))
+            )
+        return found[0]
+
+    def sources(self, *, removed: bool = False) -> list[SourceRow]:
+        """Every source with its fetch state and how many documents came from it (the
+        removed ones instead, with `removed`)."""
         count = select(func.count()).where(documents.c.source_id == sources.c.id).scalar_subquery()
+        gone = sources.c.removed_at.is_not(None) if removed else sources.c.removed_at.is_(None)
+        query = select(sources, count.label("n")).where(gone).order_by(sources.c.id)
         with self._read() as conn:
-            rows = conn.execute(select(sources, count.label("n")).order_by(sources.c.id)).all()
+            rows = conn.execute(query).all()
         return [SourceRow(r.id, r.location, r.kind, _state(r), int(r.n)) for r in rows]
 
     def save_source_state(self, source_id: int, state: SourceState) -> None:
@@ -302,7 +335,9 @@ def _sent_to(chat_id: int) -> Any:
 
 def _state(row: Any) -> SourceState:
     """The SourceState columns of a sources row (they share its field names)."""
-    return SourceState(**{f.name: getattr(row, f.name) for f in fields(SourceState)})
+    values = {f.name: getattr(row, f.name) for f in fields(SourceState)}
+    values["links"], values["pending"] = tuple(row.links or ()), tuple(row.pending or ())
+    return SourceState(**values)
 
 
 __all__ = ["Store", "open_store"]

@@ -41,7 +41,8 @@ def news(tmp_path: Path) -> Path:
 
 
 async def run_scan(store: Store, *locations: str, **kwargs) -> ScanSummary:
-    async with Fetcher(FetchConfig(allow_private=True), **kwargs) as fetcher:
+    config = FetchConfig(allow_private=True, host_interval=0, obey_robots=False)
+    async with Fetcher(config, **kwargs) as fetcher:
         return await scan(store, locations, fetcher=fetcher)
 
 

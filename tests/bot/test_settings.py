@@ -14,7 +14,7 @@ def test_defaults_need_nothing_but_an_empty_environment() -> None:
     assert settings.token is None
     assert settings.database_url == DEFAULT_DATABASE_URL
     assert settings.sources == ("seeds",)
-    assert settings.scan_interval == 600.0
+    assert settings.scan_interval == 300.0
     assert settings.timezone == "Asia/Shanghai"
     assert settings.digest_time == time(8, 0)
     assert settings.admin_ids == frozenset()

@@ -92,7 +92,8 @@ def test_html_page_is_reduced_to_text_and_title() -> None:
     decoded = decode((NOISE / "menus_footer.html").read_bytes(), "page.html")
     assert decoded.title == "市政协召开经济界别协商座谈会"
     assert "<p" not in decoded.text and "版权所有" not in decoded.text
-    assert "3月14日下午，市政协召开经济界别协商座谈会" in decoded.text.split("\n")[1]
+    lines = decoded.text.split("\n")
+    assert any(line.startswith("3月14日下午，市政协召开经济界别协商座谈会") for line in lines[:3])
 
 
 def test_html_meta_charset_gbk_is_honoured() -> None:

@@ -54,6 +54,29 @@ class Injecting(State):
             message["caption"] = caption
         return self.push_update("message", message)
 
+    def send_document(
+        self,
+        chat_id: int,
+        name: str,
+        data: bytes,
+        *,
+        user_id: int | None = None,
+        mime_type: str = "application/octet-stream",
+    ) -> JSON:
+        """A user sends a file; the bot can getFile and download it."""
+        message = self._user_message(chat_id, user_id, "zh-hans", None, None)
+        with self.cond:
+            file_id = f"BQACdoc{len(self.files) + 1}"
+            self.files[file_id] = data
+        message["document"] = {
+            "file_id": file_id,
+            "file_unique_id": file_id[-8:],
+            "file_name": name,
+            "mime_type": mime_type,
+            "file_size": len(data),
+        }
+        return self.push_update("message", message)
+
     def press_button(
         self,
         message: SentMessage | JSON,

@@ -306,6 +306,20 @@ def _record(message: JSON, params: JSON, method: str) -> SentMessage:
     )
 
 
+def get_file(state: State, params: JSON) -> JSON:
+    """A file a user sent (send_document); downloaded from /file/bot<token>/<file_path>."""
+    file_id = str(params.get("file_id"))
+    if file_id not in state.files:
+        raise ApiError(400, "Bad Request: invalid file_id")
+    size = len(state.files[file_id])
+    return {
+        "file_id": file_id,
+        "file_unique_id": file_id[-8:],
+        "file_size": size,
+        "file_path": f"documents/{file_id}",
+    }
+
+
 METHODS: dict[str, Method] = {
     "getme": get_me,
     "getupdates": get_updates,
@@ -326,6 +340,7 @@ METHODS: dict[str, Method] = {
     "getchat": get_chat,
     "getchatmember": get_chat_member,
     "getchatadministrators": get_chat_administrators,
+    "getfile": get_file,
     "close": always_true,
     "logout": always_true,
 }

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from tests.fakebot.inject import Injecting
 from tests.fakebot.methods import METHODS
@@ -21,6 +21,7 @@ from tests.fakebot.transport import Answer, LoopServer
 
 TOKEN = f"{BOT_ID}:AAFakeTokenForTheDigestBotTests_0123"
 _PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)")
+_FILE = re.compile(r"/file/bot([^/]+)/documents/([\w-]+)")
 # python-telegram-bot sends strings as they are and everything else JSON-encoded; these
 # parameters are always strings, so "123" or "true" in them must stay text.
 _STRINGS = {"text", "caption", "parse_mode", "callback_query_id", "inline_query_id", "url"}
@@ -80,6 +81,11 @@ class FakeBotApi(Injecting):
     def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, Answer]:
         """Answer one HTTP request: (status, JSON body)."""
         url = urlsplit(path)
+        download = _FILE.fullmatch(unquote(url.path))  # PTB quotes the token's ":"
+        if download is not None and download.group(1) == self.token:
+            with self.cond:
+                found = self.files.get(download.group(2))
+            return (200, found) if found is not None else (404, ApiError(404, "Not Found").body())
         match = _PATH.fullmatch(url.path)
         if not match or match.group(2).lower() not in METHODS:
             return 404, ApiError(404, "Not Found").body()

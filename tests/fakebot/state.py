@@ -129,6 +129,7 @@ class State:
         self.callback_ids: dict[str, bool] = {}  # id -> answered
         self.answers: list[JSON] = []
         self.inline_ids: set[str] = set()
+        self.files: dict[str, bytes] = {}  # file_id -> content, for getFile and downloads
 
     # -- configuration, for tests -------------------------------------------------------------
 

@@ -60,16 +60,22 @@ def web() -> Web:
     return Web()
 
 
+# Politeness has tests of its own (test_crawl.py); here it would add robots.txt requests and
+# a second between requests to every test.
+IMPOLITE = {"host_interval": 0.0, "obey_robots": False}
+
+
 @pytest.fixture
 async def fetcher(web: Web) -> AsyncIterator[Fetcher]:
-    async with Fetcher(FetchConfig(), transport=httpx.MockTransport(web.handle)) as f:
+    async with make_fetcher(web) as f:
         yield f
 
 
 def make_fetcher(web: Web, **config: object) -> Fetcher:
     """A Fetcher over `web` with some FetchConfig fields changed."""
-    return Fetcher(FetchConfig(**config), transport=httpx.MockTransport(web.handle))  # type: ignore[arg-type]
+    fields = {**IMPOLITE, **config}
+    return Fetcher(FetchConfig(**fields), transport=httpx.MockTransport(web.handle))  # type: ignore[arg-type]
 
 
-def never_seen(url: str) -> bool:
-    return False
+def never_seen(urls: object) -> set[str]:
+    return set()
