@@ -205,6 +205,36 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
             "澳門某同鄉聯誼會昨舉行第二次常務副會長會議,會長陳大文主持。",
             "第二次常務副會長會議",
         ),
+        # a numbered meeting of a body that a congress holds: 主席团 before the number
+        (
+            "3月5日上午,县十八届人大二次会议举行主席团第二次会议,县委书记赵明主持会议。",
+            "县十八届人大二次会议主席团第二次会议",
+        ),
+        # the council opens the sentence, a clause comes before 召開 (and a dateline before it)
+        (
+            "(中央社記者林小文某縣十日電)某縣議會應縣府要求,自十五日到十九日召開第九屆第二次臨時會。",
+            "某縣議會第九屆第二次臨時會",
+        ),
+        # Taiwan's `今(25)日` before the verb; 開幕會 joins the session it opens
+        ("某市議會第三屆第五次定期大會今(12)日上午開幕。", "某市議會第三屆第五次定期大會"),
+        ("全國政協十三屆二次會議開幕會在人民大會堂舉行。", "全國政協十三屆二次會議開幕會"),
+        # no verb: a numbered session a clause is about is the meeting reported
+        ("某市議會第6次定期大會18日進入最後1天議程,議員出席踴躍。", "某市議會第6次定期大會"),
+        ("县政协九届三次会议即将闭幕,委员们认真履职。", "县政协九届三次会议"),
+        # a caption's place or a breadcrumb before a slash is no part of the name
+        (
+            "2024年5月2日某縣/2024年全國地方議會議長第2次聯誼座談會2日在某縣舉行。",
+            "2024年全國地方議會議長第2次聯誼座談會",
+        ),
+        # a theme or an organiser before the name ends it; 本年度 is no part of it
+        (
+            "以「共謀發展」為主題的二○一二年澳門「僑界社團座談會」,昨午假某酒店舉行。",
+            "二○一二年澳門「僑界社團座談會",
+        ),
+        ("由某研究中心主辦本年度「齊為家鄉出主意」座談會昨日舉行。", "「齊為家鄉出主意」座談會"),
+        ("11月2日,由某学会主办的2023年城市地理学术年会在某大学召开。", "2023年城市地理学术年会"),
+        # a garbled page's doubled list commas do not cut a name
+        ("3月4日,統戰部召開各民主黨派,、工商聯負責人交流會,。", "各民主黨派,、工商聯負責人交流會"),
     ],
 )
 def test_names_in_full(text: str, name: str) -> None:
@@ -227,3 +257,21 @@ def test_a_short_place_is_written_in_full_and_the_text_keeps_its_wording() -> No
     text = "全国政协十三届四次会议提案交办会18日在京举行。"
     got = facts(text)
     assert (got.name, got.place) == ("全国政协十三届四次会议提案交办会", "北京")
+
+
+def test_a_meeting_in_a_documents_title_is_not_the_meeting_held() -> None:
+    text = (
+        "會議審議了《關於召開中共某縣第十屆委員會第五次全體會議的建議》。"
+        "1月5日,縣委書記王強主持召開縣委常委會擴大會議。"
+    )
+    assert facts(text).name == "縣委常委會擴大會議"
+
+
+def test_an_organ_named_after_a_congress_is_not_its_meeting() -> None:
+    text = "中国共产党第十九次全国代表大会新闻中心16日晚在某宾馆举行酒会,500多位记者出席。"
+    assert facts(text).name is None
+
+
+def test_this_years_words_are_no_annual_meeting() -> None:
+    text = "王强指出,今年会继续推进改革,明年会更好。"
+    assert facts(text).name is None
