@@ -34,7 +34,7 @@ _KIND = (
     r"会(?![议场堂员长所址])|会报|大会(?![堂场议])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
     r"|就职典礼|培训班"
 )
-_MEETING = re.compile(f"(?:{_KIND})(?!精神)")
+_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神)")  # `…大会会议精神座谈会` cites the 大会
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
     "召开了",
@@ -74,7 +74,9 @@ _GENERIC = re.compile(
 )
 _NUMBER = r"[\d一二三四五六七八九十百零〇]+"
 _SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
-_TIME = re.compile(r"(?:\d{1,2}日)?(?:[上下]午|晚上?)?$|\d{1,2}日")
+_TIME = re.compile(
+    r"(?:\d{1,2}日|[今昨]\s*[(（]\d{1,2}[)）]\s*日|今日|昨日|今天|昨天)?(?:[上下]午|晚上?)?$|\d{1,2}日"
+)
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
 _NUMBERED_AT = 6  # a numbered meeting's number comes first or after a short body (主席团第三次)
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
@@ -90,10 +92,13 @@ _DATELINE = re.compile(
 )
 _ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式)")
 _PLACE = re.compile(
-    r"(?:在|假)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
+    r"(?:在|假|于)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
     r"(?:隆重|顺利|正式|圆满|胜利|共同|联合|组织|专门|集中)*(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
 )
-_NOT_PLACE = re.compile(r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻")
+_NOT_PLACE = re.compile(
+    r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻"
+    r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频)"
+)
 # Short place forms that a report writes for a city (在京召开 is held in Beijing).
 _SHORT_PLACES = {
     "京": "北京",

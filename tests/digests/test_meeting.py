@@ -233,6 +233,13 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
         ),
         ("由某研究中心主辦本年度「齊為家鄉出主意」座談會昨日舉行。", "「齊為家鄉出主意」座談會"),
         ("11月2日,由某学会主办的2023年城市地理学术年会在某大学召开。", "2023年城市地理学术年会"),
+        # `今(5)日` between a council and its numbered meeting
+        ("某市議會今(5)日舉行第3屆成立大會,成立大會由議長主持。", "某市議會第3屆成立大會"),
+        # a congress cited (`…大会会议精神`) inside the name of the meeting held
+        (
+            "12月23日下午,某团市委召开学习贯彻共青团某省第十五次代表大会会议精神座谈会。",
+            "学习贯彻共青团某省第十五次代表大会会议精神座谈会",
+        ),
         # a garbled page's doubled list commas do not cut a name
         ("3月4日,統戰部召開各民主黨派,、工商聯負責人交流會,。", "各民主黨派,、工商聯負責人交流會"),
     ],
@@ -275,3 +282,13 @@ def test_an_organ_named_after_a_congress_is_not_its_meeting() -> None:
 def test_this_years_words_are_no_annual_meeting() -> None:
     text = "王强指出,今年会继续推进改革,明年会更好。"
     assert facts(text).name is None
+
+
+def test_hong_kong_and_macau_hold_meetings_at_a_place_with_yu() -> None:
+    text = "特區政府今日(31日)下午3時於政府總部舉辦「完善社區治理 共創美好家園」研討會。"
+    got = facts(text)
+    assert (got.name, got.place) == ("「完善社區治理 共創美好家園」研討會", "政府總部")
+
+
+def test_yu_before_a_time_is_no_place() -> None:
+    assert facts("某會員大會於近日召開,會長陳大文主持。").place is None
