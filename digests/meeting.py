@@ -30,7 +30,8 @@ _KIND = (
     r"(?:座谈|生活|研讨|推进|部署|动员|报告|交流|协商|恳谈|茶话|评议|述职|学习|汇报|通报|现场"
     r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
     r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
-    r"|开幕|闭幕|(?<![今明去本每当近\d])年)"
+    r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
+    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委)"
     r"会(?![议场堂员长所址])|会报|大会(?![堂场议])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
     r"|就职典礼|培训班"
 )
@@ -63,9 +64,11 @@ _NAME_STOPS = (
     "为题的",
     "主办",
 )
+_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
-    r"[」』”\"]?[，,]?\s*(?:\d{1,2}日)?(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
-    r"(?:[上下]?午|晚上?)?(?:即?将)?\s*"
+    rf"[」』”\"]?[，,]?\s*(?:(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
+    r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
+    r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将)?\s*"
     r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
@@ -75,7 +78,7 @@ _GENERIC = re.compile(
 _NUMBER = r"[\d一二三四五六七八九十百零〇]+"
 _SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
 _TIME = re.compile(
-    r"(?:\d{1,2}日|[今昨]\s*[(（]\d{1,2}[)）]\s*日|今日|昨日|今天|昨天)?(?:[上下]午|晚上?)?$|\d{1,2}日"
+    r"(?:\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日|[今昨]\s*[(（]\d{1,2}[)）]\s*日|今日|昨日|今天|昨天)?(?:[上下]午|晚上?)?$|\d{1,2}日"
 )
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
 _NUMBERED_AT = 6  # a numbered meeting's number comes first or after a short body (主席团第三次)
@@ -213,10 +216,16 @@ def _joined(s: str, start: int, end: int) -> Name:
     """The name with its organisation when a body holds a numbered meeting:
     `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
     for verb in ("召开", "举行"):
-        if s.endswith(verb, 0, start) and _SESSION.search(s, start, min(end, start + _NUMBERED_AT)):
-            org_end = _before_place_and_time(s, start - len(verb))
-            subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
-            org = s[subject:org_end]
+        if not s.endswith(verb, 0, start):
+            continue
+        org_end = _before_place_and_time(s, start - len(verb))
+        subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
+        org = s[subject:org_end]
+        # a session holds its 预备会议 or 主席团会议: the meeting is named by the session
+        numbered = _SESSION.search(s, start, min(end, start + _NUMBERED_AT)) or (
+            _SESSION.search(org) and _MEETING.search(org[-3:])
+        )
+        if numbered:
             if 2 <= len(org) <= 30 and _ORG_END.search(org) and not _GENERIC.search(org):
                 return (subject, org_end), (start, end)
             if _SESSION.match(s, start) and (body := _subject(s, start)) is not None:

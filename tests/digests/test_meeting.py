@@ -240,6 +240,18 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
             "12月23日下午,某团市委召开学习贯彻共青团某省第十五次代表大会会议精神座谈会。",
             "学习贯彻共青团某省第十五次代表大会会议精神座谈会",
         ),
+        # meetings named …工作会, …职代会/党代会, …谈话会, …研习会, X届X次常委会
+        ("1月9日,某集团2024年工作会暨职代会在综合楼召开。", "某集团2024年工作会暨职代会"),
+        ("6月2日,市委召开换届期间县委书记集体谈心谈话会。", "换届期间县委书记集体谈心谈话会"),
+        ("某區公所今(19)日於某餐廳舉辦114年度里鄰長研習會。", "114年度里鄰長研習會"),
+        ("12月22日,某县召开县政协十一届九次常委会,主席李明出席。", "县政协十一届九次常委会"),
+        # a day range or a wire's Chinese-numeral day before the verb
+        ("共青团某县第二十次代表大会8月30至31日召开。", "共青团某县第二十次代表大会"),
+        (
+            "某縣議會第六屆第四次定期大會二十一日召開預備會議。",
+            "某縣議會第六屆第四次定期大會預備會議",
+        ),
+        ("某縣議會第十九屆第一次定期大會今(25)日上午10時開幕。", "某縣議會第十九屆第一次定期大會"),
         # a garbled page's doubled list commas do not cut a name
         ("3月4日,統戰部召開各民主黨派,、工商聯負責人交流會,。", "各民主黨派,、工商聯負責人交流會"),
     ],
@@ -292,3 +304,7 @@ def test_hong_kong_and_macau_hold_meetings_at_a_place_with_yu() -> None:
 
 def test_yu_before_a_time_is_no_place() -> None:
     assert facts("某會員大會於近日召開,會長陳大文主持。").place is None
+
+
+def test_a_standing_committee_without_a_number_is_a_body_not_a_meeting() -> None:
+    assert facts("区人大常委会副主任王明出席会议。").name is None
