@@ -31,7 +31,7 @@ _KIND = (
     r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
     r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
     r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
-    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委)"
+    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委)"
     r"会(?![议场堂员长所址])|会报|大会(?![堂场议])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
     r"|就职典礼|培训班"
 )
@@ -81,13 +81,14 @@ _TIME = re.compile(
     r"(?:\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日|[今昨]\s*[(（]\d{1,2}[)）]\s*日|今日|昨日|今天|昨天)?(?:[上下]午|晚上?)?$|\d{1,2}日"
 )
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
-_NUMBERED_AT = 6  # a numbered meeting's number comes first or after a short body (主席团第三次)
+_NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
 _SUBJECT = re.compile(
     r"(?:[^，,。]{0,12}?[日午][，,]?)?\s*([\u4e00-\u9fff()（）]{1,16}?"
     r"(?:议会|代表会|人大常委会|常委会|人大|政协|委员会|妇联|工商联|总工会|团委|党委|党组|纪委"
     r"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^\u4e00-\u9fff]|[应于在将召举])"
 )
+_CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员会)(?![委员主副])")
 _QUOTES = {"”": "“", "」": "「", "』": "『"}
 # A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.
 _DATELINE = re.compile(
@@ -190,7 +191,12 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
-    return _joined(s, fallback[0], _extended(s, fallback[1])) if fallback else None
+    if fallback:
+        return _joined(s, fallback[0], _extended(s, fallback[1]))
+    for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
+        if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
+            return (convened.span(1),)
+    return None
 
 
 def _skip_prefix(s: str, start: int, end: int) -> int:
@@ -278,7 +284,7 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     body_name = _text(s, body) or ""
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
-    return original[a:b]
+    return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
 
 
 def _more_specific(s: str, body: Name, spelled: Name) -> bool:
@@ -309,7 +315,11 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
             continue
         if s[i - 1] in ")）" and _credit_before(s, i):
             return i, None  # a reporter's credit ends the dateline, not the name
-        if s[i - 1] == "、" and i > 1 and _MEETING.search(s[max(0, i - 4) : i - 1]):
+        if (
+            s[i - 1] == "、"
+            and i > 1
+            and (_MEETING.search(s[max(0, i - 4) : i - 1]) or s[i - 2] == "会")
+        ):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
         if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):

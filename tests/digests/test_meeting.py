@@ -252,6 +252,15 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
             "某縣議會第六屆第四次定期大會預備會議",
         ),
         ("某縣議會第十九屆第一次定期大會今(25)日上午10時開幕。", "某縣議會第十九屆第一次定期大會"),
+        # a year before a meeting's number; a party committee's 党委会; two meetings in a list
+        (
+            "12月29日上午,某市中级人民法院审判委员会举行2021年第28次全体会议。",
+            "某市中级人民法院审判委员会2021年第28次全体会议",
+        ),
+        ("3月14日,市局召开党委会传达学习全国两会精神。", "党委会"),
+        ("6月24日,市纪委监委召开常委会、监委会议,书记张明主持。", "常委会、监委会议"),
+        # a court's or a council's committee convened is the meeting when nothing else is
+        ("日前,某市法院召开审判委员会,市检察院检察长受邀列席会议。", "审判委员会"),
         # a garbled page's doubled list commas do not cut a name
         ("3月4日,統戰部召開各民主黨派,、工商聯負責人交流會,。", "各民主黨派,、工商聯負責人交流會"),
     ],
@@ -308,3 +317,17 @@ def test_yu_before_a_time_is_no_place() -> None:
 
 def test_a_standing_committee_without_a_number_is_a_body_not_a_meeting() -> None:
     assert facts("区人大常委会副主任王明出席会议。").name is None
+
+
+def test_a_committee_inside_a_documents_title_is_not_convened() -> None:
+    text = "會議研究了《關於召開中共某縣第十屆委員會的建議》等事項。"
+    assert facts(text).name is None
+
+
+def test_the_titles_meeting_keeps_the_body_that_held_it() -> None:
+    got = facts(
+        "8月27日下午,某市工商聯七次常委會在某中心召開。",
+        "某市工商聯召開十三屆七次主席會議、七次常委會議",
+        "某市工商聯召開十三屆七次主席會議、七次常委會議",
+    )
+    assert got.name == "某市工商聯十三屆七次主席會議、七次常委會議"
