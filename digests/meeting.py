@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from digests.model import MeetingFacts
 from digests.people import extract_people
+from digests.place import find_place
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -95,29 +96,6 @@ _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
 _ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式)")
-_PLACE = re.compile(
-    r"(?:在|假|于)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
-    r"(?:隆重|顺利|正式|圆满|胜利|共同|联合|组织|专门|集中)*(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
-)
-_NOT_PLACE = re.compile(
-    r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻"
-    r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频)"
-)
-# Short place forms that a report writes for a city (在京召开 is held in Beijing).
-_SHORT_PLACES = {
-    "京": "北京",
-    "沪": "上海",
-    "津": "天津",
-    "渝": "重庆",
-    "穗": "广州",
-    "杭": "杭州",
-    "宁": "南京",
-    "蓉": "成都",
-    "汉": "武汉",
-    "榕": "福州",
-    "港": "香港",
-    "澳": "澳门",
-}
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
@@ -129,7 +107,7 @@ def extract_meeting(
     people = extract_people(source, simplified)
     return MeetingFacts(
         name=_name(source, simplified, simplified_title, title),
-        place=_place(source, simplified),
+        place=find_place(source, simplified),
         chair="、".join(p.name for p in people.chair) or None,
         attendees=tuple(p.name for p in people.attendees),
         speakers=tuple(p.name for p in people.speakers),
@@ -337,18 +315,6 @@ def _credit_before(s: str, i: int) -> bool:
     """Whether the parenthesis closing at `i` is a reporter's credit (`(记者 张三)`)."""
     j = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
     return j >= i - 30 and bool(_CREDIT.search(s[j:i]))
-
-
-# --- the place -----------------------------------------------------------------------
-
-
-def _place(source: str, s: str) -> str | None:
-    """Where it was held, as written; a city's one-character form written in full."""
-    for match in _PLACE.finditer(s):
-        if not _NOT_PLACE.search(match.group(1)):
-            value = source[match.start(1) : match.end(1)].strip()
-            return _SHORT_PLACES.get(value, value) or None
-    return None
 
 
 __all__ = ["CAP", "extract_meeting", "find_meeting_name", "meeting_spans"]
