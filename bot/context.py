@@ -52,6 +52,11 @@ class Services:
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
     queries: QueryCache = field(default_factory=QueryCache)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it
+    _chat_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
+
+    def chat_lock(self, chat_id: int) -> asyncio.Lock:
+        """One chat's digests one at a time, so two topics due together send a document once."""
+        return self._chat_locks.setdefault(chat_id, asyncio.Lock())
 
     async def wind_down(self, grace: float) -> None:
         """Start nothing new; give the page and the messages in hand `grace` s, then cancel."""

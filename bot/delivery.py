@@ -14,20 +14,18 @@ import html
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
+from bot.cards import Planned, View, plan
 from bot.ratelimit import MARGIN, retry_seconds
-from digests.digest import build_digest
-from digests.model import Script
-from digests.render import TELEGRAM_LIMIT, render_card_html, render_html
 
 if TYPE_CHECKING:
-    from bot.store import Store, StoredDocument, Subscription
+    from bot.store import Store, StoredDocument, Subscription, Topic
 
 log = logging.getLogger(__name__)
 MAX_RETRY_AFTER = 8  # 429s honoured per message after the rate limiter's own retries
@@ -43,42 +41,31 @@ class Sent(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Planned:
-    """One message of a digest and the documents whose cards it carries."""
-
-    html: str
-    doc_ids: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Outcome:
     chat_id: int
     messages: int  # messages sent
     documents: int  # documents marked sent
     result: Sent
+    topic_id: int = 0  # the topic delivered, when one was
 
 
-def plan(
-    docs: Sequence[StoredDocument], script: str, lang: str, limit: int = TELEGRAM_LIMIT
-) -> list[Planned]:
-    """Render `docs` as digest messages and say which documents each one carries."""
-    digest = build_digest([d.document for d in docs])
-    messages = render_html(digest, as_script(script), lang, limit)
-    owners: list[list[int]] = [[] for _ in messages]
-    for doc in docs:
-        owners[_last_holding(messages, doc, script, lang)].append(doc.id)
-    return [Planned(m, tuple(ids)) for m, ids in zip(messages, owners, strict=True)]
+Job = (
+    tuple["Subscription", Sequence["StoredDocument"]]
+    | tuple["Subscription", Sequence["StoredDocument"], "Topic | None"]
+)
 
 
-def _last_holding(messages: Sequence[str], doc: StoredDocument, script: str, lang: str) -> int:
-    """The message carrying the document's whole card; else the last (never marked too early)."""
-    card = render_card_html(doc.document, as_script(script), lang)
-    found = [i for i, message in enumerate(messages) if card in message]
-    return found[-1] if found else len(messages) - 1
-
-
-def as_script(value: str) -> Script:
-    return value if value in ("simplified", "traditional") else "original"  # type: ignore[return-value]
+def view_of(sub: Subscription, topic: Topic | None = None) -> View:
+    """How the subscription's chat reads a digest of this topic."""
+    if topic is None:
+        return View(script=sub.script, lang=sub.language)
+    return View(
+        script=sub.script,
+        lang=sub.language,
+        keywords=topic.keywords,
+        topic=topic.name,
+        more=f"mo:t:{topic.id}",
+    )
 
 
 def plain(text: str) -> str:
@@ -96,7 +83,7 @@ class Deliverer:
         *,
         network_retries: int = 3,
         backoff: float = 1.0,
-        planner: Callable[[Sequence[StoredDocument], str, str], list[Planned]] = plan,
+        planner: Callable[[Sequence[StoredDocument], View], list[Planned]] = plan,
     ) -> None:
         self.bot = bot
         self.store = store
@@ -157,13 +144,13 @@ class Deliverer:
                     return self._failed(chat_id, error)
                 await asyncio.sleep(self.backoff * 2 ** (network_failures - 1))
 
-    def _plan(self, docs: Sequence[StoredDocument], script: str, lang: str) -> list[Planned]:
-        """Plan once per (documents, script, language): a fan-out renders one digest, not 10,000."""
-        key = (tuple(d.id for d in docs), script, lang)
+    def _plan(self, docs: Sequence[StoredDocument], view: View) -> list[Planned]:
+        """Plan once per (documents, view): a fan-out renders one digest, not 10,000."""
+        key = (tuple(d.id for d in docs), view)
         if key not in self._plans:
             if len(self._plans) >= 64:
                 self._plans.clear()
-            self._plans[key] = self.planner(docs, script, lang)
+            self._plans[key] = self.planner(docs, view)
         return self._plans[key]
 
     async def _gone(self, chat_id: int, error: Exception) -> Sent:
@@ -175,37 +162,53 @@ class Deliverer:
         log.warning("sending to chat %s failed: %s", chat_id, error)
         return Sent.FAILED
 
-    async def deliver(self, sub: Subscription, docs: Sequence[StoredDocument]) -> Outcome:
-        """Send `docs` to the subscription's chat; each message's documents marked right after."""
-        planned = self._plan(docs, sub.script, sub.language) if docs else []
+    async def deliver(
+        self,
+        sub: Subscription,
+        docs: Sequence[StoredDocument],
+        topic: Topic | None = None,
+        *,
+        view: View | None = None,
+        mark: bool = True,
+    ) -> Outcome:
+        """Send `docs` to the subscription's chat; each message's documents marked right after.
+
+        `mark=False` shows without marking (a member's /digest in a group: a look, not the
+        group's delivery); `view` overrides how the digest is composed.
+        """
+        planned = self._plan(docs, view or view_of(sub, topic)) if docs else []
         task = asyncio.current_task()
         assert task is not None  # a coroutine always runs in a task
         self._active.add(task)
         try:
-            return await self._deliver(sub, planned)
+            outcome = await self._deliver(sub, planned, mark)
         finally:
             self._active.discard(task)
+        return replace(outcome, topic_id=topic.id if topic else 0)
 
-    async def _deliver(self, sub: Subscription, planned: Sequence[Planned]) -> Outcome:
+    async def _deliver(
+        self, sub: Subscription, planned: Sequence[Planned], mark: bool = True
+    ) -> Outcome:
         sent = marked = 0
         for message in planned:  # paced per chat by the Application's FloodLimiter
             if self.stopping:
                 return Outcome(sub.chat_id, sent, marked, Sent.STOPPED)
+            extra = {"reply_markup": message.markup} if message.markup else {}
             result = await self.send(
                 sub.chat_id,
                 message.html,
                 thread_id=sub.thread_id,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+                **extra,
             )
             if result is not Sent.OK:
                 return Outcome(sub.chat_id, sent, marked, result)
-            await asyncio.to_thread(self.store.mark_sent, sub.chat_id, message.doc_ids)
+            if mark:
+                await asyncio.to_thread(self.store.mark_sent, sub.chat_id, message.doc_ids)
             sent, marked = sent + 1, marked + len(message.doc_ids)
         return Outcome(sub.chat_id, sent, marked, Sent.OK)
 
-    async def fan_out(
-        self, jobs: Sequence[tuple[Subscription, Sequence[StoredDocument]]], concurrency: int = 64
-    ) -> list[Outcome]:
+    async def fan_out(self, jobs: Sequence[Job], concurrency: int = 64) -> list[Outcome]:
         """Deliver to many chats at once; the Application's rate limiter paces the sends.
 
         A fixed pool of workers, not a task per chat: 10,000 waiting coroutines make the
@@ -215,11 +218,11 @@ class Deliverer:
         outcomes: list[Outcome | None] = [None] * len(jobs)
 
         async def worker() -> None:
-            for index, (sub, docs) in todo:  # shared iterator: each job taken once
+            for index, (sub, docs, *topic) in todo:  # shared iterator: each job taken once
                 if self.stopping:
                     return
                 try:
-                    outcomes[index] = await self.deliver(sub, docs)
+                    outcomes[index] = await self.deliver(sub, docs, *topic)
                 except Exception:  # one chat's surprise must not stop the others
                     log.exception("delivery to chat %s failed", sub.chat_id)
                     outcomes[index] = Outcome(sub.chat_id, 0, 0, Sent.FAILED)

@@ -1,6 +1,6 @@
-"""Digests on a timer: one JobQueue job per daily/weekly subscription, instant pushes after scans.
+"""Digests on a timer: one JobQueue job per daily/weekly topic, instant pushes after scans.
 
-The store is the truth: jobs are rebuilt from it at start, and a job reads the subscription
+The store is the truth: jobs are rebuilt from it at start, and a job reads its topic
 again when it fires, so a job left behind by a change of mind sends nothing wrong.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -15,125 +16,180 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.context import BotContext, Services
-from bot.delivery import Outcome, Sent
+from bot.delivery import Job, Outcome, Sent
 from bot.ingest import ScanSummary, scan
 from bot.scheduling import guarded_scan
 
 if TYPE_CHECKING:
     from telegram.ext import JobQueue
 
-    from bot.store import Subscription
+    from bot.store import Subscription, Topic
 
 log = logging.getLogger(__name__)
 MISSED_DELAY = 2.0  # seconds after start before a missed digest goes out
 
 
-def job_name(chat_id: int) -> str:
-    return f"digest:{chat_id}"
+def job_name(chat_id: int, topic_id: int) -> str:
+    return f"digest:{chat_id}:{topic_id}"
 
 
-def is_timed(sub: Subscription) -> bool:
-    """Daily and weekly subscriptions that should receive digests now."""
-    return sub.active and not sub.paused and sub.schedule in ("daily", "weekly")
+def is_timed(sub: Subscription, topic: Topic) -> bool:
+    """Daily and weekly topics that should receive digests now."""
+    live = sub.active and not sub.paused and not topic.paused
+    return live and topic.schedule in ("daily", "weekly")
 
 
-def last_slot(sub: Subscription, now: datetime) -> datetime:
-    """The latest moment ≤ `now` (UTC) at which the subscription's digest was due."""
-    zone = ZoneInfo(sub.timezone)
+def last_slot(topic: Topic, timezone: str, now: datetime) -> datetime:
+    """The latest moment ≤ `now` (UTC) at which the topic's digest was due."""
+    zone = ZoneInfo(timezone)
     local = now.astimezone(zone)
     for back in range(8):
         day = local.date() - timedelta(days=back)
-        slot = datetime.combine(day, sub.at, zone)
-        if slot <= local and (sub.schedule != "weekly" or day.weekday() == sub.weekday):
+        slot = datetime.combine(day, topic.at, zone)
+        if slot <= local and (topic.schedule != "weekly" or day.weekday() == topic.weekday):
             return slot.astimezone(UTC)
-    raise ValueError(f"no slot in the last week for {sub}")  # unreachable: 8 days cover a week
+    raise ValueError(f"no slot in the last week for {topic}")  # unreachable: 8 days cover a week
 
 
-def is_missed(sub: Subscription, now: datetime) -> bool:
-    """True when a slot passed since the last digest (e.g. while the bot was down)."""
+def is_missed(sub: Subscription, topic: Topic, now: datetime) -> bool:
+    """True when a slot passed since the topic's last digest (e.g. while the bot was down)."""
     return (
-        is_timed(sub)
-        and sub.last_digest_at is not None
-        and (sub.last_digest_at < last_slot(sub, now))
+        is_timed(sub, topic)
+        and topic.last_digest_at is not None
+        and topic.last_digest_at < last_slot(topic, sub.timezone, now)
     )
 
 
-def schedule(job_queue: JobQueue[Any], sub: Subscription) -> None:
-    """(Re)place the subscription's digest job; none for instant, paused or inactive ones."""
-    existing = job_queue.scheduler.get_job(job_name(sub.chat_id))  # by id: O(1), not a scan
+def unschedule(job_queue: JobQueue[Any], chat_id: int, topic_id: int) -> None:
+    """Remove the topic's digest job, if it has one."""
+    existing = job_queue.scheduler.get_job(job_name(chat_id, topic_id))  # by id: O(1)
     if existing is not None:
         existing.remove()
-    if not is_timed(sub):
+
+
+def schedule(job_queue: JobQueue[Any], sub: Subscription, topic: Topic) -> None:
+    """(Re)place the topic's digest job; none for instant, paused or inactive ones."""
+    unschedule(job_queue, sub.chat_id, topic.id)
+    if not is_timed(sub, topic):
         return
-    days = (((sub.weekday or 0) + 1) % 7,) if sub.schedule == "weekly" else tuple(range(7))
+    days = (((topic.weekday or 0) + 1) % 7,) if topic.schedule == "weekly" else tuple(range(7))
+    name = job_name(sub.chat_id, topic.id)
     job_queue.run_daily(
         digest_job,
-        sub.at.replace(tzinfo=ZoneInfo(sub.timezone)),
+        topic.at.replace(tzinfo=ZoneInfo(sub.timezone)),
         days=days,  # PTB counts 0 = Sunday
-        name=job_name(sub.chat_id),
+        name=name,
         chat_id=sub.chat_id,
-        job_kwargs={"id": job_name(sub.chat_id), "misfire_grace_time": 600, "coalesce": True},
+        data=topic.id,
+        job_kwargs={"id": name, "misfire_grace_time": 600, "coalesce": True},
     )
+
+
+def schedule_chat(job_queue: JobQueue[Any], sub: Subscription, topics: Sequence[Topic]) -> None:
+    """(Re)place the jobs of every topic of the chat."""
+    for topic in topics:
+        schedule(job_queue, sub, topic)
 
 
 async def rebuild(job_queue: JobQueue[Any], services: Services, now: datetime) -> int:
-    """Schedule every stored subscription; queue one catch-up digest for each that missed."""
-    subs = await asyncio.to_thread(services.store.active_subscriptions)
-    for sub in subs:
-        schedule(job_queue, sub)
-        if is_missed(sub, now):
+    """Schedule every stored topic; queue one catch-up digest for each that missed; chats."""
+    pairs = await asyncio.to_thread(services.store.scheduled_topics)
+    for sub, topic in pairs:
+        schedule(job_queue, sub, topic)
+        if is_missed(sub, topic, now):
             job_queue.run_once(
-                digest_job, MISSED_DELAY, chat_id=sub.chat_id, name=f"missed:{sub.chat_id}"
+                digest_job,
+                MISSED_DELAY,
+                chat_id=sub.chat_id,
+                data=topic.id,
+                name=f"missed:{sub.chat_id}:{topic.id}",
             )
-    return len(subs)
+    return len({sub.chat_id for sub, _ in pairs})
 
 
 async def digest_job(context: BotContext) -> None:
     """A timed digest firing: send what this chat has not seen yet."""
-    assert context.job is not None and context.job.chat_id is not None
-    await send_scheduled(context.services, context.job.chat_id, datetime.now(UTC))
+    job = context.job
+    assert job is not None and job.chat_id is not None and isinstance(job.data, int)
+    await send_scheduled(context.services, job.chat_id, job.data, datetime.now(UTC))
 
 
-async def send_scheduled(services: Services, chat_id: int, now: datetime) -> Outcome | None:
-    """Deliver the chat's unseen documents; silent when there are none."""
+async def send_scheduled(
+    services: Services, chat_id: int, topic_id: int, now: datetime
+) -> Outcome | None:
+    """Deliver the topic's unseen documents; silent when there are none.
+
+    Topics of the chat due at the same moment go together, in the chat's topic order, so
+    a document matching two of them is sent under the first (the chat's deliveries are
+    shared: what one topic sent, the next one no longer finds unseen).
+    """
     store = services.store
-    sub = await asyncio.to_thread(store.subscription, chat_id)
-    if sub is None or not is_timed(sub):
-        return None
-    docs = await asyncio.to_thread(store.unseen_documents, chat_id, keywords=sub.keywords)
-    outcome = await services.deliverer.deliver(sub, docs)
+    async with services.chat_lock(chat_id):
+        sub = await asyncio.to_thread(store.subscription, chat_id)
+        topics = await asyncio.to_thread(store.topics, chat_id)
+        fired = next((t for t in topics if t.id == topic_id), None)
+        if sub is None or fired is None or not is_timed(sub, fired):
+            return None
+        slot = last_slot(fired, sub.timezone, now)
+        due = [t for t in topics if t.id == topic_id or _due_with(sub, t, slot, now)]
+        outcomes = {t.id: await _send_topic(services, sub, t, now) for t in due}
+    return outcomes[topic_id]
+
+
+def _due_with(sub: Subscription, topic: Topic, slot: datetime, now: datetime) -> bool:
+    """Whether `topic` is due at `slot` too and has not had that digest yet."""
+    if not is_timed(sub, topic) or last_slot(topic, sub.timezone, now) != slot:
+        return False
+    return topic.last_digest_at is None or topic.last_digest_at < slot
+
+
+async def _send_topic(
+    services: Services, sub: Subscription, topic: Topic, now: datetime
+) -> Outcome:
+    store = services.store
+    docs = await asyncio.to_thread(store.unseen_documents, sub.chat_id, keywords=topic.keywords)
+    outcome = await services.deliverer.deliver(sub, docs, topic)
     if outcome.result is Sent.OK:
-        await _stamp(services, chat_id, now)
+        await _stamp(services, sub.chat_id, topic.id, now)
     return outcome
 
 
-async def _stamp(services: Services, chat_id: int, at: datetime) -> None:
-    """Record when the chat last got its digest (re-read: the user may have changed it)."""
-    sub = await asyncio.to_thread(services.store.subscription, chat_id)
-    if sub is not None and (sub.last_digest_at is None or sub.last_digest_at < at):
-        await asyncio.to_thread(services.store.save_subscription, replace(sub, last_digest_at=at))
+async def _stamp(services: Services, chat_id: int, topic_id: int, at: datetime) -> None:
+    """Record when the topic last got its digest (re-read: the user may have changed it)."""
+    topics = await asyncio.to_thread(services.store.topics, chat_id)
+    topic = next((t for t in topics if t.id == topic_id), None)
+    if topic is not None and (topic.last_digest_at is None or topic.last_digest_at < at):
+        await asyncio.to_thread(services.store.save_topic, replace(topic, last_digest_at=at))
 
 
 async def push_instant(services: Services, since: datetime) -> list[Outcome]:
-    """Push each new matching document to 'instant' chats; `since` is when the scan began."""
+    """Push each new matching document to 'instant' topics; `since` is when the scan began.
+
+    A chat's instant topics are matched in its topic order, and a document goes under the
+    first that matches it only.
+    """
     store = services.store
-    subs = await asyncio.to_thread(store.active_subscriptions)
-    jobs = []
-    for sub in subs:
-        if sub.schedule != "instant" or sub.paused or not sub.active:
+    pairs = await asyncio.to_thread(store.scheduled_topics)
+    jobs: list[Job] = []
+    taken: dict[int, set[int]] = {}
+    for sub, topic in pairs:
+        if topic.schedule != "instant" or topic.paused or sub.paused or not sub.active:
             continue
-        docs = await asyncio.to_thread(
+        found = await asyncio.to_thread(
             store.unseen_documents,
             sub.chat_id,
-            keywords=sub.keywords,
-            since=min(sub.last_digest_at or since, since),
+            keywords=topic.keywords,
+            since=min(topic.last_digest_at or since, since),
         )
+        seen = taken.setdefault(sub.chat_id, set())
+        docs = [doc for doc in found if doc.id not in seen]
+        seen.update(doc.id for doc in docs)
         if docs:
-            jobs.append((sub, docs))
+            jobs.append((sub, docs, topic))
     outcomes = await services.deliverer.fan_out(jobs)
     for outcome in outcomes:
         if outcome.result is Sent.OK:
-            await _stamp(services, outcome.chat_id, since)
+            await _stamp(services, outcome.chat_id, outcome.topic_id, since)
     return outcomes
 
 

@@ -6,8 +6,9 @@ input can never break a message's markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -28,26 +29,36 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", "帮助与全部命令", "help and every command"),
     Command(
         "subscribe",
-        "订阅全部新闻或关键词：/subscribe [关键词 …]",
-        "subscribe to all news or to keywords",
+        "订阅全部新闻或关键词：/subscribe 关键词…；/subscribe #主题名 关键词… 新建主题",
+        "subscribe to all news or to keywords; /subscribe #topic keyword… makes a topic",
     ),
-    Command("unsubscribe", "取消关键词或全部订阅", "drop keywords, or the whole subscription"),
+    Command(
+        "unsubscribe",
+        "取消关键词、主题或全部订阅：/unsubscribe 关键词…、/unsubscribe #主题名",
+        "drop keywords, a topic (/unsubscribe #topic), or everything",
+    ),
     Command(
         "schedule",
-        "推送方式：instant | daily HH:MM | weekly mon HH:MM",
-        "when to send: instant | daily HH:MM | weekly mon HH:MM",
+        "推送时间：/schedule 每天 08:00、每周五 18:00 或 即时",
+        "when to send: /schedule daily 08:00, weekly fri 18:00 or instant",
     ),
-    Command("timezone", "时区：/timezone Asia/Shanghai", "time zone: /timezone Europe/London"),
-    Command("settings", "查看并修改订阅设置", "see and change this chat's settings"),
+    Command(
+        "timezone",
+        "时区：/timezone 北京、伦敦、纽约或 UTC+8",
+        "time zone: /timezone London, New York, Beijing or UTC+8",
+    ),
+    Command("settings", "查看并修改订阅设置", "see and change the settings"),
+    Command("topics", "主题：各有关键词和推送时间", "topics, each with its keywords and schedule"),
     Command(
         "digest",
-        "立即生成摘要：未发送过的；/digest 关键词 只看相关的；/digest 7d 近 7 天全部（含已发送）",
+        "立即推送未推送过的文章；/digest 关键词 只看相关的；"
+        "/digest 7d 近 7 天发布的全部（含已推送）",
         "a digest now of what is unsent; /digest keyword: unsent matches; "
-        "/digest 7d: the last 7 days, sent or not",
+        "/digest 7d: published in the last 7 days, sent or not",
     ),
     Command("search", "搜索：/search 关键词", "search: /search keyword"),
-    Command("doc", "查看一篇文档：/doc ID", "one document: /doc ID"),
-    Command("trending", "近 7 天热门关键词", "top keywords of the last 7 days"),
+    Command("doc", "阅读一篇文章的全文：/doc 编号", "read an article in full: /doc number"),
+    Command("trending", "近 7 天热门关键词图表", "chart of the top keywords of the last 7 days"),
     Command("sources", "管理员：来源列表", "admin: list sources", admin=True),
     Command(
         "addsource", "管理员：添加来源 URL 或目录", "admin: add a source URL or folder", admin=True
@@ -57,18 +68,41 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 _TEXTS: dict[str, tuple[str, str]] = {
+    # greeting, help, groups
     "start": (
-        "你好！我把中文会议新闻整理成关键词摘要，按你设定的时间推送。\n"
+        "你好！我把中文会议新闻整理成摘要，按你设定的时间推送。\n"
         "发送 /subscribe 订阅全部新闻，或 /subscribe 关键词 只看相关内容。",
-        "Hello! I turn Chinese meeting news into keyword digests and send them on your schedule.\n"
+        "Hello! I turn Chinese meeting news into digests and send them on your schedule.\n"
         "Send /subscribe for all news, or /subscribe keyword for matching news only.",
     ),
+    "intro_group": (
+        "大家好！我把中文会议新闻整理成摘要，定时推送到本群。\n"
+        "群管理员可以设置订阅：/subscribe 关键词 订阅，/schedule 每天 08:00 设定推送时间，"
+        "/settings 查看全部设置。\n"
+        "所有成员都可以用 /search 关键词 搜索，用 /digest@{bot} 查看最新摘要。",
+        "Hello everyone! I turn Chinese meeting news into digests and post them here on a "
+        "schedule.\nThe group's administrators set it up: /subscribe keyword to subscribe, "
+        "/schedule daily 08:00 for the time, /settings for everything.\n"
+        "Everyone can /search keyword, or see the latest digest with /digest@{bot}.",
+    ),
     "help_head": ("命令列表：", "Commands:"),
-    "help_admin": ("管理员命令：", "Admin commands:"),
+    "help_admin": ("机器人管理员命令：", "Bot admin commands:"),
     "help_tail": (
-        "私聊中直接发送文字即可搜索；在任意聊天输入 @{bot} 关键词 可分享文档。",
+        "私聊中直接发送文字即可搜索；在任意聊天输入 @{bot} 关键词 可分享文章。",
         "In a private chat, any text is a search; "
-        "type @{bot} keyword in any chat to share a document.",
+        "type @{bot} keyword in any chat to share an article.",
+    ),
+    "help_group_member": (
+        "本群的订阅（/subscribe、/unsubscribe、/schedule、/timezone 和设置按钮）"
+        "只有群管理员可以修改。在群里发送 /digest 只是查看，不影响本群的定时推送。",
+        "Only the group's administrators change its subscription (/subscribe, /unsubscribe, "
+        "/schedule, /timezone and the settings buttons). A /digest here is a look only: "
+        "the group's scheduled digests still send everything.",
+    ),
+    "help_group_admin": (
+        "你是本群管理员，可以修改本群的订阅。在群里发送 /digest 只是查看，不影响本群的定时推送。",
+        "You are an administrator here and can change the group's subscription. A /digest "
+        "here is a look only: the group's scheduled digests still send everything.",
     ),
     "unknown": (
         "我不认识这个命令。发送 /help 查看全部命令。",
@@ -78,89 +112,242 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "我只能处理文字消息。发送 /help 查看我能做什么，或直接发送关键词搜索。",
         "I can only read text messages. Send /help to see what I do, or send a keyword to search.",
     ),
-    "subscribed_all": ("已订阅全部新闻。{when}", "Subscribed to all news. {when}"),
-    "subscribed_keywords": (
-        "已订阅关键词：{keywords}。{when}",
-        "Subscribed to keywords: {keywords}. {when}",
+    "who_private": ("你", "You are"),
+    "who_group": ("本群", "This chat is"),
+    "admins_only": (
+        "只有群管理员可以修改本群的订阅。",
+        "Only the group's administrators can change its subscription.",
     ),
-    "unsubscribed_all": ("已取消订阅。", "Unsubscribed."),
-    "unsubscribed_keywords": (
-        "已移除关键词。剩余：{keywords}",
-        "Keywords removed. Remaining: {keywords}",
+    "bot_admins_only": (
+        "此命令仅限机器人管理员使用。",
+        "This command is for the bot's admins only.",
+    ),
+    # subscribing
+    "subscribed_all": ("已订阅全部新闻。\n{line}", "Subscribed to all news.\n{line}"),
+    "subscribed_keywords": (
+        "已订阅关键词：{keywords}。\n{line}",
+        "Subscribed to keywords: {keywords}.\n{line}",
+    ),
+    "subscribed_topic": (
+        "主题「{name}」的关键词：{keywords}。\n{line}",
+        "Topic “{name}”: {keywords}.\n{line}",
+    ),
+    "already_all": (
+        "{who}已订阅全部新闻。\n{line}\n只看相关内容：/subscribe 关键词",
+        "{who} subscribed to all news.\n{line}\nFor matching news only: /subscribe keyword",
+    ),
+    "ask_all_or_keep": (
+        "{who}已订阅关键词：{keywords}。\n改为订阅全部新闻，还是保留关键词？",
+        "{who} subscribed to: {keywords}.\nSwitch to all news, or keep the keywords?",
+    ),
+    "kept_keywords": ("已保留关键词：{keywords}。", "Keywords kept: {keywords}."),
+    "topic_needs_keywords": (
+        "新主题需要关键词，例如 /subscribe #{name} 纪律 监察",
+        "A new topic needs keywords, for example /subscribe #{name} keyword",
+    ),
+    "bad_topic_name": (
+        "主题名请用 1 到 {limit} 个字，例如 #纪委",
+        "A topic name has 1 to {limit} characters, for example #discipline",
+    ),
+    "too_many_topics": ("主题太多：最多 {limit} 个。", "Too many topics: {limit} at most."),
+    "no_topic": (
+        "没有名为「{name}」的主题。发送 /topics 查看全部主题。",
+        "There is no topic “{name}”. Send /topics to see them.",
     ),
     "not_subscribed": (
-        "本聊天尚未订阅。发送 /subscribe 开始。",
-        "This chat has no subscription. Send /subscribe to start.",
+        "{who}还没有订阅。发送 /subscribe 开始。",
+        "{who} not subscribed yet. Send /subscribe to start.",
     ),
-    "too_many_keywords": (
-        "关键词太多：最多 {limit} 个。",
-        "Too many keywords: {limit} at most.",
+    "too_many_keywords": ("关键词太多：最多 {limit} 个。", "Too many keywords: {limit} at most."),
+    "unsubscribed_all": ("已取消订阅。", "Unsubscribed."),
+    "unsubscribed_topic": ("已删除主题「{name}」。", "Topic “{name}” deleted."),
+    "unsubscribed_keywords": (
+        "已移除关键词：{removed}。剩余：{keywords}",
+        "Removed: {removed}. Remaining: {keywords}",
+    ),
+    "not_following": (
+        "没有订阅过：{words}。当前关键词：{keywords}",
+        "Not subscribed to: {words}. Current keywords: {keywords}",
+    ),
+    "main_emptied": (
+        "默认主题已没有关键词，已暂停；其他主题照常推送。",
+        "The main topic has no keywords left and is paused; the other topics go on.",
     ),
     "all_news": ("全部新闻", "all news"),
-    "when_instant": ("有新文档即推送。", "Each new document is sent as soon as it arrives."),
-    "when_daily": ("每天 {at}（{tz}）推送摘要。", "A digest every day at {at} ({tz})."),
-    "when_weekly": ("每周{day} {at}（{tz}）推送摘要。", "A digest every {day} at {at} ({tz})."),
+    "rules_required": ("必含：{words}", "must include: {words}"),
+    "rules_excluded": ("排除：{words}", "excluding: {words}"),
+    "rules_wrap": ("{words}（{rules}）", "{words} ({rules})"),
+    "rules_sep": ("；", "; "),
+    "list_sep": ("、", ", "),
+    # schedule and time zone
+    "when_instant": ("有新文章即推送", "each new article as soon as it arrives"),
+    "when_daily": ("每天 {at}（{tz}）", "daily at {at} ({tz})"),
+    "when_weekly": ("每周{day} {at}（{tz}）", "every {day} at {at} ({tz})"),
+    "schedule_line": ("推送：{when}", "Schedule: {when}"),
+    "schedule_set": ("已设置。{line}", "Done. {line}"),
+    "schedule_set_topic": ("主题「{name}」已设置。{line}", "Topic “{name}” set. {line}"),
+    "schedule_saved_unsubscribed": (
+        "已设置。{line}\n发送 /subscribe 开始订阅。",
+        "Done. {line}\nSend /subscribe to start receiving it.",
+    ),
+    "schedule_now": (
+        "{line}\n修改：/schedule 每天 HH:MM、/schedule 每周一…周日 HH:MM 或 /schedule 即时，"
+        "例如 /schedule 每天 07:30、/schedule 每周五 18:00",
+        "{line}\nTo change: /schedule daily HH:MM, /schedule weekly Monday…Sunday HH:MM or "
+        "/schedule instant, for example /schedule daily 07:30 or /schedule weekly fri 18:00",
+    ),
     "schedule_usage": (
-        "用法：/schedule instant | daily HH:MM | weekly mon..sun HH:MM",
-        "Usage: /schedule instant | daily HH:MM | weekly mon..sun HH:MM",
+        "用法：/schedule 每天 HH:MM、每周一…周日 HH:MM 或 即时，例如 /schedule 每天 07:30",
+        "Usage: /schedule daily HH:MM, weekly Monday…Sunday HH:MM or instant, "
+        "for example /schedule daily 07:30",
     ),
     "bad_time": (
-        "时间 {value} 无效：请用 HH:MM，00:00 到 23:59。",
-        "Time {value} is not valid: use HH:MM, 00:00 to 23:59.",
+        "时间「{value}」无效：请用 HH:MM，从 00:00 到 23:59，例如 07:30。",
+        "Time “{value}” is not valid: use HH:MM, 00:00 to 23:59, for example 07:30.",
     ),
     "bad_weekday": (
-        "星期 {value} 无效：请用 mon tue wed thu fri sat sun。",
-        "Weekday {value} is not valid: use mon tue wed thu fri sat sun.",
+        "星期「{value}」无效：请用周一到周日，例如 /schedule 每周五 18:00。",
+        "Weekday “{value}” is not valid: use Monday to Sunday, "
+        "for example /schedule weekly fri 18:00.",
     ),
-    "schedule_set": ("已设置：{when}", "Done: {when}"),
+    "timezone_now": (
+        "时区：{tz}\n修改：/timezone 城市名或 UTC 时差，例如 /timezone 上海、/timezone 伦敦、"
+        "/timezone UTC+8",
+        "Time zone: {tz}\nTo change: /timezone city or UTC offset, for example "
+        "/timezone London, /timezone New York or /timezone UTC+8",
+    ),
     "timezone_usage": (
-        "用法：/timezone Area/City，例如 /timezone Asia/Shanghai",
-        "Usage: /timezone Area/City, for example /timezone Europe/London",
+        "用法：/timezone 城市名，例如 /timezone 上海",
+        "Usage: /timezone city, for example /timezone London",
     ),
     "bad_timezone": (
-        "未知时区 {value}。请用 IANA 名称，例如 Asia/Shanghai。",
-        "Unknown time zone {value}. Use an IANA name such as Asia/Shanghai.",
+        "不认识的时区「{value}」。请发送城市名（如北京、伦敦、纽约）或 UTC+8 这样的时差。",
+        "Unknown time zone “{value}”. Send a city (London, New York, Beijing) "
+        "or an offset such as UTC+8.",
     ),
-    "timezone_set": ("时区已设为 {tz}。{when}", "Time zone set to {tz}. {when}"),
+    "timezone_set": ("时区已设为{tz}。\n{line}", "Time zone set to {tz}.\n{line}"),
+    "zone_named": ("{label}（{zone}）", "{label} ({zone})"),
+    # settings, pickers
     "settings": (
-        "<b>订阅设置</b>\n关键词：{keywords}\n推送：{when}\n状态：{state}\n字体：{script}",
-        "<b>Settings</b>\nKeywords: {keywords}\nSchedule: {when}\n"
-        "Status: {state}\nScript: {script}",
+        "<b>订阅设置</b>\n关键词：{keywords}\n{topics}{line}\n状态：{state}\n简繁：{script}",
+        "<b>Settings</b>\nKeywords: {keywords}\n{topics}{line}\nStatus: {state}\nScript: {script}",
     ),
+    "settings_topics": ("主题：{names}\n", "Topics: {names}\n"),
     "state_active": ("接收中", "active"),
     "state_paused": ("已暂停", "paused"),
-    "script_original": ("原文", "original"),
-    "script_simplified": ("简体", "simplified"),
-    "script_traditional": ("繁體", "traditional"),
-    "btn_pause": ("暂停", "Pause"),
-    "btn_resume": ("恢复", "Resume"),
+    "script_original": ("原文", "Original"),
+    "script_simplified": ("简体", "Simplified"),
+    "script_traditional": ("繁體", "Traditional"),
     "btn_instant": ("即时", "Instant"),
     "btn_daily": ("每天", "Daily"),
     "btn_weekly": ("每周", "Weekly"),
+    "btn_pause": ("暂停推送", "Pause"),
+    "btn_resume": ("恢复推送", "Resume"),
+    "btn_timezone": ("时区：{tz}", "Time zone: {tz}"),
+    "btn_topics": ("关键词与主题", "Keywords and topics"),
+    "btn_unsubscribe": ("取消订阅", "Unsubscribe"),
+    "btn_back": ("‹ 返回", "‹ Back"),
+    "btn_confirm_unsubscribe": ("确定取消订阅", "Yes, unsubscribe"),
+    "btn_delete": ("删除", "Delete"),
+    "btn_confirm_delete": ("确定删除", "Yes, delete"),
+    "btn_all_news": ("全部新闻", "All news"),
+    "btn_keep": ("保留关键词", "Keep keywords"),
+    "btn_subscribe_all": ("订阅全部新闻", "Subscribe to all news"),
+    "btn_weekday": ("周{day}", "{day}"),
+    "confirm_unsubscribe": (
+        "确定取消全部订阅吗？关键词和主题都会删除。",
+        "Unsubscribe from everything? The keywords and topics will be deleted.",
+    ),
+    "confirm_delete": ("确定删除主题「{name}」吗？", "Delete the topic “{name}”?"),
+    "pick_hour": (
+        "选择每天推送的时间（{tz}）：\n其他时间请发送 /schedule 每天 07:30",
+        "Pick the time of the daily digest ({tz}):\nFor another time send /schedule daily 07:30",
+    ),
+    "pick_hour_weekly": (
+        "选择每周{day}推送的时间（{tz}）：\n其他时间请发送 /schedule 每周{day} 07:30",
+        "Pick the time on {day} ({tz}):\nFor another time send /schedule weekly {day} 07:30",
+    ),
+    "pick_weekday": ("选择每周哪天推送：", "Pick the day of the weekly digest:"),
+    "pick_timezone": (
+        "选择时区（当前：{tz}）：\n其他时区请发送 /timezone 城市名，例如 /timezone 悉尼",
+        "Pick a time zone (now: {tz}):\nFor another one send /timezone city, "
+        "for example /timezone Sydney",
+    ),
+    # topics
+    "topics_head": ("<b>主题</b>", "<b>Topics</b>"),
+    "topic_line": (
+        "{n}. {name}：{keywords} · {when}{state}",
+        "{n}. {name}: {keywords} · {when}{state}",
+    ),
+    "topic_main": ("默认", "Main"),
+    "topic_paused": ("（已暂停）", " (paused)"),
+    "topic_when": ("{name}（{when}）", "{name} ({when})"),
+    "topics_hint": (
+        "新建主题或添加关键词：/subscribe #主题名 关键词…\n"
+        "每个主题有自己的推送时间：/schedule #主题名 每天 08:00\n"
+        "同一篇文章只推送一次，归入最先到点的主题。",
+        "New topic or more keywords: /subscribe #topic keyword…\n"
+        "Each topic has its own schedule: /schedule #topic daily 08:00\n"
+        "An article is sent once, under the first topic due.",
+    ),
+    "topic_view": (
+        "<b>主题：{name}</b>\n关键词：{keywords}\n{line}\n状态：{state}\n"
+        "添加关键词：/subscribe {tag}关键词…\n移除关键词：/unsubscribe {tag}关键词…",
+        "<b>Topic: {name}</b>\nKeywords: {keywords}\n{line}\nStatus: {state}\n"
+        "More keywords: /subscribe {tag}keyword…\nFewer: /unsubscribe {tag}keyword…",
+    ),
+    "topic_head": ("主题：{name}", "Topic: {name}"),
+    "topic_gone": ("这个主题已删除。", "This topic was deleted."),
+    # cards and digests
+    "card_number": ("编号 {id}", "No. {id}"),
+    "digest_count": ("{n} 篇", "{n} articles"),
+    "digest_count_one": ("{n} 篇", "{n} article"),
+    "card_matched": ("命中：{words}", "Matched: {words}"),
+    "group_heading": ("{name}（{n}）", "{name} ({n})"),
+    "page_of": ("第 {page}/{pages} 页", "Page {page}/{pages}"),
+    "btn_full": ("全文", "Full text"),
+    "btn_full_n": ("全文 {n}", "Text {n}"),
+    "btn_link": ("原文链接", "Original page"),
+    "btn_subscribe_word": ("订阅「{word}」", "Subscribe to “{word}”"),
+    "btn_more": ("更多（还有 {n} 篇）", "More ({n} left)"),
     "btn_prev": ("‹ 上一页", "‹ Previous"),
     "btn_next": ("下一页 ›", "Next ›"),
+    "digest_look": (
+        "<i>只是查看：本群的定时推送仍会发送这些文章。</i>",
+        "<i>A look only: the group's scheduled digest still sends these.</i>",
+    ),
+    "subscribed_word": ("已订阅关键词「{word}」。", "Subscribed to “{word}”."),
+    "digest_expired": (
+        "这份摘要已过期，请重新发送 /digest。",
+        "This digest has expired; send /digest again.",
+    ),
+    "nothing_more": ("没有更多了。", "Nothing more."),
     "bad_digest_args": (
-        "用法：/digest [关键词 …] [天数d]，例如 /digest 7d 或 /digest 防汛 30d",
-        "Usage: /digest [keyword …] [Nd] (N days), for example /digest 7d or /digest 防汛 30d",
+        "用法：/digest [关键词…] [天数d]，例如 /digest 7d 或 /digest 防汛 30d",
+        "Usage: /digest [keyword…] [Nd] (N days), for example /digest 7d or /digest 防汛 30d",
     ),
-    "nothing_new": ("没有新的文档。", "Nothing new."),
+    "nothing_new": ("没有新的文章。", "Nothing new."),
     "nothing_new_matching": (
-        "没有未发送过的「{keywords}」相关文档。发送 /digest {query} 7d 查看近 7 天的全部"
-        "（含已发送），或 /search {query} 查找更早的。",
-        "Nothing new about “{keywords}”. Send /digest {query} 7d for the last 7 days, sent or "
-        "not, or /search {query} for older ones.",
+        "没有未推送过的「{keywords}」相关文章。发送 /digest {query} 7d 查看近 7 天发布的全部"
+        "（含已推送），或 /search {query} 查找更早的。",
+        "Nothing new about “{keywords}”. Send /digest {query} 7d for what was published in "
+        "the last 7 days, sent or not, or /search {query} for older ones.",
     ),
-    "nothing_in_days": ("近 {days} 天没有文档。", "No documents in the last {days} days."),
+    "nothing_in_days": (
+        "近 {days} 天没有发布的文章。",
+        "Nothing published in the last {days} days.",
+    ),
     "nothing_in_days_matching": (
-        "近 {days} 天没有「{keywords}」相关文档。",
-        "Nothing about “{keywords}” in the last {days} days.",
+        "近 {days} 天没有发布「{keywords}」相关文章。",
+        "Nothing about “{keywords}” published in the last {days} days.",
     ),
+    # search, documents, trending
     "search_usage": ("用法：/search 关键词", "Usage: /search keyword"),
     "query_too_long": (
         "关键词太长，已截取前 {limit} 个字搜索。",
         "The query is too long; searching only its first {limit} characters.",
     ),
-    "no_results": ("没有找到与「{query}」相关的文档。", "No documents match “{query}”."),
+    "no_results": ("没有找到与「{query}」相关的文章。", "No articles match “{query}”."),
     "results_head": (
         "「{query}」共 {total} 条结果，第 {page}/{pages} 页：",
         "{total} results for “{query}”, page {page}/{pages}:",
@@ -170,15 +357,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "这次搜索已过期，请重新发送 /search。",
         "This search has expired; send /search again.",
     ),
-    "doc_usage": ("用法：/doc ID（数字）", "Usage: /doc ID (a number)"),
-    "no_doc": ("没有编号为 {id} 的文档。", "There is no document with ID {id}."),
+    "doc_usage": ("用法：/doc 编号，例如 /doc 12", "Usage: /doc number, for example /doc 12"),
+    "no_doc": ("没有编号为 {id} 的文章。", "There is no article number {id}."),
     "trending_head": ("近 7 天热门关键词：", "Top keywords of the last 7 days:"),
-    "trending_empty": ("近 7 天还没有文档。", "No documents in the last 7 days."),
-    "admins_only": (
-        "只有群组管理员可以修改本群的订阅。",
-        "Only the group's administrators can change its subscription.",
+    "trending_line": ("{n}. #{word}（{count}）", "{n}. #{word} ({count})"),
+    "trending_caption": (
+        "近 7 天热门关键词，按文章发布日期统计。点按钮搜索或订阅。",
+        "Top keywords of the last 7 days, counted by publish date. Tap to search or subscribe.",
     ),
-    "bot_admins_only": ("此命令仅限机器人管理员。", "This command is for the bot's admins only."),
+    "trending_title": ("近 7 天热门关键词", "Top keywords of the last 7 days"),
+    "trending_footer": ("数字为包含该词的文章篇数", "Bars: articles carrying the keyword"),
+    "trending_empty": ("近 7 天没有发布的文章。", "Nothing published in the last 7 days."),
+    "btn_search_word": ("🔍 {word}", "🔍 {word}"),
+    "btn_subscribe_short": ("订阅", "Subscribe"),
+    "trending_expired": (
+        "这份榜单已过期，请重新发送 /trending。",
+        "This chart has expired; send /trending again.",
+    ),
+    # admin
     "sources_head": ("来源：", "Sources:"),
     "addsource_usage": (
         "用法：/addsource URL（http:// 或 https://）或服务器上的目录",
@@ -195,11 +391,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "stats_head": ("统计：", "Statistics:"),
     "stat_line": ("{label}：{n}", "{label}: {n}"),
-    "stat_documents": ("文档", "documents"),
-    "stat_originals": ("原创文档", "originals"),
+    "stat_documents": ("文章", "articles"),
+    "stat_originals": ("原创文章", "originals"),
     "stat_duplicates": ("重复转载", "duplicates"),
     "stat_sources": ("来源", "sources"),
-    "stat_chats": ("聊天", "chats"),
+    "stat_chats": ("群组与私聊", "chats"),
     "stat_subscriptions": ("有效订阅", "active subscriptions"),
     "stat_deliveries": ("已推送", "deliveries"),
     "error": ("出错了，请稍后再试。", "Something went wrong; please try again later."),
@@ -222,18 +418,29 @@ def raw(lang: str, key: str, /, **params: object) -> str:
     return (en if lang == "en" else zh).format(**params)
 
 
+def plain(lang: str, key: str, /, **params: object) -> str:
+    """The reply `key` as plain text (a button's alert): markup dropped, entities decoded."""
+    return unescape(re.sub(r"<[^>]+>", "", text(lang, key, **params)))
+
+
 def escape_html(value: object) -> str:
     """`value` as text safe inside an HTML message."""
     return escape(str(value), quote=False)
 
 
-def help_text(lang: str, bot_username: str) -> str:
-    """/help: every command with a line each, the admin ones last."""
+def help_text(lang: str, bot_username: str, *, admin: bool = True, group: str = "") -> str:
+    """/help: every command with a line each; the bot admins' only for them (`admin`).
+
+    `group` is "member" or "admin" in a group: who may change its subscription is said.
+    """
     lines = [text(lang, "help_head")]
     lines += [_command_line(c, lang) for c in COMMANDS if not c.admin]
-    lines += ["", text(lang, "help_admin")]
-    lines += [_command_line(c, lang) for c in COMMANDS if c.admin]
+    if admin:
+        lines += ["", text(lang, "help_admin")]
+        lines += [_command_line(c, lang) for c in COMMANDS if c.admin]
     lines += ["", text(lang, "help_tail", bot=bot_username)]
+    if group:
+        lines += ["", text(lang, f"help_group_{group}")]
     return "\n".join(lines)
 
 
@@ -248,8 +455,11 @@ def key_exists(key: str) -> bool:
 
 _WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_EN_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def weekday_name(lang: str, weekday: int) -> str:
-    """0 → 一 / Monday."""
-    return _WEEKDAYS_EN[weekday] if lang == "en" else _WEEKDAYS_ZH[weekday]
+def weekday_name(lang: str, weekday: int, *, short: bool = False) -> str:
+    """0 → 一 / Monday (Mon when `short`)."""
+    if lang == "en":
+        return (_WEEKDAYS_EN_SHORT if short else _WEEKDAYS_EN)[weekday]
+    return _WEEKDAYS_ZH[weekday]

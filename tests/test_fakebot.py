@@ -241,6 +241,25 @@ async def test_refusals_reach_the_bot_as_bad_request(fake_bot: FakeBotApi) -> No
     assert len(fake_bot.sent()) == 1
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+async def test_photos_are_uploaded_checked_and_recorded(fake_bot: FakeBotApi) -> None:
+    buttons = InlineKeyboardMarkup([[InlineKeyboardButton("搜", callback_data="s")]])
+    async with Bot(TOKEN, base_url=fake_bot.base_url) as bot:
+        sent = await bot.send_photo(
+            PRIVATE, PNG, caption="<b>热门</b>关键词", parse_mode="HTML", reply_markup=buttons
+        )
+        with pytest.raises(BadRequest, match=r"^Image_process_failed$"):
+            await bot.send_photo(PRIVATE, b"GIF89a not a photo")
+        with pytest.raises(BadRequest, match=r"^Message caption is too long$"):
+            await bot.send_photo(PRIVATE, PNG, caption="长" * 1025)
+    assert sent.caption == "热门关键词" and sent.photo
+    (photo,) = fake_bot.sent(PRIVATE)
+    assert photo.method == "sendPhoto" and photo.photo == PNG and photo.plain == "热门关键词"
+    assert photo.reply_markup is not None
+
+
 async def test_injected_failures_become_ptb_exceptions(fake_bot: FakeBotApi) -> None:
     fake_bot.fail_next("sendMessage", status=429, retry_after=7, times=2)
     fake_bot.block_chat(PRIVATE + 1)

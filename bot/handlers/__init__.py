@@ -19,6 +19,7 @@ from bot.handlers import (
     settings_menu,
     start_help,
     subscribe,
+    topics,
     trending,
 )
 
@@ -27,6 +28,7 @@ MODULES = (  # the fallback last: within a group the first matching handler wins
     subscribe,
     schedule,
     settings_menu,
+    topics,
     digest,
     search,
     doc,

@@ -1,26 +1,27 @@
-"""What handlers share: the user's language, replies, the chat's subscription, who may change it."""
+"""What handlers share: the user's language, replies and edits, who asked, who may change things."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Coroutine
-from dataclasses import replace
-from datetime import UTC, datetime
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
-from telegram import ChatMember, LinkPreviewOptions, Update
+from telegram import ChatMember, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
 from bot import texts
+from bot.chats import Asker
 from bot.parsing import InputError
-from bot.schedules import schedule
-from bot.store.records import Subscription
+from bot.subscribing import Reply
 
 if TYPE_CHECKING:
     from bot.context import BotContext
 
+log = logging.getLogger(__name__)
 _CHANGERS = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 NEW_POSTS = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST  # not edits
@@ -40,7 +41,7 @@ def explains_input_errors(handler: Handler) -> Handler:
         try:
             await handler(update, context)
         except InputError as error:
-            await say(update, error.key, **error.params)
+            await refuse(update, error.key, **error.params)
 
     return explaining
 
@@ -63,12 +64,12 @@ async def say(update: Update, key: str, **params: object) -> None:
     await reply(update, texts.text(lang_of(update), key, **params))
 
 
-async def refuse(update: Update, key: str) -> None:
+async def refuse(update: Update, key: str, **params: object) -> None:
     """Say `key`: as an alert on a pressed button, else as a reply."""
     query = update.callback_query
     if query is None:
-        return await say(update, key)
-    await query.answer(texts.text(lang_of(update), key), show_alert=True)
+        return await say(update, key, **params)
+    await query.answer(texts.plain(lang_of(update), key, **params)[:200], show_alert=True)
 
 
 async def may_change(update: Update, context: BotContext) -> bool:
@@ -96,29 +97,12 @@ def group_admins_only(handler: Handler) -> Handler:
     return guarded
 
 
-async def active_subscription(update: Update, context: BotContext) -> Subscription | None:
-    """The chat's stored subscription, or None when it has none or it was cancelled."""
+def asker_of(update: Update) -> Asker:
+    """Who asked and where: the chat, the reader's language, a group or not, the forum topic."""
     chat = update.effective_chat
     assert chat is not None
-    sub = await asyncio.to_thread(context.services.store.subscription, chat.id)
-    return sub if sub is not None and sub.active else None
-
-
-async def subscription_of(update: Update, context: BotContext) -> Subscription:
-    """The chat's stored subscription, or the default one for a chat that has none yet."""
-    chat = update.effective_chat
-    assert chat is not None
-    settings, store = context.services.settings, context.services.store
-    sub = await asyncio.to_thread(store.subscription, chat.id)
-    if sub is None:
-        sub = Subscription(
-            chat_id=chat.id,
-            at=settings.digest_time,
-            timezone=settings.timezone,
-            language=lang_of(update),
-            last_digest_at=datetime.now(UTC),
-        )
-    return replace(sub, thread_id=_thread_of(update) or sub.thread_id)
+    group = chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    return Asker(chat.id, lang_of(update), group, _thread_of(update))
 
 
 def _thread_of(update: Update) -> int | None:
@@ -137,25 +121,41 @@ async def note_chat(update: Update, context: BotContext) -> None:
     )
 
 
-async def save(update: Update, context: BotContext, sub: Subscription) -> None:
-    """Store the chat and its subscription, and reschedule its digest job."""
-    await note_chat(update, context)
-    await asyncio.to_thread(context.services.store.save_subscription, sub)
-    if context.job_queue is not None:
-        schedule(context.job_queue, sub)
+async def answer(update: Update, reply: Reply) -> None:
+    """Send a service's reply with its buttons."""
+    await _send(update, reply.html, reply.markup)
 
 
-def describe(lang: str, sub: Subscription) -> str:
-    """ "A digest every day at 08:00 (Asia/Shanghai)." and the like."""
-    at = sub.at.strftime("%H:%M")
-    if sub.schedule == "instant":
-        return texts.text(lang, "when_instant")
-    if sub.schedule == "weekly":
-        day = texts.weekday_name(lang, sub.weekday or 0)
-        return texts.text(lang, "when_weekly", day=day, at=at, tz=sub.timezone)
-    return texts.text(lang, "when_daily", at=at, tz=sub.timezone)
+async def _send(update: Update, html: str, markup: InlineKeyboardMarkup | None) -> None:
+    if markup is not None:
+        await reply(update, html, reply_markup=markup)
+    else:
+        await reply(update, html)
 
 
-def keywords_label(lang: str, keywords: tuple[str, ...]) -> str:
-    """The keywords joined, or "all news"."""
-    return "、".join(keywords) if keywords else texts.text(lang, "all_news")
+async def edit(update: Update, html: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Redraw the pressed button's message; an edit that changes nothing is no error.
+
+    A double tap sends the same edit twice: Telegram answers "message is not modified",
+    which only means the message already shows what was asked.
+    """
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(
+            html, parse_mode="HTML", reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+
+
+async def quietly(update: Update, text: str | None = None) -> None:
+    """Answer a button press (once), with a short notice or nothing."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer(text)
+    except BadRequest as error:  # answered already, or too late: the press is handled anyway
+        log.info("callback answer refused: %s", error.message)

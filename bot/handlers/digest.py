@@ -1,48 +1,37 @@
-"""/digest [关键词 …] [Nd]: a digest now.
+"""/digest [关键词 …] [Nd]: a digest now, and 更多 under any digest.
 
-Without Nd, what this chat has not been sent yet: of its subscription's keywords, or of the
-keywords given (matched as /search matches them). With Nd, everything first seen in the
-last N days, sent before or not: a reader asking for the week wants the week.
+Without Nd, what this chat has not been sent yet: of its main topic's keywords, or of the
+keywords given (matched as /search matches them). With Nd, everything published in the
+last N days (by the page's date, first seen when it has none), sent before or not.
+In a group it is a look: nothing is marked sent (see `bot.reading`).
 """
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import CallbackQueryHandler
 
-from telegram import Update
-
+from bot import reading, texts
+from bot.chats import load
 from bot.context import BotContext
 from bot.delivery import Sent
-from bot.handlers.common import (
-    command,
-    keywords_label,
-    lang_of,
-    note_chat,
-    say,
-    subscription_of,
-)
+from bot.handlers.common import asker_of, command, lang_of, note_chat, quietly, refuse, say
 from bot.parsing import DigestRequest, parse_digest
+from bot.wording import keywords_label
 
 
 async def digest(update: Update, context: BotContext) -> None:
-    """The documents asked for, rendered as a digest and marked sent."""
+    """The documents asked for, rendered as a digest (marked sent outside groups)."""
     request = parse_digest(context.args or ())
-    sub = replace(await subscription_of(update, context), language=lang_of(update))
-    keywords = request.keywords or sub.keywords
-    since = datetime.now(UTC) - timedelta(days=request.days) if request.days else None
-    docs = await asyncio.to_thread(
-        context.services.store.digest_documents,
-        sub.chat_id,
-        keywords=keywords,
-        since=since,
-        unseen=request.days is None,
-    )
-    if not docs:
-        return await _nothing(update, request)
+    asker = asker_of(update)
+    chat = await load(context.services, asker)
     await note_chat(update, context)
-    outcome = await context.services.deliverer.deliver(sub, docs)
+    outcome = await reading.send(
+        context.services, chat, asker, reading.ask_of(request, chat, asker)
+    )
+    if outcome is None:
+        return await _nothing(update, request)
     if outcome.result is Sent.FAILED:
         await say(update, "error")
 
@@ -58,4 +47,43 @@ async def _nothing(update: Update, request: DigestRequest) -> None:
     await say(update, "nothing_new_matching", keywords=words, query=" ".join(request.keywords))
 
 
-HANDLERS = [command("digest", digest)]
+async def more(update: Update, context: BotContext) -> None:
+    """更多: the button goes (a second tap finds it gone), the next batch is sent."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    if not await _took_button(update):
+        return await quietly(update)
+    asker = asker_of(update)
+    chat = await load(context.services, asker)
+    kind, _, rest = query.data.removeprefix("mo:").partition(":")
+    if kind == "t":
+        outcome = await reading.send_topic(context.services, chat, asker, int(rest))
+    else:
+        key, _, offset = rest.partition(":")
+        if (encoded := context.services.queries.get(key)) is None:
+            return await refuse(update, "digest_expired")
+        ask = reading.Ask.decode(encoded)
+        outcome = await reading.send(context.services, chat, asker, ask, int(offset))
+    await quietly(update, None if outcome else texts.plain(asker.lang, "nothing_more"))
+
+
+async def _took_button(update: Update) -> bool:
+    """Remove 更多 from the message; False when it was gone already (a double tap)."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    markup = getattr(query.message, "reply_markup", None)
+    rows = markup.inline_keyboard if markup else ()
+    kept = [row for row in rows if not any((b.callback_data or "").startswith("mo:") for b in row)]
+    if len(kept) == len(rows):
+        return False
+    try:
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(kept))
+    except BadRequest:  # "not modified": another tap took it first
+        return False
+    return True
+
+
+HANDLERS = [
+    command("digest", digest),
+    CallbackQueryHandler(more, pattern=r"^mo:(t:\d{1,12}|q:[0-9a-f]{10}:\d{1,6})$"),
+]

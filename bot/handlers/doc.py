@@ -1,4 +1,9 @@
-"""/doc ID and the "open" buttons of search results: one document's full card."""
+"""/doc 编号 and the buttons under cards: the full text (paged), subscribing to a keyword.
+
+- `/doc N`, a search result's `doc:N` and a card's `full:N` send the text's first page;
+- `fp:N:P` turns to page P in place (a forged P is clamped to the real range);
+- `kw:N:I` subscribes the chat to the document's I-th keyword (who may change it only).
+"""
 
 from __future__ import annotations
 
@@ -7,43 +12,88 @@ import asyncio
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot import subscribing
+from bot.cards import View, full_text
+from bot.chats import load
 from bot.context import BotContext
-from bot.delivery import as_script
-from bot.handlers.common import command, lang_of, reply, say
-from bot.parsing import parse_doc_id
-from digests.render import render_card_html
-from digests.render_html import pack
+from bot.handlers.common import (
+    asker_of,
+    command,
+    edit,
+    explains_input_errors,
+    group_admins_only,
+    quietly,
+    refuse,
+    reply,
+)
+from bot.parsing import InputError, parse_doc_id
+from bot.store.records import StoredDocument
+
+MAX_ID = 2**31 - 1
 
 
-async def show_doc(update: Update, context: BotContext, doc_id: int) -> None:
-    """Reply with the document's card, in the chat's display script."""
-    store = context.services.store
-    chat = update.effective_chat
-    assert chat is not None
-    stored, sub = await asyncio.gather(
-        asyncio.to_thread(store.document, doc_id), asyncio.to_thread(store.subscription, chat.id)
+async def _read(update: Update, context: BotContext, doc_id: int) -> tuple[StoredDocument, View]:
+    """The document and how this chat reads it; InputError when there is none."""
+    if doc_id > MAX_ID:  # past any id the store hands out (PostgreSQL's integer)
+        raise InputError("no_doc", id=doc_id)
+    asker = asker_of(update)
+    stored, chat = await asyncio.gather(
+        asyncio.to_thread(context.services.store.document, doc_id), load(context.services, asker)
     )
     if stored is None:
-        return await say(update, "no_doc", id=doc_id)
-    script = as_script(sub.script if sub else "original")
-    for piece in pack([render_card_html(stored.document, script, lang_of(update))]):
-        await reply(update, piece)  # a card over 4096 characters goes in pieces
+        raise InputError("no_doc", id=doc_id)
+    return stored, View(script=chat.sub.script, lang=asker.lang, keywords=chat.main.keywords)
 
 
 async def doc(update: Update, context: BotContext) -> None:
-    """/doc ID."""
-    await show_doc(update, context, parse_doc_id(context.args or ()))
+    """/doc N: the article's full text, first page."""
+    stored, view = await _read(update, context, parse_doc_id(context.args or ()))
+    html, markup, _ = full_text(stored, view, 0)
+    await reply(update, html, reply_markup=markup)
 
 
-async def open_result(update: Update, context: BotContext) -> None:
-    """A search result's button."""
+@explains_input_errors
+async def open_text(update: Update, context: BotContext) -> None:
+    """doc:N (a search result) and full:N (a card's 全文): the first page, as a new message."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
-    await show_doc(update, context, int(query.data.removeprefix("doc:")))
+    stored, view = await _read(update, context, int(query.data.partition(":")[2]))
+    await quietly(update)
+    html, markup, _ = full_text(stored, view, 0)
+    await reply(update, html, reply_markup=markup)
+
+
+@explains_input_errors
+async def turn_page(update: Update, context: BotContext) -> None:
+    """fp:N:P: that page of the text, in place."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, doc_id, page = query.data.split(":")
+    stored, view = await _read(update, context, int(doc_id))
+    await quietly(update)
+    html, markup, _ = full_text(stored, view, int(page))
+    await edit(update, html, markup)
+
+
+@explains_input_errors
+@group_admins_only
+async def subscribe_word(update: Update, context: BotContext) -> None:
+    """kw:N:I: subscribe to the document's I-th keyword; said in a short notice."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, doc_id, index = query.data.split(":")
+    stored, _ = await _read(update, context, int(doc_id))
+    keywords = stored.document.keywords
+    if not keywords:
+        return await refuse(update, "no_doc", id=doc_id)
+    word = keywords[min(int(index), len(keywords) - 1)]
+    notice = await subscribing.add_word(context.services, context.job_queue, asker_of(update), word)
+    await quietly(update, notice)
 
 
 HANDLERS = [
     command("doc", doc),
-    CallbackQueryHandler(open_result, pattern=r"^doc:\d{1,18}$"),
+    CallbackQueryHandler(open_text, pattern=r"^(doc|full):\d{1,18}$"),
+    CallbackQueryHandler(turn_page, pattern=r"^fp:\d{1,18}:\d{1,6}$"),
+    CallbackQueryHandler(subscribe_word, pattern=r"^kw:\d{1,18}:\d{1,3}$"),
 ]

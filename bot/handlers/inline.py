@@ -8,17 +8,18 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import InlineQueryHandler
 
+from bot.cards import View, as_script, card_html
 from bot.context import BotContext
 from bot.handlers.common import NO_PREVIEW, lang_of
 from bot.parsing import InputError, parse_query
-from digests.render import render_card_html
 from digests.render_html import pack
+from digests.script import convert
 
 LIMIT = 10
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
-    """One article per matching document; its message is the document's card."""
+    """One article per matching document; its message is the card, in the user's script."""
     query = update.inline_query
     assert query is not None
     try:
@@ -29,14 +30,16 @@ async def inline_query(update: Update, context: BotContext) -> None:
     store = context.services.store
     page = await asyncio.to_thread(store.search, words, limit=LIMIT)
     docs = await asyncio.gather(*(asyncio.to_thread(store.document, hit.id) for hit in page.hits))
-    lang = lang_of(update)
+    mine = await asyncio.to_thread(store.subscription, query.from_user.id)  # the private chat's
+    view = View(script=mine.script if mine else "original", lang=lang_of(update))
+    script = as_script(view.script)
     results = [
         InlineQueryResultArticle(
             id=str(hit.id),
-            title=hit.title[:100],
-            description=hit.snippet[:100],
+            title=convert(hit.title, script)[:100],
+            description=convert(hit.snippet, script)[:100],
             input_message_content=InputTextMessageContent(
-                pack([render_card_html(stored.document, "original", lang)])[0],
+                pack([card_html(stored, view)])[0],
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
             ),

@@ -9,32 +9,36 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot import texts
+from bot.cards import as_script
 from bot.context import BotContext
-from bot.handlers.common import command, lang_of, refuse, reply
+from bot.handlers.common import command, edit, lang_of, quietly, refuse, reply
 from bot.parsing import MAX_QUERY, parse_query
 from bot.store.records import SearchHit, SearchPage
+from digests.model import Script
+from digests.script import convert
 
 PER_PAGE = 5
 PAGE_PREFIX = "sp:"  # sp:<query id>:<page>; the query itself stays in services.queries
 
 
-def marked(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
-    """The snippet as HTML, each match in <b>."""
+def marked(snippet: str, marks: tuple[tuple[int, int], ...], script: Script = "original") -> str:
+    """The snippet as HTML in `script`, each match in <b> (pieces converted one by one)."""
     out, at = [], 0
+
+    def shown(piece: str) -> str:
+        return escape(convert(piece, script), quote=False)
+
     for start, end in sorted(marks):
         if start < at or end <= start:
             continue  # overlapping or empty marks: keep the text, skip the markup
-        out += [
-            escape(snippet[at:start], quote=False),
-            "<b>",
-            escape(snippet[start:end], quote=False),
-            "</b>",
-        ]
+        out += [shown(snippet[at:start]), "<b>", shown(snippet[start:end]), "</b>"]
         at = end
-    return "".join([*out, escape(snippet[at:], quote=False)])
+    return "".join([*out, shown(snippet[at:])])
 
 
-def page_html(lang: str, query: str, page: int, results: SearchPage) -> str:
+def page_html(
+    lang: str, query: str, page: int, results: SearchPage, script: Script = "original"
+) -> str:
     """A page of results: a header line, then each hit with its snippet and /doc ID."""
     pages = max(1, page + 1, -(-results.total // PER_PAGE))
     more = "+" if results.total_is_lower_bound else ""  # the store counted no further
@@ -46,24 +50,29 @@ def page_html(lang: str, query: str, page: int, results: SearchPage) -> str:
         page=page + 1,
         pages=f"{pages}{more}",
     )
-    hits = [_hit(page * PER_PAGE + n + 1, hit) for n, hit in enumerate(results.hits)]
+    hits = [_hit(page * PER_PAGE + n + 1, hit, script) for n, hit in enumerate(results.hits)]
     return "\n\n".join([head, *(hits or [texts.text(lang, "no_more_results")])])
 
 
-def _hit(number: int, hit: SearchHit) -> str:
-    facts = " · ".join(escape(part, quote=False) for part in (hit.date, hit.source) if part)
+def _hit(number: int, hit: SearchHit, script: Script) -> str:
+    facts = " · ".join(
+        escape(convert(part, script), quote=False) for part in (hit.date, hit.source) if part
+    )
     return (
-        f"{number}. <b>{escape(hit.title, quote=False)}</b>\n{facts}\n"
-        f"{marked(hit.snippet, hit.marks)}\n/doc {hit.id}"
+        f"{number}. <b>{escape(convert(hit.title, script), quote=False)}</b>\n{facts}\n"
+        f"{marked(hit.snippet, hit.marks, script)}\n/doc {hit.id}"
     ).replace("\n\n", "\n")
 
 
-def keyboard(lang: str, key: str, page: int, results: SearchPage) -> InlineKeyboardMarkup:
+def keyboard(
+    lang: str, key: str, page: int, results: SearchPage, script: Script = "original"
+) -> InlineKeyboardMarkup:
     """A button per result to open it, then previous/next page."""
     rows = [
         [
             InlineKeyboardButton(
-                f"{page * PER_PAGE + n + 1}. {hit.title[:30]}", callback_data=f"doc:{hit.id}"
+                f"{page * PER_PAGE + n + 1}. {convert(hit.title, script)[:30]}",
+                callback_data=f"doc:{hit.id}",
             )
         ]
         for n, hit in enumerate(results.hits)
@@ -97,9 +106,20 @@ async def run_search(update: Update, context: BotContext, words: list[str] | str
     if not results.total:
         return await reply(update, texts.text(lang, "no_results", query=query))
     key = context.services.queries.put(query)
+    script = await _script(update, context)
     await reply(
-        update, page_html(lang, query, 0, results), reply_markup=keyboard(lang, key, 0, results)
+        update,
+        page_html(lang, query, 0, results, script),
+        reply_markup=keyboard(lang, key, 0, results, script),
     )
+
+
+async def _script(update: Update, context: BotContext) -> Script:
+    """The script the chat chose in /settings (original when it has no subscription)."""
+    chat = update.effective_chat
+    assert chat is not None
+    sub = await asyncio.to_thread(context.services.store.subscription, chat.id)
+    return as_script(sub.script if sub else "original")
 
 
 async def _page(context: BotContext, query: str, page: int) -> SearchPage:
@@ -122,12 +142,16 @@ async def turn_page(update: Update, context: BotContext) -> None:
     if text is None:
         return await refuse(update, "search_expired")
     results = await _page(context, text, page)
-    await query.answer()
-    lang = lang_of(update)
-    await query.edit_message_text(
-        page_html(lang, text, page, results),
-        parse_mode="HTML",
-        reply_markup=keyboard(lang, key, page, results),
+    if page > 0 and not results.hits:  # a forged or stale page: the last one there is
+        counted = await _page(context, text, 0)
+        page = min(page, max(0, -(-counted.total // PER_PAGE) - 1))
+        results = await _page(context, text, page) if page else counted
+    await quietly(update)
+    lang, script = lang_of(update), await _script(update, context)
+    await edit(
+        update,
+        page_html(lang, text, page, results, script),
+        keyboard(lang, key, page, results, script),
     )
 
 

@@ -1,4 +1,4 @@
-"""/start and /help."""
+"""/start and /help: the commands a reader may use; the bot admins' ones only for them."""
 
 from __future__ import annotations
 
@@ -6,22 +6,28 @@ from telegram import Update
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.common import command, lang_of, reply
+from bot.handlers.common import asker_of, command, lang_of, may_change, reply
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greet, then show every command."""
+    """Greet, then show the commands."""
     lang = lang_of(update)
-    await reply(update, texts.text(lang, "start") + "\n\n" + _help(lang, context))
+    await reply(update, texts.text(lang, "start") + "\n\n" + await _help(update, context))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """Every command with a line each."""
-    await reply(update, _help(lang_of(update), context))
+    """The commands with a line each; in a group, who may change its subscription."""
+    await reply(update, await _help(update, context))
 
 
-def _help(lang: str, context: BotContext) -> str:
-    return texts.help_text(lang, context.bot.username or "bot")
+async def _help(update: Update, context: BotContext) -> str:
+    user = update.effective_user
+    admin = user is not None and user.id in context.services.settings.admin_ids
+    group = ""
+    if asker_of(update).group:
+        group = "admin" if await may_change(update, context) else "member"
+    bot = context.bot.username or "bot"
+    return texts.help_text(lang_of(update), bot, admin=admin, group=group)
 
 
 HANDLERS = [command("start", start), command("help", help_command)]

@@ -1,58 +1,63 @@
-"""/subscribe [关键词 …] and /unsubscribe [关键词 …]."""
+"""/subscribe [#主题] [关键词 …], /unsubscribe [#主题] [关键词 …], and the answer buttons.
+
+A bare /subscribe in a chat that has keywords asks (全部新闻 / 保留关键词) instead of
+replacing them; `sub:all` and `sub:keep` are those buttons.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from telegram import Update
+from telegram.ext import CallbackQueryHandler
 
-from bot import texts
+from bot import subscribing
 from bot.context import BotContext
 from bot.handlers.common import (
-    active_subscription,
+    answer,
+    asker_of,
     command,
-    describe,
+    edit,
+    explains_input_errors,
     group_admins_only,
-    keywords_label,
-    lang_of,
-    reply,
-    save,
-    say,
-    subscription_of,
+    note_chat,
+    quietly,
 )
-from bot.parsing import MAX_KEYWORDS, InputError, parse_keywords
 
 
 @group_admins_only
 async def subscribe(update: Update, context: BotContext) -> None:
-    """All news, or add keywords to the chat's list."""
-    words = parse_keywords(context.args or ())
-    sub = await subscription_of(update, context)
-    merged = tuple(dict.fromkeys((*sub.keywords, *words))) if words and sub.active else words
-    if len(merged) > MAX_KEYWORDS:
-        raise InputError("too_many_keywords", limit=MAX_KEYWORDS)
-    lang = lang_of(update)
-    sub = replace(sub, keywords=merged, active=True, language=lang)
-    await save(update, context, sub)
-    key = "subscribed_keywords" if merged else "subscribed_all"
-    label = texts.escape_html(keywords_label(lang, merged))
-    await reply(update, texts.raw(lang, key, keywords=label, when=describe(lang, sub)))
+    """All news, keywords, or a named topic's keywords."""
+    await note_chat(update, context)
+    args = context.args or ()
+    found = await subscribing.subscribe(context.services, context.job_queue, asker_of(update), args)
+    await answer(update, found)
 
 
 @group_admins_only
 async def unsubscribe(update: Update, context: BotContext) -> None:
-    """Drop the given keywords, or the whole subscription."""
-    sub = await active_subscription(update, context)
-    if sub is None:
-        return await say(update, "not_subscribed")
-    words = set(parse_keywords(context.args or ()))
-    left = tuple(k for k in sub.keywords if k not in words)
-    if not words or (sub.keywords and not left):
-        await save(update, context, replace(sub, active=False))
-        return await say(update, "unsubscribed_all")
-    await save(update, context, replace(sub, keywords=left))
-    lang = lang_of(update)
-    await say(update, "unsubscribed_keywords", keywords=keywords_label(lang, left))
+    """Drop keywords, a named topic, or everything."""
+    args = context.args or ()
+    found = await subscribing.unsubscribe(
+        context.services, context.job_queue, asker_of(update), args
+    )
+    await answer(update, found)
 
 
-HANDLERS = [command("subscribe", subscribe), command("unsubscribe", unsubscribe)]
+@explains_input_errors
+@group_admins_only
+async def choose(update: Update, context: BotContext) -> None:
+    """全部新闻 / 保留关键词 under a bare /subscribe: the question becomes the answer."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await quietly(update)
+    keep = query.data == "sub:keep"
+    found = await subscribing.choose_all(
+        context.services, context.job_queue, asker_of(update), keep
+    )
+    await edit(update, found.html)
+
+
+HANDLERS = [
+    command("subscribe", subscribe),
+    command("unsubscribe", unsubscribe),
+    CallbackQueryHandler(choose, pattern=r"^sub:(all|keep)$"),
+]

@@ -1,6 +1,6 @@
 """The bot's memory: sources, documents, search, chats, subscriptions and deliveries."""
 
-from bot.store.records import SearchHit, SearchPage, SourceRow, StoredDocument, Subscription
+from bot.store.records import SearchHit, SearchPage, SourceRow, StoredDocument, Subscription, Topic
 from bot.store.store import Store, open_store
 
 __all__ = [
@@ -10,5 +10,6 @@ __all__ = [
     "Store",
     "StoredDocument",
     "Subscription",
+    "Topic",
     "open_store",
 ]

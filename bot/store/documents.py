@@ -238,13 +238,17 @@ def stored(row: Row[Any]) -> StoredDocument:
 
 
 def load(
-    conn: Connection, *conditions: Any, order: Any = None, limit: int | None = None
+    conn: Connection,
+    *conditions: Any,
+    order: Any = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[StoredDocument]:
     """Documents matching all `conditions`."""
     query = selectable().where(and_(True, *conditions))
     if order is not None:
         query = query.order_by(order)
-    return [stored(row) for row in conn.execute(query.limit(limit))]
+    return [stored(row) for row in conn.execute(query.limit(limit).offset(offset or None))]
 
 
 def counts(conn: Connection) -> dict[str, int]:

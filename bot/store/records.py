@@ -60,20 +60,38 @@ class SearchPage:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Subscription:
-    """What a chat asked for and when."""
+    """What a chat asked for as a whole; its topics say which news and when."""
 
     chat_id: int
-    keywords: tuple[str, ...] = ()  # simplified; empty = all news
-    schedule: str = "daily"  # "instant" | "daily" | "weekly"
-    at: time = time(8, 0)  # local time for daily/weekly
-    weekday: int | None = None  # 0=mon..6=sun for weekly
     timezone: str = "Asia/Shanghai"
-    paused: bool = False
+    paused: bool = False  # every topic of the chat paused at once
     script: str = "original"  # original|simplified|traditional display
     thread_id: int | None = None  # forum topic to post into
-    active: bool = True  # False after 403 / chat not found
+    active: bool = True  # False after 403 / chat not found / unsubscribe
     language: str = "zh"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Topic:
+    """One named set of keywords with its own schedule; `name` "" is the chat's main topic.
+
+    Every subscribed chat has a main topic (what /subscribe without `#名称` changes) and
+    may have named ones. A document is sent to a chat once, under the first topic due.
+    """
+
+    chat_id: int
+    id: int = 0  # 0 until stored
+    name: str = ""
+    keywords: tuple[str, ...] = ()  # simplified, with `+`/`!` rule prefixes; () = all news
+    schedule: Schedule = "daily"
+    at: time = time(8, 0)  # local time for daily/weekly
+    weekday: int | None = None  # 0=mon..6=sun for weekly
+    paused: bool = False
     last_digest_at: datetime | None = None  # UTC; for "missed while down -> send once"
 
+    @property
+    def is_main(self) -> bool:
+        return not self.name
 
-__all__ = ["SearchHit", "SearchPage", "SourceRow", "StoredDocument", "Subscription"]
+
+__all__ = ["SearchHit", "SearchPage", "SourceRow", "StoredDocument", "Subscription", "Topic"]

@@ -116,18 +116,28 @@ subscriptions = Table(
     "subscriptions",
     metadata,
     Column("chat_id", BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False),
-    Column("keywords", JSON, nullable=False),
-    Column("schedule", String(16), nullable=False),
-    Column("at", String(5), nullable=False),  # HH:MM, local to `timezone`
-    Column("weekday", Integer),
     Column("timezone", String(64), nullable=False),
     Column("paused", Boolean, nullable=False),
     Column("script", String(16), nullable=False),
     Column("thread_id", BigInteger),
     Column("active", Boolean, nullable=False),
     Column("language", String(16), nullable=False),
-    Column("last_digest_at", UTCDateTime),
     Column("inactive_reason", Text),
+)
+
+topics = Table(
+    "topics",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("chat_id", BigInteger, ForeignKey("chats.id"), nullable=False, index=True),
+    Column("name", String(32), nullable=False),  # "" is the chat's main topic
+    Column("keywords", JSON, nullable=False),
+    Column("schedule", String(16), nullable=False),
+    Column("at", String(5), nullable=False),  # HH:MM, local to the subscription's timezone
+    Column("weekday", Integer),
+    Column("paused", Boolean, nullable=False),
+    Column("last_digest_at", UTCDateTime),
+    UniqueConstraint("chat_id", "name"),
 )
 
 deliveries = Table(
@@ -151,4 +161,5 @@ __all__ = [
     "sources",
     "subscriptions",
     "term_frequencies",
+    "topics",
 ]

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from bot.rules import split as split_rules
 from bot.store.records import SearchHit, SearchPage
 from bot.store.terms import Run, fts5_query, index_terms, query_runs, snippet, tsquery
 from digests.script import to_simplified, to_traditional
@@ -45,10 +46,28 @@ def unindex(conn: Connection, doc_id: int, simplified: str) -> None:
         conn.execute(text("DELETE FROM document_terms WHERE document_id = :id"), {"id": doc_id})
 
 
-def matching(dialect: str, keywords: Sequence[str]) -> Any:
+def keyword_rules(dialect: str, keywords: Sequence[str]) -> list[Any] | None:
+    """Conditions for a topic's keyword rules (bot.rules); None when nothing can match."""
+    rules = split_rules(keywords)
+    conditions = []
+    groups = ([rules.any_of] if rules.any_of else []) + [(word,) for word in rules.all_of]
+    for n, words in enumerate(groups):
+        if (match := matching(dialect, words, prefix=f"r{n}k")) is None:
+            return None
+        conditions.append(match)
+    if rules.none_of and (excluded := matching(dialect, rules.none_of, "xk", True)) is not None:
+        conditions.append(excluded)
+    return conditions
+
+
+def matching(
+    dialect: str, keywords: Sequence[str], prefix: str = "k", negated: bool = False
+) -> Any:
     """A condition on `documents.id`: the document matches any of `keywords` in the index.
 
     None when no keyword has anything to search (punctuation only): nothing can match.
+    `prefix` names the bound parameters, so several conditions fit in one statement;
+    `negated`: the document matches none of them.
     """
     runs = [found for k in keywords if (found := query_runs(k))]
     if not runs:
@@ -59,9 +78,10 @@ def matching(dialect: str, keywords: Sequence[str]) -> Any:
     else:
         one = "SELECT document_id FROM document_terms WHERE terms @@ to_tsquery('simple', :k{})"
         queries = [tsquery(r) for r in runs]
+    one = one.replace(":k", f":{prefix}")
     union = " UNION ".join(one.format(n) for n in range(len(queries)))
-    bound = {f"k{n}": q for n, q in enumerate(queries)}
-    return text(f"documents.id IN ({union})").bindparams(**bound)
+    bound = {f"{prefix}{n}": q for n, q in enumerate(queries)}
+    return text(f"documents.id {'NOT IN' if negated else 'IN'} ({union})").bindparams(**bound)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -251,4 +271,4 @@ def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[
     return hits
 
 
-__all__ = ["WINDOW", "Filters", "index", "matching", "run", "unindex"]
+__all__ = ["WINDOW", "Filters", "index", "keyword_rules", "matching", "run", "unindex"]

@@ -9,7 +9,7 @@ from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, exists, func, select
+from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 
 from bot.sources import source_kind
 from bot.sources.model import SourceState
@@ -18,8 +18,8 @@ from bot.store import search as searching
 from bot.store import subscriptions as subs
 from bot.store.engine import WRITE, make_engine, migrate
 from bot.store.frequencies import FrequencyCache
-from bot.store.records import SearchPage, SourceRow, StoredDocument, Subscription
-from bot.store.schema import chats, deliveries, documents, sources, subscriptions
+from bot.store.records import SearchPage, SourceRow, StoredDocument, Subscription, Topic
+from bot.store.schema import chats, deliveries, documents, sources, subscriptions, topics
 from digests.keywords import DocumentFrequencies
 from digests.model import Document
 
@@ -151,10 +151,10 @@ class Store:
     def trending(
         self, *, days: int = 7, limit: int = 10, now: datetime | None = None
     ) -> list[tuple[str, int]]:
-        """The keywords of the most documents first seen in the last `days` days."""
+        """The keywords of the most documents published in the last `days` days."""
         since = (now or datetime.now(UTC)) - timedelta(days=days)
         query = select(documents.c.keywords).where(
-            documents.c.first_seen >= since, documents.c.duplicate_of.is_(None)
+            published_since(since), documents.c.duplicate_of.is_(None)
         )
         with self._read() as conn:
             counts = Counter(k for (keywords,) in conn.execute(query) for k in set(keywords))
@@ -186,9 +186,31 @@ class Store:
         return found[0] if found else None
 
     def save_subscription(self, sub: Subscription) -> None:
-        """Create or replace the chat's subscription."""
+        """Create or replace the chat's subscription (a new one gets its main topic)."""
         with self._write() as conn:
             subs.save(conn, sub)
+
+    def topics(self, chat_id: int) -> list[Topic]:
+        """The chat's topics, the main one first, the named ones in the order made."""
+        with self._read() as conn:
+            return subs.find_topics(conn, topics.c.chat_id == chat_id)
+
+    def save_topic(self, topic: Topic) -> Topic:
+        """Create (id 0) or replace a topic; the topic as stored, with its id."""
+        with self._write() as conn:
+            return subs.save_topic(conn, topic)
+
+    def delete_topics(self, chat_id: int, ids: Sequence[int]) -> int:
+        """Delete the chat's named topics with these ids (never its main topic)."""
+        with self._write() as conn:
+            return subs.delete_topics(conn, chat_id, ids)
+
+    def scheduled_topics(self) -> list[tuple[Subscription, Topic]]:
+        """Every topic of every active subscription, with it (paused ones included)."""
+        with self._read() as conn:
+            chats_ = {s.chat_id: s for s in subs.find(conn, subscriptions.c.active.is_(True))}
+            found = subs.find_topics(conn, topics.c.chat_id.in_(select(subscriptions.c.chat_id)))
+        return [(chats_[t.chat_id], t) for t in found if t.chat_id in chats_]
 
     def active_subscriptions(self) -> list[Subscription]:
         """Subscriptions still deliverable (paused ones included: the caller decides)."""
@@ -219,22 +241,30 @@ class Store:
         *,
         keywords: Sequence[str] = (),
         since: datetime | None = None,
+        published: datetime | None = None,
         unseen: bool = True,
         limit: int = 50,
+        offset: int = 0,
     ) -> list[StoredDocument]:
-        """Originals for /digest, newest first: matching a keyword (the index), recent, unsent."""
-        # keywords: any of them, as /search reads it; unseen=False: sent ones too (/digest 7d)
+        """Originals for /digest, newest first: matching the keyword rules, recent, unsent."""
+        # keywords: any plain one, every `+` one, no `!` one, as /search reads each;
+        # since: first seen after (instant pushes); published: in the window (/digest 7d),
+        # by the page's date, or when it has none by first seen; unseen=False: sent ones too
         conditions: list[Any] = [documents.c.duplicate_of.is_(None)]
         if unseen:
             conditions.append(~_sent_to(chat_id))
         if since is not None:
             conditions.append(documents.c.first_seen >= since)
+        if published is not None:
+            conditions.append(published_since(published))
         if keywords:
-            if (match := searching.matching(self.dialect, keywords)) is None:
+            if (rules := searching.keyword_rules(self.dialect, keywords)) is None:
                 return []
-            conditions.append(match)
+            conditions += rules
         with self._read() as conn:
-            return docs.load(conn, *conditions, order=documents.c.id.desc(), limit=limit)
+            return docs.load(
+                conn, *conditions, order=documents.c.id.desc(), limit=limit, offset=offset
+            )
 
     def mark_sent(
         self, chat_id: int, doc_ids: Sequence[int], *, at: datetime | None = None
@@ -252,6 +282,13 @@ class Store:
                 documents.c.duplicate_of.is_(None),
                 order=documents.c.id,
             )
+
+
+def published_since(since: datetime) -> Any:
+    """Published on or after `since`'s day (UTC); undated pages: first seen since then."""
+    day = since.astimezone(UTC).date().isoformat()
+    undated = and_(documents.c.date.is_(None), documents.c.first_seen >= since)
+    return or_(documents.c.date >= day, undated)
 
 
 def _sent_to(chat_id: int) -> Any:

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
+from bot.cards import View
 from bot.delivery import Deliverer, Planned, Sent, plain, plan
 from bot.store.records import StoredDocument, Subscription
 from digests.pipeline import analyse_paths
-from digests.render import render_card_html
 from tests.fakebot import check_text
 
 
@@ -41,7 +41,7 @@ class Recorder:
 
 
 def fixed_plan(*messages: tuple[str, tuple[int, ...]]) -> Any:
-    return lambda docs, script, lang: [Planned(html, ids) for html, ids in messages]
+    return lambda docs, view: [Planned(html, ids) for html, ids in messages]
 
 
 def deliverer(recorder: Recorder, planner: Any, **options: Any) -> Deliverer:
@@ -141,27 +141,31 @@ def stored(seeds_dir: Any) -> list[StoredDocument]:
     return [StoredDocument(n + 1, doc, "seeds", now) for n, doc in enumerate(documents)]
 
 
-@pytest.mark.parametrize("limit", [4096, 1500])
-def test_plan_assigns_every_document_to_the_message_with_its_card(
-    stored: list[StoredDocument], limit: int
+def test_a_plan_carries_the_documents_it_shows_and_their_buttons(
+    stored: list[StoredDocument],
 ) -> None:
-    planned = plan(stored, "simplified", "zh", limit)
-    owners = [i for message in planned for i in message.doc_ids]
-    assert sorted(owners) == [d.id for d in stored if d.document.duplicate_of is None]
-    for message in planned:
-        check_text(message.html, "HTML")
-        for doc_id in message.doc_ids:
-            card = render_card_html(stored[doc_id - 1].document, "simplified", "zh")
-            assert card in message.html or message is planned[-1]
-    if limit < 4096:
-        assert len(planned) > 1
+    originals = [d for d in stored if d.document.duplicate_of is None]
+    (message,) = plan(originals, View(script="simplified", lang="zh", more="mo:t:1"))
+    check_text(message.html, "HTML")
+    assert sorted(message.doc_ids) == [d.id for d in originals]
+    assert message.markup is not None
+    data = [b.callback_data for row in message.markup.inline_keyboard for b in row]
+    assert sorted(data) == sorted(f"full:{i}" for i in message.doc_ids)  # all fit: no 更多
+    (single,) = plan(originals[:1], View(lang="en"))
+    assert single.doc_ids == (originals[0].id,) and "No. 1" in single.html
+
+
+async def test_a_shown_digest_is_not_marked_when_it_is_a_look() -> None:
+    recorder = Recorder()
+    await deliverer(recorder, TWO).deliver(SUB, [DOC], mark=False)  # type: ignore[list-item]
+    assert [e[0] for e in recorder.events] == ["send", "send"]
 
 
 async def test_a_fan_out_renders_the_digest_once() -> None:
     calls: list[str] = []
 
-    def planner(docs: Any, script: str, lang: str) -> list[Planned]:
-        calls.append(script)
+    def planner(docs: Any, view: View) -> list[Planned]:
+        calls.append(view.script)
         return [Planned("x", (1,))]
 
     recorder = Recorder()

@@ -75,3 +75,27 @@ def test_command_names_follow_telegram_rules() -> None:
 def test_english_differs_from_chinese() -> None:
     assert texts.text("en", "unknown") != texts.text("zh", "unknown")
     assert texts.weekday_name("zh", 6) == "日" and texts.weekday_name("en", 0) == "Monday"
+
+
+_EXAMPLE = re.compile(r"(?:/[a-z]+(?:@\S+)?|@\{bot\})(?: [^\s,.;:)]+)*")  # `/digest 防汛 30d`
+
+
+@pytest.mark.parametrize("key", sorted(_TEXTS))
+def test_english_replies_show_no_chinese_ui_words(key: str) -> None:
+    """Chinese in an English reply is the reader's own words or a command's example only."""
+    english = _EXAMPLE.sub("", _TEXTS[key][1])
+    assert not re.search(_CJK, english), english
+
+
+@pytest.mark.parametrize("key", sorted(_TEXTS))
+def test_chinese_replies_read_as_an_editor_writes(key: str) -> None:
+    """文章 not 文档, 本群 or 你 not 本聊天, 简繁 not 字体; full-width brackets around Chinese."""
+    zh = _TEXTS[key][0]
+    assert not re.search(r"文档|本聊天|字体|[\u4e00-\u9fff]\(|\)[\u4e00-\u9fff]", zh), zh
+    assert not re.search(r"[\u4e00-\u9fff] \(|\) [\u4e00-\u9fff]", zh), zh
+
+
+def test_english_lists_use_english_separators() -> None:
+    assert texts.raw("en", "list_sep") == ", " and texts.raw("zh", "list_sep") == "、"
+    assert texts.raw("en", "group_heading", name="#政协", n=2) == "#政协 (2)"
+    assert texts.raw("zh", "group_heading", name="#政协", n=2) == "#政协（2）"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 PAGES: dict[str, str] = {
     "river": """\
 东湖区召开河湖长制工作推进会
@@ -39,3 +42,9 @@ PAGES: dict[str, str] = {
 区内规上工业企业负责人、金融机构代表参加大会。
 """,
 }
+
+
+def dated(name: str, day: date | None = None) -> str:
+    """The page `name` published on `day` (today by default) instead of its own date."""
+    when = (day or date.today()).isoformat()
+    return re.sub(r"\d{4}-\d{2}-\d{2}", when, PAGES[name], count=1)

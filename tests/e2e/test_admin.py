@@ -28,9 +28,9 @@ async def test_stats_labels_are_in_the_readers_language(bot: Bot) -> None:
     bot.drop("river")
     await bot.scan()
     (zh,) = await bot.ask(ADMIN, "/stats")
-    assert "文档：1" in zh.plain and "documents" not in zh.plain
+    assert "文章：1" in zh.plain and "articles" not in zh.plain
     (en,) = await bot.ask(ADMIN, "/stats", language_code="en")
-    assert "documents: 1" in en.plain
+    assert "articles: 1" in en.plain
 
 
 async def test_addsource_checks_the_location_and_sources_lists_it(bot: Bot) -> None:

@@ -10,17 +10,20 @@ import pytest
 from bot import texts
 from bot.logs import QUIET, configure_logging
 from bot.settings import Settings
-from tests.e2e.conftest import Bot, settle
+from tests.e2e.conftest import ADMIN, Bot, settle
 from tests.fakebot import FakeBotApi
 
 USER = 5001
 
 
-async def test_start_answers_with_every_command(bot: Bot) -> None:
+async def test_start_answers_with_the_commands_admin_ones_for_admins_only(bot: Bot) -> None:
     (reply,) = await bot.ask(USER, "/start")
     assert "/subscribe" in reply.plain and "/search" in reply.plain and reply.parse_mode == "HTML"
     listed = set(re.findall(r"^/([a-z]+) — ", reply.plain, flags=re.MULTILINE))
-    assert listed == {c.name for c in texts.COMMANDS}
+    assert listed == {c.name for c in texts.COMMANDS if not c.admin}
+    (admin,) = await bot.ask(ADMIN, "/help")
+    listed = set(re.findall(r"^/([a-z]+) — ", admin.plain, flags=re.MULTILINE))
+    assert listed == {c.name for c in texts.COMMANDS} and "机器人管理员命令" in admin.plain
 
 
 async def test_english_users_get_english(bot: Bot) -> None:
@@ -41,13 +44,15 @@ async def test_command_menu_is_set_at_start(bot: Bot) -> None:
 
 BAD_INPUT = [
     ("/search", "用法：/search 关键词"),
-    ("/schedule daily 25:99", "时间 25:99 无效"),
-    ("/schedule weekly someday 08:00", "星期 someday 无效"),
-    ("/schedule", "用法：/schedule"),
-    ("/timezone Mars/Base", "未知时区 Mars/Base"),
-    ("/timezone", "用法：/timezone"),
-    ("/doc 999999", "没有编号为 999999 的文档"),
-    ("/doc abc", "用法：/doc ID"),
+    ("/schedule daily 25:99", "时间「25:99」无效"),
+    ("/schedule 每天 25:99", "时间「25:99」无效"),
+    ("/schedule weekly someday 08:00", "星期「someday」无效"),
+    ("/schedule hourly", "用法：/schedule 每天 HH:MM"),
+    ("/timezone Mars/Base", "不认识的时区「Mars/Base」"),
+    ("/doc 999999", "没有编号为 999999 的文章"),
+    ("/doc abc", "用法：/doc 编号"),
+    ("/unsubscribe", "你还没有订阅"),
+    ("/subscribe #", "主题名请用 1 到 16 个字"),
     ("/digest 0d", "用法：/digest"),
     ("/frobnicate", "我不认识这个命令"),
     ("/addsource http://example.com/feed", "仅限机器人管理员"),
@@ -119,3 +124,8 @@ async def test_a_failing_command_menu_does_not_stop_the_bot(
         assert "/subscribe" in reply.plain
     finally:
         await running.stop()
+
+
+async def test_an_id_past_any_stored_one_is_no_article(bot: Bot) -> None:
+    (reply,) = await bot.ask(USER, "/doc 99999999999999")
+    assert reply.plain == "没有编号为 99999999999999 的文章。"

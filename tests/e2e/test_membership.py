@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.schedules import job_name
 from tests.e2e.conftest import Bot, settle
 
 USER, GROUP, OWNER = 7301, -1007301, 8301
@@ -15,7 +14,7 @@ def _active(bot: Bot, chat: int) -> bool:
 
 def _jobs(bot: Bot, chat: int) -> int:
     assert bot.app is not None and bot.app.job_queue is not None
-    return len(bot.app.job_queue.get_jobs_by_name(job_name(chat)))
+    return sum(job.name.startswith(f"digest:{chat}:") for job in bot.app.job_queue.jobs())
 
 
 async def test_a_user_blocking_the_bot_stops_pushes_before_any_403(bot: Bot) -> None:
@@ -40,6 +39,7 @@ async def test_removed_from_a_group_then_re_added_waits_for_subscribe(bot: Bot) 
     bot.fake.my_chat_member(GROUP, old="left", new="administrator", user_id=OWNER)
     await bot.fake.wait_consumed()
     await settle()
-    assert not _active(bot, GROUP) and bot.fake.sent(GROUP)[1:] == []  # re-added: quiet
+    (intro,) = bot.fake.sent(GROUP)[1:]  # re-added: it introduces itself, sends no news
+    assert not _active(bot, GROUP) and "群管理员可以设置订阅" in intro.plain
     (again,) = await bot.ask(GROUP, "/subscribe", user_id=OWNER)
     assert "已订阅" in again.plain and _active(bot, GROUP) and _jobs(bot, GROUP) == 1

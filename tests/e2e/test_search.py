@@ -105,13 +105,14 @@ async def test_plain_text_in_private_is_a_search_across_scripts(bot: Bot) -> Non
     assert "没有找到" in none.plain
 
 
-async def test_doc_shows_the_full_card(bot: Bot) -> None:
+async def test_doc_shows_the_full_text(bot: Bot) -> None:
     bot.drop("robots")
     await bot.scan()
     (hit,) = await bot.ask(USER, "/search 机器人")
     doc_id = next(d for _, d in buttons(hit) if d.startswith("doc:")).removeprefix("doc:")
-    (card,) = await bot.ask(USER, f"/doc {doc_id}")
-    assert "智能制造产业发展大会" in card.plain and "刘志强" in card.plain
+    (text,) = await bot.ask(USER, f"/doc {doc_id}")
+    assert "智能制造产业发展大会" in text.plain and f"编号 {doc_id}" in text.plain
+    assert "会上，八家企业签订合作协议，总投资八十六亿元。" in text.plain  # the body, not a card
 
 
 async def test_inline_mode_offers_documents(bot: Bot) -> None:
@@ -125,32 +126,6 @@ async def test_inline_mode_offers_documents(bot: Bot) -> None:
     assert call.status == 200
 
 
-async def test_trending_lists_keywords(bot: Bot) -> None:
-    (empty,) = await bot.ask(USER, "/trending")
-    assert "还没有文档" in empty.plain
-    for name in ("river", "harvest"):
-        bot.drop(name)
-    await bot.scan()
-    (reply,) = await bot.ask(USER, "/trending")
-    assert reply.plain.startswith("近 7 天热门关键词") and "1. #" in reply.plain
-
-
-async def test_settings_buttons_change_the_subscription(bot: Bot) -> None:
-    (none,) = await bot.ask(USER, "/settings")
-    assert "尚未订阅" in none.plain
-    await bot.ask(USER, "/subscribe")
-    (menu,) = await bot.ask(USER, "/settings")
-    assert "接收中" in menu.plain
-    bot.fake.press_button(menu, "set:pause")
-    edit = (await _edits(bot, 1))[-1]
-    assert "已暂停" in edit.plain
-    bot.fake.press_button(edit, "set:t")
-    edit = (await _edits(bot, 2))[-1]
-    assert "繁體" in edit.plain
-    sub = bot.services.store.subscription(USER)
-    assert sub is not None and sub.paused and sub.script == "traditional"
-
-
 async def test_a_page_with_a_12000_character_sentence_stays_within_limits(bot: Bot) -> None:
     clause = "全区各部门要把河湖治理和污水管网建设统筹推进并加强督导考核,"
     giant = "东湖区召开河湖治理专题会\n2024-06-01 来源:测试区\n" + clause * 400 + "确保见效。\n"
@@ -161,3 +136,15 @@ async def test_a_page_with_a_12000_character_sentence_stays_within_limits(bot: B
     (digest,) = await bot.ask(USER, "/digest")
     for message in (card, digest):  # the fake refuses over 4096 or broken HTML
         assert "河湖治理" in message.plain and len(message.plain) <= 4096
+
+
+async def test_a_forged_page_number_shows_the_last_page(bot: Bot) -> None:
+    await _corpus(bot, 12)
+    (first,) = await bot.ask(USER, "/search 会议")
+    (next_page,) = [d for text, d in buttons(first) if "下一页" in text]
+    bot.fake.press_button(first, next_page.rsplit(":", 1)[0] + ":999999")
+    (edit,) = await _edits(bot, 1)
+    assert "第 3/3 页" in edit.plain and "11. " in edit.plain
+    bot.fake.press_button(first, next_page.rsplit(":", 1)[0] + ":999999")  # tapped twice
+    assert await bot.fake.wait_until(lambda: len(bot.fake.answers) >= 2)
+    assert not [m for m in bot.fake.sent(USER) if "出错了" in m.plain]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from bot.schedules import job_name
 from bot.settings import Settings
 from tests.e2e.conftest import Bot, settle, with_interval
+from tests.e2e.news import dated
 from tests.fakebot import FakeBotApi
 
 USER = 6001
@@ -68,43 +69,46 @@ async def test_keyword_subscriptions_get_matching_pages_only(bot: Bot) -> None:
 
 async def test_digest_on_request_sends_unseen_once(bot: Bot) -> None:
     for name in ("river", "harvest"):
-        bot.drop(name)
+        bot.drop(name, dated(name))
     await bot.scan()
     (digest,) = await bot.ask(USER, "/digest")
     assert "河湖长制" in digest.plain and "乡村振兴" in digest.plain
     (again,) = await bot.ask(USER, "/digest")
-    assert "没有新的文档" in again.plain
-    bot.drop("museum")
+    assert "没有新的文章" in again.plain
+    bot.drop("museum", dated("museum"))
+    bot.drop("robots")  # published in 2024, found today: not this week's news
     await bot.scan()
     (week,) = await bot.ask(USER, "/digest 7d")  # the week, sent before or not
     assert all(topic in week.plain for topic in ("河湖长制", "乡村振兴", "文物保护"))
+    assert "智能制造" not in week.plain
     (again,) = await bot.ask(USER, "/digest 7d")
     assert "文物保护" in again.plain and "河湖长制" in again.plain
 
 
 async def test_digest_of_a_keyword_sends_matches_not_yet_sent(bot: Bot) -> None:
     for name in ("river", "harvest", "museum"):
-        bot.drop(name)
+        bot.drop(name, dated(name))
     await bot.scan()
     (matching,) = await bot.ask(USER, "/digest 河湖 文物保護")  # any script, any keyword
     assert "河湖长制" in matching.plain and "文物保护" in matching.plain
     assert "乡村振兴" not in matching.plain
     (sent,) = await bot.ask(USER, "/digest 河湖")
-    assert "没有未发送过的「河湖」相关文档" in sent.plain and "/digest 河湖 7d" in sent.plain
+    assert "没有未推送过的「河湖」相关文章" in sent.plain and "/digest 河湖 7d" in sent.plain
     (week,) = await bot.ask(USER, "/digest 河湖 7d")  # with a window: sent ones too
     assert "河湖长制" in week.plain and "文物保护" not in week.plain
     (rest,) = await bot.ask(USER, "/digest")
     assert "乡村振兴" in rest.plain and "河湖长制" not in rest.plain
     (none,) = await bot.ask(USER, "/digest 量子 7d", language_code="en")
-    assert "Nothing about “量子” in the last 7 days" in none.plain
+    assert "Nothing about “量子” published in the last 7 days" in none.plain
 
 
 async def test_a_daily_schedule_fires(bot: Bot) -> None:
     await bot.ask(USER, "/subscribe")
     (reply,) = await bot.ask(USER, "/schedule daily 07:45")
-    assert "每天 07:45（Asia/Shanghai）" in reply.plain
+    assert "推送：每天 07:45（北京时间）" in reply.plain
     assert bot.app is not None and bot.app.job_queue is not None
-    (job,) = bot.app.job_queue.get_jobs_by_name(job_name(USER))
+    (main,) = bot.services.store.topics(USER)
+    (job,) = bot.app.job_queue.get_jobs_by_name(job_name(USER, main.id))
     nxt = job.next_t
     assert nxt is not None and (nxt.hour, nxt.minute) == (7, 45)
     bot.drop("robots")
@@ -128,9 +132,8 @@ async def test_a_digest_missed_while_down_is_sent_once(
     first.drop("river")
     await first.scan()
     store = first.services.store
-    sub = store.subscription(USER)
-    assert sub is not None
-    store.save_subscription(replace(sub, last_digest_at=datetime.now(UTC) - timedelta(days=3)))
+    (main,) = store.topics(USER)
+    store.save_topic(replace(main, last_digest_at=datetime.now(UTC) - timedelta(days=3)))
     await first.stop()
     second = Bot(fake, settings)
     await second.start()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from tests.fakebot import objects
-from tests.fakebot.html_check import EntityError, Parsed, check_text
+from tests.fakebot.html_check import EntityError, Parsed, check_text, parse_html, utf16_len
 from tests.fakebot.objects import JSON
 from tests.fakebot.state import ApiError, SentMessage, State, describe_chat_member, full_chat
 
@@ -100,6 +101,47 @@ def send_message(state: State, params: JSON) -> JSON:
     _set_content(message, parsed, params.get("reply_markup"))
     state.messages[(str(chat_id), message["message_id"])] = message
     state.accepted.append(_record(message, params, "sendMessage"))
+    return message
+
+
+MAX_CAPTION = 1024
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def send_photo(state: State, params: JSON) -> JSON:
+    """An uploaded PNG or JPEG (or a file_id) with an optional caption of ≤ 1024 characters."""
+    chat_id, photo = params["chat_id"], params.get("photo")
+    if not photo:
+        raise ApiError(400, "Bad Request: there is no photo in the request")
+    if isinstance(photo, bytes) and not photo.startswith(_IMAGES):
+        raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+    caption = str(params.get("caption") or "")
+    parsed = Parsed("")
+    if caption:
+        try:
+            parsed = parse_html(caption) if params.get("parse_mode") else Parsed(caption)
+        except EntityError as error:
+            raise ApiError(400, str(error)) from None
+    if utf16_len(parsed.plain) > MAX_CAPTION:
+        raise ApiError(400, "Bad Request: message caption is too long")
+    _check_markup(params.get("reply_markup"))
+    _check_flood(state, chat_id)
+    message: JSON = {
+        "message_id": state.new_message_id(chat_id),
+        "date": objects.now(),
+        "chat": state.chat_json(chat_id),
+        "from": objects.bot_user(state.username),
+        "photo": objects.photo_sizes(),
+    }
+    if parsed.plain:
+        message["caption"] = parsed.plain
+    if params.get("reply_markup"):
+        message["reply_markup"] = params["reply_markup"]
+    state.messages[(str(chat_id), message["message_id"])] = message
+    record = _record(message, {**params, "text": caption}, "sendPhoto")
+    state.accepted.append(
+        replace(record, plain=parsed.plain, photo=photo if isinstance(photo, bytes) else None)
+    )
     return message
 
 
@@ -254,7 +296,7 @@ def _record(message: JSON, params: JSON, method: str) -> SentMessage:
         chat_id=params["chat_id"],
         message_id=message["message_id"],
         text=str(params.get("text", "")),
-        plain=message["text"],
+        plain=message.get("text", ""),
         parse_mode=params.get("parse_mode"),
         reply_markup=params.get("reply_markup"),
         message_thread_id=params.get("message_thread_id"),
@@ -274,6 +316,7 @@ METHODS: dict[str, Method] = {
     "getmycommands": get_my_commands,
     "deletemycommands": always_true,
     "sendmessage": send_message,
+    "sendphoto": send_photo,
     "editmessagetext": edit_message_text,
     "editmessagereplymarkup": edit_message_reply_markup,
     "deletemessage": delete_message,

@@ -61,6 +61,7 @@ class SentMessage:
     message: JSON
     method: str = "sendMessage"
     at: float = field(default_factory=time.monotonic)
+    photo: bytes | None = None  # sendPhoto's upload (text and plain are then its caption)
 
 
 @dataclass
@@ -198,14 +199,21 @@ class State:
     # -- queries, for tests -------------------------------------------------------------------
 
     def sent(self, chat_id: int | str | None = None) -> list[SentMessage]:
-        """Messages accepted by sendMessage, oldest first, of one chat or all."""
+        """Messages accepted by sendMessage or sendPhoto, oldest first, of one chat or all."""
         with self.cond:
-            return [m for m in self.accepted if m.method == "sendMessage" and _is(m, chat_id)]
+            return [m for m in self.accepted if m.method in _SENDS and _is(m, chat_id)]
 
     def edits(self, chat_id: int | str | None = None) -> list[SentMessage]:
         """Accepted editMessageText and editMessageReplyMarkup calls, oldest first."""
         with self.cond:
-            return [m for m in self.accepted if m.method != "sendMessage" and _is(m, chat_id)]
+            return [m for m in self.accepted if m.method not in _SENDS and _is(m, chat_id)]
+
+    def history(self, chat_id: int | str | None = None) -> list[SentMessage]:
+        """Sends and text edits in the order they were accepted, of one chat or all."""
+        with self.cond:
+            return [
+                m for m in self.accepted if m.method != "editMessageReplyMarkup" and _is(m, chat_id)
+            ]
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Requests received, of one method (case-insensitive) or all."""
@@ -264,6 +272,9 @@ class State:
         chat_error = self.chat_errors.get(str(params.get("chat_id")))
         if chat_error:
             raise chat_error
+
+
+_SENDS = ("sendMessage", "sendPhoto")
 
 
 def _is(message: SentMessage, chat_id: int | str | None) -> bool:

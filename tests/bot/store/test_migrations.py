@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,12 @@ from alembic.config import Config
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from bot.store import documents, open_store
+from bot.store import Topic, documents, open_store
 from bot.store.engine import MIGRATIONS, make_engine
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
+HEAD = "0004"
 TABLES = {
     "sources",
     "documents",
@@ -23,6 +25,7 @@ TABLES = {
     "chats",
     "subscriptions",
     "deliveries",
+    "topics",
     "alembic_version",
 }
 
@@ -44,7 +47,79 @@ def test_open_twice_keeps_data_and_schema(database_url: str) -> None:
     engine = make_engine(database_url)
     with engine.connect() as conn:
         assert set(inspect(conn).get_table_names()) >= TABLES
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
+    engine.dispose()
+
+
+def _upgrade(database_url: str, revision: str, *, down: bool = False) -> None:
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(config, revision)
+    engine.dispose()
+
+
+def _at_0002_with_subscriptions(database_url: str) -> None:
+    """Two chats subscribed before topics existed: one to keywords weekly, one to all news."""
+    _upgrade(database_url, "0002")
+    engine = make_engine(database_url)
+    rows = [
+        (-100, '["政协", "统战"]', "weekly", "18:30", 4, "Europe/London", True, "traditional"),
+        (7, "[]", "instant", "08:00", None, "Asia/Shanghai", False, "original"),
+    ]
+    with engine.begin() as conn:
+        for chat, keywords, schedule, at, weekday, zone, paused, script in rows:
+            conn.execute(
+                text("INSERT INTO chats (id, kind, updated_at) VALUES (:id, 'x', :now)"),
+                {"id": chat, "now": datetime(2024, 1, 1)},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO subscriptions (chat_id, keywords, schedule, at, weekday,"
+                    " timezone, paused, script, thread_id, active, language, last_digest_at)"
+                    " VALUES (:chat, :keywords, :schedule, :at, :weekday, :zone, :paused,"
+                    " :script, NULL, :active, 'zh', :last)"
+                ),
+                {
+                    "chat": chat,
+                    "keywords": keywords,
+                    "schedule": schedule,
+                    "at": at,
+                    "weekday": weekday,
+                    "zone": zone,
+                    "paused": paused,
+                    "script": script,
+                    "active": True,
+                    "last": datetime(2024, 6, 1, 12),
+                },
+            )
+    engine.dispose()
+
+
+def test_subscriptions_move_to_their_main_topic_and_back(database_url: str) -> None:
+    _at_0002_with_subscriptions(database_url)
+    store = open_store(database_url)
+    try:
+        sub = store.subscription(-100)
+        assert sub is not None and sub.paused and sub.script == "traditional"
+        assert sub.timezone == "Europe/London"
+        (main,) = store.topics(-100)
+        assert main.is_main and main.keywords == ("政协", "统战") and not main.paused
+        assert (main.schedule, main.at, main.weekday) == ("weekly", time(18, 30), 4)
+        assert main.last_digest_at == datetime(2024, 6, 1, 12, tzinfo=UTC)
+        (other,) = store.topics(7)
+        assert other.schedule == "instant" and other.keywords == ()
+        store.save_topic(Topic(chat_id=7, name="纪委", keywords=("纪律",)))
+    finally:
+        store.close()
+    _upgrade(database_url, "0002", down=True)  # and back: the main topic's values return
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT * FROM subscriptions WHERE chat_id = -100")).one()
+        assert (row.schedule, row.at, row.weekday) == ("weekly", "18:30", 4)
+        assert "topics" not in inspect(conn).get_table_names()
     engine.dispose()
 
 
@@ -76,7 +151,7 @@ def _at_0001(database_url: str) -> None:
 
 def test_a_0001_database_upgrades_and_its_search_still_works(database_url: str) -> None:
     _at_0001(database_url)
-    store = open_store(database_url)  # upgrades to 0002: the index is built again
+    store = open_store(database_url)  # upgrades past 0002: the index is built again
     try:
         assert store.stats()["documents"] == 3
         assert [h.location for h in store.search("防汛").hits] == ["/s/a"]  # not the copy
@@ -86,7 +161,7 @@ def test_a_0001_database_upgrades_and_its_search_still_works(database_url: str) 
         store.close()
     engine = make_engine(database_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
         assert "ix_documents_publisher" in {
             i["name"] for i in inspect(conn).get_indexes("documents")
         }

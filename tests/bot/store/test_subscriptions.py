@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
-from bot.store import Store, Subscription
+from bot.store import Store, Subscription, Topic
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
@@ -22,16 +23,11 @@ def test_subscription_round_trip_and_deactivate(store: Store) -> None:
     assert store.subscription(-100123) is None
     sub = Subscription(
         chat_id=-100123,
-        keywords=("生活会", "防汛"),
-        schedule="weekly",
-        at=time(19, 45),
-        weekday=4,
         timezone="Europe/Berlin",
         paused=True,
         script="traditional",
         thread_id=77,
         language="en",
-        last_digest_at=datetime(2024, 6, 1, 12, 0, tzinfo=UTC),
     )
     store.save_subscription(sub)
     assert store.subscription(-100123) == sub
@@ -42,6 +38,68 @@ def test_subscription_round_trip_and_deactivate(store: Store) -> None:
     found = store.subscription(5)
     assert found is not None and found.active is False
     assert store.stats()["chats"] == 2 and store.stats()["subscriptions"] == 1
+
+
+def test_a_subscription_has_a_main_topic_and_named_ones_in_order(store: Store) -> None:
+    store.save_subscription(Subscription(chat_id=9))
+    (main,) = store.topics(9)
+    assert main.is_main and main.id and main.keywords == () and main.schedule == "daily"
+    weekly = replace(
+        main,
+        keywords=("政协", "+座谈会", "!足球"),
+        schedule="weekly",
+        at=time(19, 45),
+        weekday=4,
+        paused=True,
+        last_digest_at=datetime(2024, 6, 1, 12, 0, tzinfo=UTC),
+    )
+    assert store.save_topic(weekly) == weekly
+    second = store.save_topic(Topic(chat_id=9, name="纪委", keywords=("纪律",), schedule="instant"))
+    first = store.save_topic(Topic(chat_id=9, name="统战", keywords=("统战",)))
+    assert second.id and first.id > second.id
+    store.save_subscription(Subscription(chat_id=9, script="simplified"))  # keeps the topics
+    assert store.topics(9) == [weekly, second, first]
+    assert store.topics(10) == []
+    store.save_subscription(Subscription(chat_id=10))
+    assert [(s.chat_id, t.name) for s, t in store.scheduled_topics()] == [
+        (9, ""),
+        (9, "纪委"),
+        (9, "统战"),
+        (10, ""),
+    ]
+    assert store.delete_topics(9, [second.id, main.id, 999]) == 1  # never the main topic
+    assert [t.name for t in store.topics(9)] == ["", "统战"]
+    store.deactivate(10, "gone")
+    assert [s.chat_id for s, _ in store.scheduled_topics()] == [9, 9]
+
+
+def test_keyword_rules_require_and_exclude(store: Store) -> None:
+    flood = _add(store, "/s/flood", texts.FLOOD)
+    farm = _add(store, "/s/farm", texts.FARM)
+    life = _add(store, "/s/life", texts.LIFE_MEETING)
+    assert [d.id for d in store.unseen_documents(1, keywords=("防汛", "生活会"))] == [life, flood]
+    assert [d.id for d in store.unseen_documents(1, keywords=("防汛", "!堤防"))] == []
+    assert [d.id for d in store.unseen_documents(1, keywords=("防汛", "生活会", "!堤防"))] == [life]
+    assert [d.id for d in store.unseen_documents(1, keywords=("+防汛",))] == [flood]
+    both = ("防汛", "生活会", "+汛期")
+    assert [d.id for d in store.unseen_documents(1, keywords=both)] == [flood]
+    assert [d.id for d in store.unseen_documents(1, keywords=("!防汛",))] == [life, farm]
+    assert store.unseen_documents(1, keywords=("+量子",)) == []
+
+
+def test_the_last_days_are_counted_by_publish_date(store: Store) -> None:
+    now = datetime.now(UTC)
+    today = now.date().isoformat()
+    recent = _add(store, "/s/recent", texts.FLOOD, date=today, keywords=("防汛",))
+    old = _add(store, "/s/old", texts.FARM, date="2019-08-11", keywords=("防汛", "葡萄"))
+    undated = _add(store, "/s/undated", texts.SCHOOL, date=None, keywords=("校园",))
+    week = now - timedelta(days=7)
+    found = store.digest_documents(1, published=week, unseen=False)
+    assert [d.id for d in found] == [undated, recent]  # the 2019 article found today is not
+    assert store.trending(now=now) == [("校园", 1), ("防汛", 1)]
+    later = now + timedelta(days=30)
+    assert store.digest_documents(1, published=later - timedelta(days=7), unseen=False) == []
+    assert [d.id for d in store.digest_documents(1, unseen=False, limit=1, offset=1)] == [old]
 
 
 def test_unseen_documents_and_mark_sent(store: Store) -> None:
@@ -107,8 +165,9 @@ def test_new_documents_since(store: Store) -> None:
 
 
 def test_trending_counts_recent_keywords(store: Store) -> None:
-    _add(store, "/s/a", texts.FLOOD, keywords=("防汛", "堤防"))
-    _add(store, "/s/b", texts.FARM, keywords=("防汛", "葡萄"))
-    _add(store, "/s/c", texts.SCHOOL, keywords=("校园", "防汛", "葡萄"))
+    today = datetime.now(UTC).date().isoformat()
+    _add(store, "/s/a", texts.FLOOD, keywords=("防汛", "堤防"), date=today)
+    _add(store, "/s/b", texts.FARM, keywords=("防汛", "葡萄"), date=today)
+    _add(store, "/s/c", texts.SCHOOL, keywords=("校园", "防汛", "葡萄"), date=today)
     assert store.trending(limit=2) == [("防汛", 3), ("葡萄", 2)]
     assert store.trending(now=datetime.now(UTC) + timedelta(days=8)) == []

@@ -1,0 +1,49 @@
+"""/topics and its buttons: each topic with its keywords and schedule; edit, pause, delete."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot import buttons, menus, subscribing
+from bot.chats import load
+from bot.context import BotContext
+from bot.handlers.common import (
+    asker_of,
+    command,
+    edit,
+    explains_input_errors,
+    group_admins_only,
+    quietly,
+    reply,
+    say,
+)
+
+
+async def show(update: Update, context: BotContext) -> None:
+    """Every topic of the chat, with buttons (anyone may look)."""
+    asker = asker_of(update)
+    chat = await load(context.services, asker)
+    if not chat.subscribed:
+        return await say(update, "not_subscribed", who=subscribing.who(asker))
+    body, markup = menus.topics(asker.lang, chat)
+    await reply(update, body, reply_markup=markup)
+
+
+@explains_input_errors
+@group_admins_only
+async def press(update: Update, context: BotContext) -> None:
+    """tp:list, tp:ID (its view), tp:ID:pause|resume|del|del!."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, target, *action = query.data.split(":")
+    asker = asker_of(update)
+    view = await buttons.topics(context.services, context.job_queue, asker, target, "".join(action))
+    await quietly(update)
+    await edit(update, *view)
+
+
+HANDLERS = [
+    command("topics", show),
+    CallbackQueryHandler(press, pattern=r"^tp:(list|\d{1,12}(:(pause|resume|del!?))?)$"),
+]
