@@ -160,11 +160,25 @@ def test_the_bot_starts_when_the_api_comes_up_after_it(tmp_path: Path, runs: lis
         port = down.getsockname()[1]
         run = start(runs, tmp_path, f"http://127.0.0.1:{port}/bot")
         down.accept()[0].close()  # the bot has tried once and failed
-    with FakeBotApi(port=port) as fake:
+    fake = api_on(port)
+    try:
         assert "订阅" in ask(fake, "/start", timeout=60)
         assert run.stop() < STOP_BUDGET
+    finally:
+        fake.stop()
     assert run.process.returncode == Exit.OK
     assert "attempt 1" in run.stderr
+
+
+def api_on(port: int) -> FakeBotApi:
+    """The fake on `port`, once the port can be bound again (a closed listener's last
+    connection may hold it for a moment)."""
+    for _ in range(50):
+        try:
+            return FakeBotApi(port=port).start()
+        except OSError:
+            time.sleep(0.1)
+    return FakeBotApi(port=port).start()
 
 
 # -- health from the first second ---------------------------------------------------------------

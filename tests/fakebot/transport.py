@@ -33,12 +33,16 @@ class LoopServer:
         self.stopping = False
         self.port = port
         self._ready = threading.Event()
+        self._error: OSError | None = None
         self._thread = threading.Thread(target=self._run, name="fake-bot-api")
 
     def start(self) -> int:
         """Listen on an ephemeral port; returns it once connections are accepted."""
         self._thread.start()
         self._ready.wait()
+        if self._error is not None:
+            self._thread.join()
+            raise self._error
         return self.port
 
     def stop(self) -> None:
@@ -48,9 +52,15 @@ class LoopServer:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        server = self.loop.run_until_complete(
-            asyncio.start_server(self._serve, "127.0.0.1", self.port)
-        )
+        try:
+            server = self.loop.run_until_complete(
+                asyncio.start_server(self._serve, "127.0.0.1", self.port)
+            )
+        except OSError as error:  # the port is taken: start() raises it, nobody waits forever
+            self._error = error
+            self._ready.set()
+            self.loop.close()
+            return
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
         self.loop.run_forever()
