@@ -34,6 +34,13 @@ _ROC_YMD = re.compile(
     r"(?:日|(?![\d.]))"
 )
 _DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})日")
+# Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
+_DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
+# Taiwan's `今(25)日`, `昨（5）日`: the day of the month in parentheses.
+_DAY_PAREN = re.compile(r"[今昨]\s*[(（](\d{1,2})[)）]\s*日")
+# An ROC year that dates something (`102年度`, `108年上半年`, `(113)年4月`), not a span of
+# years (`经过56年发展`).
+_ROC_YEAR = re.compile(r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年(?=度|[上下]半年|第|\s*\d{1,2}\s*月)")
 _DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
@@ -85,15 +92,25 @@ def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
 
 
 def month_days(text: str) -> Iterator[tuple[int, int]]:
-    """(month, day) of each `M月D日` without a year."""
-    for match in _DAY.finditer(text):
+    """(month, day) of each `M月D日` (or `今日(M/D)`) without a year."""
+    found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
         yield int(match[1]), int(match[2])
 
 
 def days(text: str) -> Iterator[int]:
-    """Each bare `D日` that dates an event (`11日，`, `4日上午`, `26日在福州开幕`)."""
-    for match in _DAY_ONLY.finditer(text):
+    """Each bare `D日` that dates an event (`11日，`, `4日上午`, `26日在福州开幕`, `今(25)日`)."""
+    found = [*_DAY_ONLY.finditer(text), *_DAY_PAREN.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
         yield int(match[1])
+
+
+def roc_year(text: str) -> int | None:
+    """The first ROC year of a Taiwanese text (`102年度上半年`, `(113)年`), as a Western year."""
+    for match in _ROC_YEAR.finditer(text):
+        if 1 <= int(match[1]) <= 150:
+            return int(match[1]) + ROC_OFFSET
+    return None
 
 
 def year_before(text: str, end: int | None = None) -> int | None:
@@ -149,6 +166,7 @@ __all__ = [
     "in_year",
     "month_days",
     "relative",
+    "roc_year",
     "valid",
     "year_before",
     "year_month",

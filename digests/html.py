@@ -29,8 +29,9 @@ def _tree(markup: str) -> etree._Element | None:
 
 
 def _title(tree: etree._Element) -> str | None:
-    """og:title when the page has one (it lacks the site suffix), else <title>."""
-    for query in ("//meta[@property='og:title']/@content", "//title/text()"):
+    """A CMS's ArticleTitle or og:title when the page has one (they lack the site suffix),
+    else <title>."""
+    for query in (_ARTICLE_TITLE, "//meta[@property='og:title']/@content", "//title/text()"):
         values = tree.xpath(query)
         title = _SPACES.sub(" ", str(values[0])).strip() if values else ""
         if title:
@@ -38,6 +39,11 @@ def _title(tree: etree._Element) -> str | None:
     return None
 
 
+_ARTICLE_TITLE = "//meta[@name='ArticleTitle' or @name='articletitle']/@content"
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}日?"
+)
+NEAR_HEADLINE = 12  # text pieces after the <h1> where the byline's date is looked for
 _DATE_META = (
     "//meta[@property='article:published_time']/@content",
     "//meta[@name='PubDate' or @name='pubdate' or @name='publishdate']/@content",
@@ -53,11 +59,24 @@ def _headings(tree: etree._Element) -> tuple[str, ...]:
 
 
 def _date(tree: etree._Element) -> str | None:
-    """The publication date a page declares in its meta tags, as written."""
+    """The publication date a page declares in its meta tags, else the one its byline
+    prints just under the <h1> (`2014-08-24 21:30 来源：…`), as written."""
     for query in _DATE_META:
         values = tree.xpath(query)
         if values and str(values[0]).strip():
             return str(values[0]).strip()
+    return _date_near_headline(tree)
+
+
+def _date_near_headline(tree: etree._Element) -> str | None:
+    """The first full date in the few texts that follow the page's first <h1>."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return None
+    texts = headline.xpath("following::text()[normalize-space()]")[:NEAR_HEADLINE]
+    for text in texts:
+        if (match := _FULL_DATE.search(str(text))) is not None:
+            return match.group()
     return None
 
 

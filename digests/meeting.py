@@ -17,10 +17,11 @@ from collections.abc import Iterator
 
 from digests.model import MeetingFacts
 from digests.people import extract_people
+from digests.place import find_place
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000】"
+_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜"
 _CLAUSE_CHAR = re.compile(
     f"[{re.escape(_CLAUSE)}]"
 )  # a list comma or a space also ends a meeting name
@@ -29,11 +30,13 @@ _CLAUSE_CHAR = re.compile(
 _KIND = (
     r"(?:座谈|生活|研讨|推进|部署|动员|报告|交流|协商|恳谈|茶话|评议|述职|学习|汇报|通报|现场"
     r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
-    r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进)"
-    r"会(?![议场堂员长所址])|会报|大会(?![堂场])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
+    r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
+    r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
+    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委)"
+    r"会(?![议场堂员长所址])|会报|大会(?![堂场议])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
     r"|就职典礼|培训班"
 )
-_MEETING = re.compile(f"(?:{_KIND})(?!精神)")
+_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神)")  # `…大会会议精神座谈会` cites the 大会
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
     "召开了",
@@ -48,9 +51,25 @@ _VERBS = (
     "出席",
     "列席",
 )
-_NAME_STOPS = (*_VERBS, "主持", "在", "是", "了", "讯", "主办的", "承办的", "组织的")
+_NAME_STOPS = (
+    *_VERBS,
+    "主持",
+    "在",
+    "是",
+    "了",
+    "讯",
+    "主办的",
+    "承办的",
+    "组织的",
+    "为主题的",
+    "为题的",
+    "主办",
+)
+_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
-    r"[」』”\"]?[，,]?\s*(?:\d{1,2}日)?(?:昨天|今天|今日|昨日|昨|今)?(?:[上下]?午|晚上?)?(?:将)?\s*"
+    rf"[」』”\"]?[，,]?\s*(?:(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
+    r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
+    r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将)?\s*"
     r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
@@ -59,28 +78,24 @@ _GENERIC = re.compile(
 )
 _NUMBER = r"[\d一二三四五六七八九十百零〇]+"
 _SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
-_TIME = re.compile(r"(?:\d{1,2}日)?(?:[上下]午|晚上?)?$|\d{1,2}日")
-_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
-_PLACE = re.compile(
-    r"(?:在|假)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
-    r"(?:隆重|顺利|正式|圆满|胜利|共同|联合|组织|专门|集中)*(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
+_TIME = re.compile(
+    r"(?:\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日|[今昨]\s*[(（]\d{1,2}[)）]\s*日|今日|昨日|今天|昨天)?(?:[上下]午|晚上?)?$|\d{1,2}日"
 )
-_NOT_PLACE = re.compile(r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻")
-# Short place forms that a report writes for a city (在京召开 is held in Beijing).
-_SHORT_PLACES = {
-    "京": "北京",
-    "沪": "上海",
-    "津": "天津",
-    "渝": "重庆",
-    "穗": "广州",
-    "杭": "杭州",
-    "宁": "南京",
-    "蓉": "成都",
-    "汉": "武汉",
-    "榕": "福州",
-    "港": "香港",
-    "澳": "澳门",
-}
+_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
+_NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
+# The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
+_SUBJECT = re.compile(
+    r"(?:[^，,。]{0,12}?[日午][，,]?)?\s*([\u4e00-\u9fff()（）]{1,16}?"
+    r"(?:议会|代表会|人大常委会|常委会|人大|政协|委员会|妇联|工商联|总工会|团委|党委|党组|纪委"
+    r"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^\u4e00-\u9fff]|[应于在将召举])"
+)
+_CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员会)(?![委员主副])")
+_QUOTES = {"”": "“", "」": "「", "』": "『"}
+# A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.
+_DATELINE = re.compile(
+    r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
+)
+_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式)")
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
@@ -92,7 +107,7 @@ def extract_meeting(
     people = extract_people(source, simplified)
     return MeetingFacts(
         name=_name(source, simplified, simplified_title, title),
-        place=_place(source, simplified),
+        place=find_place(source, simplified),
         chair="、".join(p.name for p in people.chair) or None,
         attendees=tuple(p.name for p in people.attendees),
         speakers=tuple(p.name for p in people.speakers),
@@ -106,6 +121,8 @@ def extract_meeting(
 def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, named) of each meeting phrase; named means held/attended, not cited."""
     for match in _MEETING.finditer(s):
+        if s.rfind("《", 0, match.start()) > s.rfind("》", 0, match.start()):
+            continue  # inside a document's title (《关于召开…会议的通知》): not held here
         start, stop = _walk_left(s, match.start(), _NAME_END, _NAME_STOPS)
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
@@ -143,10 +160,20 @@ def find_meeting_name(s: str) -> tuple[int, int] | None:
     return (name[0][0], name[-1][1]) if name else None
 
 
-def _first_named(s: str) -> Name | None:
+def _first_named(s: str, numbered: bool = False) -> Name | None:
+    """The first meeting held; else (`numbered`) the first numbered one that a clause is
+    about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`."""
+    fallback = None
     for start, end, named in meeting_spans(s):
         if named:
             return _joined(s, start, _extended(s, end))
+        if numbered and fallback is None and _SESSION.search(s, start, end):
+            fallback = (start, end) if _ABOUT.match(s, end) else None
+    if fallback:
+        return _joined(s, fallback[0], _extended(s, fallback[1]))
+    for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
+        if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
+            return (convened.span(1),)
     return None
 
 
@@ -154,7 +181,7 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
     """Past a leading 的 or dateline that the walk left in (`的政协…`, `本报讯…`)."""
     while start < end and s[start] in "的之暨和及":
         start += 1
-    return start
+    return start + 3 if s.startswith("本年度", start, end) else start
 
 
 def _extended(s: str, end: int) -> int:
@@ -173,13 +200,31 @@ def _joined(s: str, start: int, end: int) -> Name:
     """The name with its organisation when a body holds a numbered meeting:
     `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
     for verb in ("召开", "举行"):
-        if s.endswith(verb, 0, start) and _SESSION.match(s, start):
-            org_end = _before_place_and_time(s, start - len(verb))
-            subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
-            org = s[subject:org_end]
+        if not s.endswith(verb, 0, start):
+            continue
+        org_end = _before_place_and_time(s, start - len(verb))
+        subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
+        org = s[subject:org_end]
+        # a session holds its 预备会议 or 主席团会议: the meeting is named by the session
+        numbered = _SESSION.search(s, start, min(end, start + _NUMBERED_AT)) or (
+            _SESSION.search(org) and _MEETING.search(org[-3:])
+        )
+        if numbered:
             if 2 <= len(org) <= 30 and _ORG_END.search(org) and not _GENERIC.search(org):
                 return (subject, org_end), (start, end)
+            if _SESSION.match(s, start) and (body := _subject(s, start)) is not None:
+                return body, (start, end)
     return ((start, end),)
+
+
+def _subject(s: str, at: int) -> tuple[int, int] | None:
+    """The body the sentence before `at` opens with, when a clause came between it and its
+    numbered meeting (`高雄县议会应县府要求，自27日起召开第十六届第一次临时会`)."""
+    opening = max(s.rfind(mark, 0, at) for mark in "。！？!?\n】") + 1
+    if (dateline := _DATELINE.match(s, opening, at)) is not None:
+        opening = dateline.end()
+    match = _SUBJECT.match(s, opening, at)
+    return match.span(1) if match else None
 
 
 def _before_place_and_time(s: str, at: int) -> int:
@@ -200,7 +245,7 @@ def _kind(name: str) -> str:
 def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     """The title's meeting as the body spells it in full, or the body's own when it is the
     same kind of meeting and more specific; else the body's first meeting."""
-    body = _first_named(s)
+    body = _first_named(s, numbered=True)
     in_title = [(a, b) for a, b, _ in meeting_spans(s_title)]
     if not in_title:
         return _text(source, body)
@@ -217,7 +262,7 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     body_name = _text(s, body) or ""
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
-    return original[a:b]
+    return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
 
 
 def _more_specific(s: str, body: Name, spelled: Name) -> bool:
@@ -239,12 +284,20 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
     """Start of the phrase ending at `end`, and the stop word that bounded it, if any."""
     i = end
     while i > 0 and end - i < CAP:
-        if s[i - 1] == "”" and (j := s.rfind("“", max(0, i - 40), i - 1)) >= 0:
+        opening = _QUOTES.get(s[i - 1])
+        if opening and (j := s.rfind(opening, max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
+            continue
+        if s[i - 1] == "、" and i > 1 and s[i - 2] in ",，":
+            i -= 2  # `党派,、团体`: a garbled page doubles its list commas
             continue
         if s[i - 1] in ")）" and _credit_before(s, i):
             return i, None  # a reporter's credit ends the dateline, not the name
-        if s[i - 1] == "、" and i > 1 and _MEETING.search(s[max(0, i - 4) : i - 1]):
+        if (
+            s[i - 1] == "、"
+            and i > 1
+            and (_MEETING.search(s[max(0, i - 4) : i - 1]) or s[i - 2] == "会")
+        ):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
         if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
@@ -262,18 +315,6 @@ def _credit_before(s: str, i: int) -> bool:
     """Whether the parenthesis closing at `i` is a reporter's credit (`(记者 张三)`)."""
     j = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
     return j >= i - 30 and bool(_CREDIT.search(s[j:i]))
-
-
-# --- the place -----------------------------------------------------------------------
-
-
-def _place(source: str, s: str) -> str | None:
-    """Where it was held, as written; a city's one-character form written in full."""
-    for match in _PLACE.finditer(s):
-        if not _NOT_PLACE.search(match.group(1)):
-            value = source[match.start(1) : match.end(1)].strip()
-            return _SHORT_PLACES.get(value, value) or None
-    return None
 
 
 __all__ = ["CAP", "extract_meeting", "find_meeting_name", "meeting_spans"]

@@ -80,10 +80,14 @@ def _page(
 ) -> Page:
     body = [i for i, keep in enumerate(content) if keep and i not in header]
     prose = [i for i in body if _is_paragraph(simplified[i])]
+    first = prose[0] if prose else (body[0] if body else -1)
     last = body[-1] if body else -1
+    # Below the article: what follows its last line, and any furniture line under its first
+    # paragraph (a `发布日期：` between a headline printed under the text and its links).
+    below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
         head=[simplified[i] for i in header if not _TODAY.match(simplified[i])],
-        tail=[simplified[i] for i in range(last + 1, len(simplified)) if i not in header],
+        tail=[simplified[i] for i in below if i not in header],
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
         title=getattr(headline, "text", ""),
         address=address,
@@ -152,7 +156,10 @@ def _in_year(page: Page) -> dt.date | None:
     for line in page.lead:
         for month, day in dates.month_days(line):
             year = (
-                dates.year_before(line) or (known[0] if known else None) or _title_year(page.title)
+                dates.year_before(line)
+                or (known[0] if known else None)
+                or _title_year(page.title)
+                or (_roc_year(page, line) if page.roc else None)
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date
@@ -186,6 +193,12 @@ def _known_year_month(
     if address is None:
         return None
     return (address[0], address[1] if address[1] is not None else 12)
+
+
+def _roc_year(page: Page, line: str) -> int | None:
+    """A Taiwanese page's ROC year for its lede's day: the lede's, else the title's
+    (`區公所召開102年度上半年里長業務聯繫會議`)."""
+    return dates.roc_year(line) or dates.roc_year(page.title)
 
 
 def _title_year(title: str) -> int | None:

@@ -5,7 +5,8 @@ third clause, `某某手机官网入口·(中国)官方网站` in place of the o
 and a run of scrambling characters inside sentences. Word counts cannot tell these from a
 report on a real 体育彩票 meeting, so the evidence is the string's shape and behaviour:
 
-- a *brand shape*: a name ending in 官网/官方网站/入口/平台/娱乐/论坛…, or a gambling word;
+- a *brand shape*: a name ending in 官网/官方网站/入口/平台/娱乐/论坛…, or a gambling word,
+  or a shop's advert of clauses about its 商城, 宅配 and 付款;
 - a *recurring phrase* that the page repeats inside unrelated sentences, is not its topic
   (the headline does not hold it), and reads as a brand;
 - *scrambling runs*: ASCII symbols and letters that anti-copy scripts sprinkle in prose;
@@ -33,6 +34,11 @@ _BRAND = re.compile(
 _BRAND_PREFIX = re.compile(
     rf"(?:^|(?<=[，。；！？,;\s]))[{CJK}A-Za-z]{{2,6}}(?:体育|娱乐|棋牌)[-—:：](?=[{CJK}])"
 )
+# A shop's advert pasted before the news: `某某购物《…》特货商城，某某宅配，取货付款，…`.
+_SHOP = re.compile(
+    r"(?:[^，,。；;！？\n]{0,24}(?:购物|商城|宅配|付款|包邮)[^，,。；;！？\n]{0,6}[，,]\s*){2,}"
+)
+_SHOP_TAIL = re.compile(r"商城|宅配|付款|包邮")
 _BRAND_TAIL = re.compile(r"入口|娱乐|体育平台|体育官网|官方网站|[Aa][Pp][Pp]下载|[(（]中国[)）]")
 _PREFIX_TAIL = re.compile(r"(?:体育|娱乐|棋牌)[-—:：]")
 _GAMBLING = re.compile(
@@ -69,6 +75,8 @@ def _brand_spans(line: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _BRAND.finditer(line)]
     if _PREFIX_TAIL.search(line):
         spans += [m.span() for m in _BRAND_PREFIX.finditer(line)]
+    if _SHOP_TAIL.search(line):
+        spans += [m.span() for m in _SHOP.finditer(line)]
     return spans
 
 

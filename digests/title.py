@@ -47,13 +47,16 @@ _TITLE_END = re.compile(
 )
 _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
+    r"|[^\s|｜]{1,4}\s*[|｜]\s*"  # a column's tag: `V视 | …`
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
 _SITE_SPLIT = re.compile(
-    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$))\s*([^_|｜]{2,24})$"
+    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{4,16}(?:医院|大学|学院)$))"
+    r"\s*([^_|｜]{2,24})$"
 )
 _SITE = re.compile(
-    r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线)$"
+    r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线|公报"
+    r"|医院|大学|学院)$"
 )
 _NAV = re.compile(
     r"跳过导航|跳到|跳至|按enter|主内容|无障碍|长者|适老|登录|注册|设为首页|加入收藏|收藏本站|放大"
@@ -69,6 +72,13 @@ _EVENT = re.compile(
     r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
     r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习"
 )
+_COLUMN_BEFORE = re.compile(r"\s+[\u4e00-\u9fff]{1,3}\s*$")
+_HOUR_AFTER = re.compile(r"\s*[(（]\d{1,2}[:：]\d\d[)）]\s*$")
+# A slogan (引题) before the headline on one line: no event in it, an event in the rest.
+_KICKER = re.compile(r"^(\S{4,16})\s+(\S.{5,})$")
+_HELD = re.compile(r"召开|举行|举办|开幕|闭幕|开议|主持|出席|会见|当选|审议|会议|大会|座谈")
+_BODY = re.compile(r"会|[委联协组部局办府院团社盟所厂司议]$")
+_ADVERBIAL = re.compile(r"^以|为契机|为主题|之际")  # `以大运会为契机 …研讨会召开` is one headline
 _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
@@ -98,19 +108,39 @@ def echo(candidate: str, body: str) -> float:
 
 
 def title_end(line: str) -> int:
-    """Where a byline (date, 来源, labels) carried on a title line starts."""
+    """Where a byline (date, 来源, labels) carried on a title line starts: with the column
+    name before its label (`… 政情 发布时间`) and a trailing hour (`… (15:30)`)."""
     match = _TITLE_END.search(line)
-    return match.start() if match and match.start() > 0 else len(line)
+    end = match.start() if match and match.start() > 0 else len(line)
+    if (column := _COLUMN_BEFORE.search(line, 0, end)) is not None and match and end < len(line):
+        end = column.start()
+    if (hour := _HOUR_AFTER.search(line, 0, end)) is not None:
+        end = hour.start()
+    return end
 
 
 def strip_decoration(text: str) -> str:
-    """A title without `原创`/`[视频]`/`【栏目】` prefixes and a trailing site name."""
+    """A title without `原创`/`[视频]`/`【栏目】` prefixes, a slogan before it (引题) and a
+    trailing site name."""
     text = _PREFIX.sub("", text.strip(_GLUE)).strip(_GLUE)
+    text = _without_kicker(text)
     while (match := _SITE_SPLIT.match(text)) and (_SITE.search(match[2]) or len(match[2]) <= 4):
         if _han(match[1]) < 4:
             break
         text = match[1].strip()
     return text
+
+
+def _without_kicker(text: str) -> str:
+    """`构建常态长效学习机制 市政协…会议召开` → the headline: the slogan states no event and
+    names no body (a council, `…议会 27日起召开临时会`, is the headline's subject), the rest
+    reports a meeting held."""
+    match = _KICKER.match(text)
+    kicker = match[1] if match else ""
+    if match is None or _HELD.search(kicker) or _ADVERBIAL.search(kicker) or _BODY.search(kicker):
+        return text
+    rest = match[2]
+    return rest if _HELD.search(rest) and re.search(r"会|论坛", rest) else text
 
 
 def _is_headline_shape(text: str) -> bool:
@@ -202,16 +232,22 @@ def find_title(
         if best is None or score > best[0]:
             best = (score, Headline(_original(lines[i], raw, text_s), i, "headline"))
     body_all = body if start < len(simplified) else _body_text(simplified, content, 0)
-    for hint in hints:
+    keys = [_key(to_simplified(strip_decoration(hint))) for hint in hints]
+    page_title: Headline | None = None
+    for hint, key in zip(hints, keys, strict=True):
         text = strip_decoration(hint)
-        if _key(to_simplified(text)) in seen:
+        if page_title is None and _is_headline_shape(text) and not _furniture(text, 1.0):
+            page_title = Headline(text, None, "html")
+        if key in seen:
             continue  # the line itself was scored, with the bonus
-        score = _score(to_simplified(text), body_all, False, 0) + HINT_BONUS / 2
+        agreed = keys.count(key) > 1  # the <h1> and the <title> say the same
+        score = _score(to_simplified(text), body_all, False, 0) + HINT_BONUS * (1 + agreed) / 2
         if best is None or score > best[0]:
             best = (score, Headline(text, None, "html"))
     if best is not None and best[0] >= THRESHOLD:
         return best[1]
-    return Headline(body_title(lines, simplified, content), None, "body")
+    # an HTML page's own title beats a first line that its text gives as prose
+    return page_title or Headline(body_title(lines, simplified, content), None, "body")
 
 
 def _body_text(simplified: Sequence[str], content: Sequence[bool], start: int) -> str:
@@ -243,6 +279,11 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
         if content[i] and (len(line) > MAX_TITLE or "。" in line):
+            end = title_end(line)
+            if end < len(line) and _is_headline_shape(strip_decoration(line[:end])):
+                return _original(
+                    lines[i], line, strip_decoration(line[:end])
+                )  # glued to its byline
             span = find_meeting_name(line)
             if span is not None:
                 return lines[i][span[0] : span[1]]

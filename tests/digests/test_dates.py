@@ -82,3 +82,31 @@ def test_address_forms() -> None:
 def test_roc_forms_only_on_taiwanese_pages() -> None:
     assert list(dates.full_dates("98-01-15", roc=True)) == [dt.date(2009, 1, 15)]
     assert list(dates.full_dates("98-01-15")) == []
+
+
+def test_an_roc_year_in_the_title_dates_the_ledes_day() -> None:
+    text = (
+        "跳到主要內容區塊\n某區公所召開104年度上半年里長業務聯繫會議\n"
+        "某區公所6月12日下午在區公所禮堂召開104年度上半年里長業務聯繫會議,由區長王大明主持。"
+    )
+    assert date_of(text) == "2015-06-12"
+
+
+def test_taiwans_parenthesised_days() -> None:
+    lede = "本公所於今日(5/28)在二樓會議室召開里長業務聯繫會報,由區長王大明主持,各里里長出席。"
+    assert date_of(f"本所召開109年度里長業務聯繫會報\n{lede}") == "2020-05-28"
+    lede = "某市議會第三屆第一次定期大會今(29)日上午開幕,由議長林大同宣布開議,市長出席。"
+    assert date_of(lede, "https://example.tw/news/2019/03/29/1.html") == "2019-03-29"
+
+
+def test_a_span_of_years_is_no_roc_year() -> None:
+    lede = "某同鄉會經過56年發展,2月26日晚舉行春茗聯歡晚宴,會長陳大文致辭,會員三百人出席。"
+    assert date_of(f"某同鄉會春茗聯歡\n{lede}") is None
+
+
+def test_a_labelled_date_between_a_headline_under_the_text_and_its_links() -> None:
+    text = (
+        f"{LEDE}\n会议要求各委员积极履职尽责。\n某区政协召开十四届五次常委会议\n"
+        "来源：发布日期：2024-03-06 打印\n- 上一条：某区召开安全生产会议\n- 下一条：某区开展义诊"
+    )
+    assert date_of(text) == "2024-03-06"

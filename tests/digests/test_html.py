@@ -46,3 +46,26 @@ def test_tiny_page_falls_back_to_every_block() -> None:
 
 def test_empty_markup_gives_no_text() -> None:
     assert extract_html("") == Page("")
+
+
+def test_a_cms_article_title_is_preferred_to_the_title_tag() -> None:
+    markup = (
+        '<html><head><meta name="ArticleTitle" content="区政协召开常委会议">'
+        "<title>区政协召开常委会议_某区政协网</title></head><body><p>会议召开。</p></body></html>"
+    )
+    assert extract_html(markup).title == "区政协召开常委会议"
+
+
+def test_the_bylines_date_under_the_headline_when_no_meta_tag_says_it() -> None:
+    markup = (
+        "<html><body><div class='nav'>2023-01-01 网站改版公告</div>"
+        "<h1>区政协召开常委会议</h1><div class='info'><span>2024-03-06 10:15</span>"
+        "<span>来源：区政协办公室</span></div><p>3月5日，区政协召开常委会议。</p>"
+        "<ul><li>2022-05-05 旧闻</li></ul></body></html>"
+    )
+    assert extract_html(markup).date == "2024-03-06"
+
+
+def test_no_headline_no_guessed_date() -> None:
+    markup = "<html><body><p>2024-03-06 区政协召开常委会议。</p></body></html>"
+    assert extract_html(markup).date is None

@@ -205,6 +205,64 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
             "澳門某同鄉聯誼會昨舉行第二次常務副會長會議,會長陳大文主持。",
             "第二次常務副會長會議",
         ),
+        # a numbered meeting of a body that a congress holds: 主席团 before the number
+        (
+            "3月5日上午,县十八届人大二次会议举行主席团第二次会议,县委书记赵明主持会议。",
+            "县十八届人大二次会议主席团第二次会议",
+        ),
+        # the council opens the sentence, a clause comes before 召開 (and a dateline before it)
+        (
+            "(中央社記者林小文某縣十日電)某縣議會應縣府要求,自十五日到十九日召開第九屆第二次臨時會。",
+            "某縣議會第九屆第二次臨時會",
+        ),
+        # Taiwan's `今(25)日` before the verb; 開幕會 joins the session it opens
+        ("某市議會第三屆第五次定期大會今(12)日上午開幕。", "某市議會第三屆第五次定期大會"),
+        ("全國政協十三屆二次會議開幕會在人民大會堂舉行。", "全國政協十三屆二次會議開幕會"),
+        # no verb: a numbered session a clause is about is the meeting reported
+        ("某市議會第6次定期大會18日進入最後1天議程,議員出席踴躍。", "某市議會第6次定期大會"),
+        ("县政协九届三次会议即将闭幕,委员们认真履职。", "县政协九届三次会议"),
+        # a caption's place or a breadcrumb before a slash is no part of the name
+        (
+            "2024年5月2日某縣/2024年全國地方議會議長第2次聯誼座談會2日在某縣舉行。",
+            "2024年全國地方議會議長第2次聯誼座談會",
+        ),
+        # a theme or an organiser before the name ends it; 本年度 is no part of it
+        (
+            "以「共謀發展」為主題的二○一二年澳門「僑界社團座談會」,昨午假某酒店舉行。",
+            "二○一二年澳門「僑界社團座談會",
+        ),
+        ("由某研究中心主辦本年度「齊為家鄉出主意」座談會昨日舉行。", "「齊為家鄉出主意」座談會"),
+        ("11月2日,由某学会主办的2023年城市地理学术年会在某大学召开。", "2023年城市地理学术年会"),
+        # `今(5)日` between a council and its numbered meeting
+        ("某市議會今(5)日舉行第3屆成立大會,成立大會由議長主持。", "某市議會第3屆成立大會"),
+        # a congress cited (`…大会会议精神`) inside the name of the meeting held
+        (
+            "12月23日下午,某团市委召开学习贯彻共青团某省第十五次代表大会会议精神座谈会。",
+            "学习贯彻共青团某省第十五次代表大会会议精神座谈会",
+        ),
+        # meetings named …工作会, …职代会/党代会, …谈话会, …研习会, X届X次常委会
+        ("1月9日,某集团2024年工作会暨职代会在综合楼召开。", "某集团2024年工作会暨职代会"),
+        ("6月2日,市委召开换届期间县委书记集体谈心谈话会。", "换届期间县委书记集体谈心谈话会"),
+        ("某區公所今(19)日於某餐廳舉辦114年度里鄰長研習會。", "114年度里鄰長研習會"),
+        ("12月22日,某县召开县政协十一届九次常委会,主席李明出席。", "县政协十一届九次常委会"),
+        # a day range or a wire's Chinese-numeral day before the verb
+        ("共青团某县第二十次代表大会8月30至31日召开。", "共青团某县第二十次代表大会"),
+        (
+            "某縣議會第六屆第四次定期大會二十一日召開預備會議。",
+            "某縣議會第六屆第四次定期大會預備會議",
+        ),
+        ("某縣議會第十九屆第一次定期大會今(25)日上午10時開幕。", "某縣議會第十九屆第一次定期大會"),
+        # a year before a meeting's number; a party committee's 党委会; two meetings in a list
+        (
+            "12月29日上午,某市中级人民法院审判委员会举行2021年第28次全体会议。",
+            "某市中级人民法院审判委员会2021年第28次全体会议",
+        ),
+        ("3月14日,市局召开党委会传达学习全国两会精神。", "党委会"),
+        ("6月24日,市纪委监委召开常委会、监委会议,书记张明主持。", "常委会、监委会议"),
+        # a court's or a council's committee convened is the meeting when nothing else is
+        ("日前,某市法院召开审判委员会,市检察院检察长受邀列席会议。", "审判委员会"),
+        # a garbled page's doubled list commas do not cut a name
+        ("3月4日,統戰部召開各民主黨派,、工商聯負責人交流會,。", "各民主黨派,、工商聯負責人交流會"),
     ],
 )
 def test_names_in_full(text: str, name: str) -> None:
@@ -227,3 +285,49 @@ def test_a_short_place_is_written_in_full_and_the_text_keeps_its_wording() -> No
     text = "全国政协十三届四次会议提案交办会18日在京举行。"
     got = facts(text)
     assert (got.name, got.place) == ("全国政协十三届四次会议提案交办会", "北京")
+
+
+def test_a_meeting_in_a_documents_title_is_not_the_meeting_held() -> None:
+    text = (
+        "會議審議了《關於召開中共某縣第十屆委員會第五次全體會議的建議》。"
+        "1月5日,縣委書記王強主持召開縣委常委會擴大會議。"
+    )
+    assert facts(text).name == "縣委常委會擴大會議"
+
+
+def test_an_organ_named_after_a_congress_is_not_its_meeting() -> None:
+    text = "中国共产党第十九次全国代表大会新闻中心16日晚在某宾馆举行酒会,500多位记者出席。"
+    assert facts(text).name is None
+
+
+def test_this_years_words_are_no_annual_meeting() -> None:
+    text = "王强指出,今年会继续推进改革,明年会更好。"
+    assert facts(text).name is None
+
+
+def test_hong_kong_and_macau_hold_meetings_at_a_place_with_yu() -> None:
+    text = "特區政府今日(31日)下午3時於政府總部舉辦「完善社區治理 共創美好家園」研討會。"
+    got = facts(text)
+    assert (got.name, got.place) == ("「完善社區治理 共創美好家園」研討會", "政府總部")
+
+
+def test_yu_before_a_time_is_no_place() -> None:
+    assert facts("某會員大會於近日召開,會長陳大文主持。").place is None
+
+
+def test_a_standing_committee_without_a_number_is_a_body_not_a_meeting() -> None:
+    assert facts("区人大常委会副主任王明出席会议。").name is None
+
+
+def test_a_committee_inside_a_documents_title_is_not_convened() -> None:
+    text = "會議研究了《關於召開中共某縣第十屆委員會的建議》等事項。"
+    assert facts(text).name is None
+
+
+def test_the_titles_meeting_keeps_the_body_that_held_it() -> None:
+    got = facts(
+        "8月27日下午,某市工商聯七次常委會在某中心召開。",
+        "某市工商聯召開十三屆七次主席會議、七次常委會議",
+        "某市工商聯召開十三屆七次主席會議、七次常委會議",
+    )
+    assert got.name == "某市工商聯十三屆七次主席會議、七次常委會議"

@@ -82,3 +82,16 @@ def test_a_loan_word_used_three_times_is_not_spam() -> None:
     )
     page = prepare(text.encode(), "post.txt")
     assert "借款" in page.text and page.sentences
+
+
+def test_a_shops_advert_before_the_headline_is_cut_out() -> None:
+    advert = "某某購物《shop.tw》特貨品商城，某某宅配，取貨付款，"
+    lede = "3月5日上午，某市工商联十三届三次执委会议在市会议中心召开，市工商联主席张立新主持会议。"
+    page = prepare(f"{advert}{TITLE}\n{lede}".encode(), "page.txt")
+    assert page.title == TITLE
+    assert "宅配" not in digest_of(f"{advert}{TITLE}\n{lede}")
+
+
+def test_a_report_on_an_online_shop_keeps_its_words() -> None:
+    lede = "3月5日，某县召开电商工作推进会，会议要求扩大网上商城覆盖面。"
+    assert "网上商城" in digest_of(f"某县召开电商工作推进会\n{lede}")

@@ -74,3 +74,45 @@ def test_without_a_headline_the_title_is_cut_from_the_lede() -> None:
 
 def test_echo_measures_the_headline_words_the_body_repeats() -> None:
     assert echo(TITLE, LEDE) > 0.6 > echo("凝心聚力奋进新时代", LEDE)
+
+
+def test_a_slogan_on_the_headlines_line_is_dropped() -> None:
+    assert title_of("凝心聚力谋发展 " + TITLE, BYLINE) == TITLE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "以换届为契机 某区政协十四届五次常委会议召开",  # an adverbial, not a slogan
+        "某区政协 5日召开十四届五次常委会议",  # the council is the headline's subject
+    ],
+)
+def test_a_headline_in_two_parts_stays_whole(headline: str) -> None:
+    assert strip_decoration(headline) == headline
+
+
+def test_a_column_tag_before_a_bar_is_stripped() -> None:
+    assert title_of("V视 | 【“两会”动态】" + TITLE, BYLINE) == TITLE
+
+
+def test_a_column_name_and_an_hour_on_the_title_line_go_with_the_byline() -> None:
+    assert title_of(TITLE + " 政情 发布时间: 2024/03/05", body=LEDE) == TITLE
+    assert title_of(TITLE + " (15:30)", BYLINE) == TITLE
+
+
+def test_a_headline_glued_to_its_byline_and_lede_is_the_title() -> None:
+    assert title_of(TITLE + " 政情 发布时间: 2024/03/05 分享: " + LEDE) == TITLE
+
+
+def test_an_institutions_name_after_a_space_is_a_site_suffix() -> None:
+    assert strip_decoration(TITLE + " 某某省中医药研究院附属医院") == TITLE
+
+
+def test_the_html_title_beats_a_first_line_of_prose() -> None:
+    title = "父亲节读诗，几首古诗里的家风"
+    page = (
+        f"<html><head><title>{title}--文化--某某网</title></head><body><h1>{title}</h1>"
+        "<p>父爱如山高大而巍峨，父爱如海宽广而辽阔，让我们一起读诗，收藏诗中那一份感动。</p>"
+        "<p>古人学问无遗力，少壮工夫老始成。纸上得来终觉浅，绝知此事要躬行。</p></body></html>"
+    )
+    assert prepare(page.encode(), "page.html").title == title

@@ -1,0 +1,45 @@
+"""Where a meeting was held, as the sentence says (`在…召开`, `假…舉行`, `於…舉行`).
+
+Patterns run on the simplified text; the value is sliced from the original text at the
+same offsets, and a city's one-character form (`在京召开`) is written in full.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLACE = re.compile(
+    r"(?:在|假|于)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
+    r"(?:隆重|顺利|正式|圆满|胜利|共同|联合|组织|专门|集中)*(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
+)
+_NOT_PLACE = re.compile(
+    r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻"
+    r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频)"
+)
+# Short place forms that a report writes for a city (在京召开 is held in Beijing).
+_SHORT_PLACES = {
+    "京": "北京",
+    "沪": "上海",
+    "津": "天津",
+    "渝": "重庆",
+    "穗": "广州",
+    "杭": "杭州",
+    "宁": "南京",
+    "蓉": "成都",
+    "汉": "武汉",
+    "榕": "福州",
+    "港": "香港",
+    "澳": "澳门",
+}
+
+
+def find_place(source: str, s: str) -> str | None:
+    """Where it was held, as written; a city's one-character form written in full."""
+    for match in _PLACE.finditer(s):
+        if not _NOT_PLACE.search(match.group(1)):
+            value = source[match.start(1) : match.end(1)].strip()
+            return _SHORT_PLACES.get(value, value) or None
+    return None
+
+
+__all__ = ["find_place"]
