@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digests.html import Page, extract_html
+import lxml.html
+
+from digests.html import Page, _date_near_headline, extract_html
 
 PAGE = Path(__file__).resolve().parent.parent / "fixtures" / "noise" / "menus_footer.html"
 
@@ -66,6 +68,7 @@ def test_the_bylines_date_under_the_headline_when_no_meta_tag_says_it() -> None:
     assert extract_html(markup).date == "2024-03-06"
 
 
-def test_no_headline_no_guessed_date() -> None:
+def test_no_headline_no_byline_date() -> None:
+    """The byline rule needs an <h1> to stand under; without one the date is htmldate's."""
     markup = "<html><body><p>2024-03-06 区政协召开常委会议。</p></body></html>"
-    assert extract_html(markup).date is None
+    assert _date_near_headline(lxml.html.document_fromstring(markup)) is None
