@@ -11,14 +11,16 @@ import asyncio
 import logging
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 
 from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source
+from bot.sources.model import Problem
 from bot.store import Store
+from bot.store.records import Rejection
 from bot.threads import in_daemon_thread
 from digests.keywords import DocumentFrequencies
 from digests.model import DigestError
@@ -29,25 +31,39 @@ log = logging.getLogger(__name__)
 
 Outcome = Literal["new", "updated", "unchanged", "duplicates", "failed"]
 Progress = Callable[[int, int, str], None]  # (pages done, pages known so far, location)
+NAMED = 5  # failures named in the scan's log line; the rest are counted
 
 
 @dataclass
 class ScanSummary:
-    """What one scan did, page by page."""
+    """What one scan did, page by page, and which pages or sources failed and why."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     duplicates: int = 0  # new pages repeating a stored document (stored, marked, not indexed)
     failed: int = 0  # pages or sources that could not be fetched or digested
+    failures: list[Problem] = field(default_factory=list)  # the failed ones, by name
 
-    def add(self, outcome: Outcome, count: int = 1) -> None:
-        """Count `count` pages with this outcome."""
+    def add(self, outcome: Outcome | Problem, count: int = 1) -> None:
+        """Count `count` pages with this outcome; a Problem is one failure, named."""
+        if isinstance(outcome, Problem):
+            self.failures.append(outcome)
+            outcome = "failed"
         setattr(self, outcome, getattr(self, outcome) + count)
 
+    def counts(self) -> dict[str, int]:
+        """The counters by name, for the texts that show them."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "failures"}
+
     def line(self) -> str:
-        """'new N, updated N, unchanged N, duplicates N, failed N'."""
-        return ", ".join(f"{f.name} {getattr(self, f.name)}" for f in fields(self))
+        """'new N, updated N, unchanged N, duplicates N, failed N (where: why; …)'."""
+        line = ", ".join(f"{name} {n}" for name, n in self.counts().items())
+        named = [f"{p.location}: {p.reason}" for p in self.failures[:NAMED]]
+        more = len(self.failures) - NAMED
+        return line + (
+            f" ({'; '.join(named)}{f'; {more} more' if more > 0 else ''})" if named else ""
+        )
 
 
 class _PlusPage(Counter[str]):
@@ -70,23 +86,35 @@ def with_page(frequencies: DocumentFrequencies, prepared: Prepared) -> DocumentF
     return DocumentFrequencies(frequencies.n_docs + 1, _PlusPage(frequencies.counts, words))
 
 
-def ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
-    """Digest and store one page unless its bytes are stored already (blocking)."""
+def ingest_page(store: Store, source_id: int, page: Page) -> Outcome | Problem:
+    """Digest and store one page unless these bytes are stored, or were rejected, already
+    (blocking). A page that cannot be digested is remembered as rejected, by name."""
     known = store.document_id_for(page.location)
     if known is not None and known[1] == page.raw_hash:
         return "unchanged"
+    if known is None and store.rejected_hash(page.location) == page.raw_hash:
+        return "unchanged"  # rejected before, and the same bytes again: not retried
     try:
         prepared = prepare(page.data, page.location)
         document = finish(prepared, with_page(store.frequencies(), prepared))
     except DigestError as error:
         log.warning("%s: %s", page.location, error)
-        return "failed"
+        return _reject(store, source_id, page, str(error))
     except Exception:  # one page the pipeline chokes on must not stop the scan
         log.exception("%s: could not be digested", page.location)
-        return "failed"
+        return _reject(store, source_id, page, "could not be digested")
     exclude = known[0] if known else None
     original = store.find_duplicate(prepared.content_hash, prepared.simhash, exclude=exclude)
-    return _save(store, source_id, page, document, known, original)
+    outcome = _save(store, source_id, page, document, known, original)
+    store.forget_rejection(page.location)
+    return outcome
+
+
+def _reject(store: Store, source_id: int, page: Page, reason: str) -> Problem:
+    """Remember the page as rejected (with these bytes) and name it in the summary."""
+    rejection = Rejection(page.location, reason, datetime.now(UTC))
+    store.reject_page(rejection, source_id=source_id, raw_hash=page.raw_hash)
+    return Problem(page.location, reason)
 
 
 def _save(
@@ -192,7 +220,8 @@ async def _scan_source(
         now=now,
         seen=lambda urls: {url for url in urls if store.document_id_for(url) is not None},
     )
-    summary.add("failed", len(result.problems))  # sources logged each where it was found
+    for problem in result.problems:  # sources logged each where it was found
+        summary.add(problem)
     pages.total += len(result.pages)
     async with digesting:
         await _ingest_pages(store, source_id, result, pages, summary)

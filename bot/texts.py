@@ -456,6 +456,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Scan done: new {new}, updated {updated}, unchanged {unchanged}, "
         "duplicates {duplicates}, failed {failed}.",
     ),
+    "ingest_failed_head": ("失败的页面或来源：", "What failed:"),
+    "failure_line": ("• {location}：{reason}", "• {location}: {reason}"),
+    "failures_more": ("……另有 {n} 个", "… and {n} more"),
+    "source_rejected": (
+        "\n    ⚠ {n} 篇提取不到正文，最近一篇：{location}（{reason}）",
+        "\n    ⚠ {n} page(s) with no text to digest, the latest: {location} ({reason})",
+    ),
     "stats_head": ("统计：", "Statistics:"),
     "stat_line": ("{label}：{n}", "{label}: {n}"),
     "stat_documents": ("文章", "articles"),
@@ -541,6 +548,12 @@ _REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"^over the (.+) cap$", "超过 {0} 上限", "over the {0} cap"),
         (r"^invalid feed$", "不是有效的 RSS/Atom", "not a valid RSS/Atom feed"),
         (r"^too many redirects$", "重定向次数过多", "too many redirects"),
+        (
+            r"^no text left after cleaning$",
+            "去掉页面杂项后没有正文",
+            "no text left once the page furniture is removed",
+        ),
+        (r"^could not be digested$", "无法处理这个页面", "the page could not be digested"),
         (
             r"^only http and https, not (.+)$",
             "只支持 http 和 https，不支持 {0}",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import asdict
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
@@ -15,6 +14,7 @@ from telegram import Update
 from bot import texts
 from bot.context import BotContext
 from bot.handlers.common import Handler, command, lang_of, reply, say
+from bot.ingest import NAMED, ScanSummary
 from bot.schedules import scan_now
 from bot.scheduling import ScanBusy
 from bot.sources import source_kind
@@ -55,6 +55,15 @@ def source_line(row: SourceRow, lang: str, zone: str) -> str:
     if row.state.failures:
         why = texts.reason(lang, row.state.last_error or "")
         line += texts.raw(lang, "source_error", n=row.state.failures, reason=why)
+    if row.rejected:
+        latest = row.rejected[0]
+        line += texts.raw(
+            lang,
+            "source_rejected",
+            n=len(row.rejected),
+            location=texts.escape_html(latest.location),
+            reason=texts.reason(lang, latest.reason),
+        )
     return line
 
 
@@ -131,7 +140,20 @@ async def ingest(update: Update, context: BotContext) -> None:
         summary = await scan_now(context.services)
     except ScanBusy:
         return await say(update, "ingest_busy")
-    await say(update, "ingest_done", **asdict(summary))
+    await reply(update, ingest_text(lang_of(update), summary))
+
+
+def ingest_text(lang: str, summary: ScanSummary) -> str:
+    """The counts, then each failed page or source by name and why (the first NAMED)."""
+    lines = [texts.text(lang, "ingest_done", **summary.counts())]
+    if summary.failures:
+        lines.append(texts.text(lang, "ingest_failed_head"))
+    for problem in summary.failures[:NAMED]:
+        where, why = texts.escape_html(problem.location), texts.reason(lang, problem.reason)
+        lines.append(texts.raw(lang, "failure_line", location=where, reason=why))
+    if len(summary.failures) > NAMED:
+        lines.append(texts.text(lang, "failures_more", n=len(summary.failures) - NAMED))
+    return "\n".join(lines)
 
 
 @admin_only

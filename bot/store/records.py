@@ -13,6 +13,15 @@ Schedule = Literal["instant", "daily", "weekly"]
 
 
 @dataclass(frozen=True, slots=True)
+class Rejection:
+    """A page that could not be digested (it cleaned to nothing, say) and why."""
+
+    location: str
+    reason: str
+    at: datetime  # UTC
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One configured source and what the store remembers about it."""
 
@@ -21,6 +30,7 @@ class SourceRow:
     kind: str  # "folder" | "url"
     state: SourceState
     documents: int
+    rejected: tuple[Rejection, ...] = ()  # its pages that cleaned to nothing, newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,4 +104,12 @@ class Topic:
         return not self.name
 
 
-__all__ = ["SearchHit", "SearchPage", "SourceRow", "StoredDocument", "Subscription", "Topic"]
+__all__ = [
+    "Rejection",
+    "SearchHit",
+    "SearchPage",
+    "SourceRow",
+    "StoredDocument",
+    "Subscription",
+    "Topic",
+]

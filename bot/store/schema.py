@@ -144,6 +144,16 @@ topics = Table(
     UniqueConstraint("chat_id", "name"),
 )
 
+rejected_pages = Table(  # pages that cleaned to nothing: named to admins, not retried unchanged
+    "rejected_pages",
+    metadata,
+    Column("location", Text, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
+    Column("raw_hash", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
 deliveries = Table(
     "deliveries",
     metadata,
@@ -162,6 +172,7 @@ __all__ = [
     "documents",
     "meta",
     "metadata",
+    "rejected_pages",
     "sources",
     "subscriptions",
     "term_frequencies",

@@ -14,11 +14,12 @@ from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 from bot.sources import source_kind
 from bot.sources.model import SourceState
 from bot.store import documents as docs
+from bot.store import rejections
 from bot.store import search as searching
 from bot.store import subscriptions as subs
 from bot.store.engine import WRITE, make_engine, migrate
 from bot.store.frequencies import FrequencyCache
-from bot.store.records import SearchPage, SourceRow, StoredDocument, Subscription, Topic
+from bot.store.records import Rejection, SearchPage, SourceRow, StoredDocument, Subscription, Topic
 from bot.store.schema import chats, deliveries, documents, sources, subscriptions, topics
 from digests.keywords import DocumentFrequencies
 from digests.model import Document
@@ -110,12 +111,32 @@ class Store:
         query = select(sources, count.label("n")).where(gone).order_by(sources.c.id)
         with self._read() as conn:
             rows = conn.execute(query).all()
-        return [SourceRow(r.id, r.location, r.kind, _state(r), int(r.n)) for r in rows]
+            rejected = rejections.of_sources(conn)
+        return [
+            SourceRow(r.id, r.location, r.kind, _state(r), int(r.n), tuple(rejected.get(r.id, ())))
+            for r in rows
+        ]
 
     def save_source_state(self, source_id: int, state: SourceState) -> None:
         """Persist what fetching learned (validators, failures, backoff)."""
         with self._write() as conn:
             conn.execute(sources.update().where(sources.c.id == source_id).values(asdict(state)))
+
+    # pages that cleaned to nothing
+    def rejected_hash(self, location: str) -> str | None:
+        """The raw hash of the page at `location` when it was last rejected, if it was."""
+        with self._read() as conn:
+            return rejections.hash_of(conn, location)
+
+    def reject_page(self, rejection: Rejection, *, source_id: int, raw_hash: str) -> None:
+        """Remember that this page (these bytes) could not be digested, and why."""
+        with self._write() as conn:
+            rejections.record(conn, rejection, source_id, raw_hash)
+
+    def forget_rejection(self, location: str) -> None:
+        """The page at `location` was digested after all."""
+        with self._write() as conn:
+            rejections.forget(conn, location)
 
     # documents
     def document_id_for(self, location: str) -> tuple[int, str] | None:

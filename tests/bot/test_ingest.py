@@ -19,6 +19,7 @@ import pytest
 
 from bot.ingest import ScanSummary, scan, with_page
 from bot.sources import FetchConfig, Fetcher
+from bot.sources.model import Problem
 from bot.store import Store, open_store
 from digests.keywords import DocumentFrequencies
 from digests.pipeline import prepare, tokens_of
@@ -129,6 +130,49 @@ async def test_bad_files_are_counted_logged_and_skipped(
     for name in ("binary.txt", "empty.txt", "boom.txt", "missing"):
         assert name in logged
     assert "huge.txt: over the 10 MB cap" in logged
+
+
+async def test_a_page_with_no_text_is_named_and_not_retried_until_it_changes(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    furniture = folder / "furniture.html"
+    furniture.write_text("<html><body><div>打印本页 关闭窗口</div></body></html>", "utf-8")
+    (folder / "fine.txt").write_text(texts.FLOOD, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        first = await run_scan(store, str(folder))
+    assert counts(first) == (1, 0, 0, 0, 1)
+    assert [(p.location, p.reason) for p in first.failures] == [
+        (str(furniture), "no text left after cleaning")
+    ]
+    assert f"({furniture}: no text left after cleaning)" in first.line()
+    (row,) = store.sources()
+    assert [r.location for r in row.rejected] == [str(furniture)]
+
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        again = await run_scan(store, str(folder))
+    assert counts(again) == (0, 0, 2, 0, 0)  # the same bytes are not digested again
+    assert "furniture.html" not in caplog.text and again.failures == []
+
+    furniture.write_text("<html><body><p>" + texts.SCHOOL + "</p></body></html>", encoding="utf-8")
+    changed = await run_scan(store, str(folder))
+    assert counts(changed) == (1, 0, 1, 0, 0)
+    assert store.document_id_for(str(furniture)) is not None
+    (row,) = store.sources()
+    assert row.rejected == ()
+
+
+def test_the_scan_line_names_five_failures_and_counts_the_rest() -> None:
+    summary = ScanSummary()
+    for n in range(7):
+        summary.add(Problem(f"p{n}.txt", "empty file"))
+    assert summary.failed == 7
+    assert summary.line().endswith(
+        "(p0.txt: empty file; p1.txt: empty file; "
+        "p2.txt: empty file; p3.txt: empty file; p4.txt: empty file; 2 more)"
+    )
 
 
 async def test_failing_url_source_does_not_stop_the_scan(store: Store, news: Path) -> None:

@@ -24,6 +24,21 @@ async def test_ingest_reports_what_it_found_in_chinese(bot: Bot) -> None:
     assert "failed" not in replies[1].plain
 
 
+async def test_a_page_with_no_text_is_named_in_ingest_and_sources(bot: Bot) -> None:
+    bot.drop("river")
+    bot.drop("buttons", "打印本页 关闭窗口")
+    replies = await bot.ask(ADMIN, "/ingest", replies=2)
+    assert replies[1].plain.startswith("抓取完成：新增 1，")
+    assert "失败 1" in replies[1].plain
+    assert "buttons.txt：去掉页面杂项后没有正文" in replies[1].plain
+    (listed,) = await bot.ask(ADMIN, "/sources")
+    assert "1 篇提取不到正文，最近一篇：" in listed.plain and "buttons.txt" in listed.plain
+    (english,) = await bot.ask(ADMIN, "/sources", language_code="en")
+    assert "1 page(s) with no text to digest" in english.plain
+    again = await bot.ask(ADMIN, "/ingest", replies=2)
+    assert "失败 0" in again[1].plain and "buttons.txt" not in again[1].plain
+
+
 async def test_stats_labels_are_in_the_readers_language(bot: Bot) -> None:
     bot.drop("river")
     await bot.scan()
