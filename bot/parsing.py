@@ -17,9 +17,9 @@ from typing import Literal
 
 from bot import zones
 from bot.rules import EXCLUDED, REQUIRED
+from bot.store.terms import MAX_QUERY  # longer queries are cut, not refused
 from digests.script import to_simplified
 
-MAX_QUERY = 200  # characters searched; longer queries are cut, not refused
 MAX_KEYWORDS = 20  # per topic
 MAX_KEYWORD = 30  # characters per keyword
 MAX_TOPIC = 16  # characters of a topic's name

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from digests.html import extract_html
 from digests.model import Decoded, DigestError
-from digests.script import to_simplified
+from digests.script import count_cjk, is_cjk, to_simplified
 from digests.segment import tokenize
 
 _BOMS = (
@@ -83,8 +83,8 @@ def _word_coverage(text: str) -> float:
     """
     sample = to_simplified(text[:2000])
     words = tokenize(sample, hmm=False)  # HMM off: no invented words
-    chinese = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    covered = sum(len(w) for w in words if len(w) > 1 and "\u4e00" <= w[0] <= "\u9fff")
+    chinese = count_cjk(sample)
+    covered = sum(len(w) for w in words if len(w) > 1 and is_cjk(w[0]))
     return covered / chinese if chinese else 0.0
 
 

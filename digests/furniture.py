@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from digests.script import to_simplified
+from digests.script import CJK, to_simplified
 
-_CJK = r"\u3400-\u9fff"
+_CJK = CJK
 _BULLETS = re.compile(r"^[\s•●·◆◇■□▪○\-*>»]+")
 MENU_HEADINGS = frozenset(
     [

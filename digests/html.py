@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from digests.script import CJK
+
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section")
 _DROP = ("head", "script", "style", "noscript", "template")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
@@ -102,7 +104,7 @@ class Page:
 
 
 ENOUGH = 200  # ideographs, letters and digits of a main text worth keeping
-_COUNTED = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_COUNTED = re.compile(f"[{CJK}A-Za-z0-9]")
 
 
 def _gne(markup: str) -> str:

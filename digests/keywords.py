@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from digests.script import is_cjk
 from digests.segment import (
     PLACE,
     STOPWORDS,
@@ -251,7 +252,7 @@ def _completed(word: str, text: str) -> str:
         return word
     char, count = before.most_common(1)[0]
     total = sum(1 for _ in _occurrences(word, text))
-    fragment = count >= 2 and count >= FRAGMENT * total and "\u4e00" <= char <= "\u9fff"
+    fragment = count >= 2 and count >= FRAGMENT * total and is_cjk(char)
     return char + word if fragment and char not in _PREFIXES and char not in STOPWORDS else word
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from digests.model import MeetingFacts
 from digests.people import extract_people
 from digests.place import find_place
+from digests.script import CJK
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -85,9 +86,9 @@ _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
 _SUBJECT = re.compile(
-    r"(?:[^，,。]{0,12}?[日午][，,]?)?\s*([\u4e00-\u9fff()（）]{1,16}?"
+    rf"(?:[^，,。]{{0,12}}?[日午][，,]?)?\s*([{CJK}()（）]{{1,16}}?"
     r"(?:议会|代表会|人大常委会|常委会|人大|政协|委员会|妇联|工商联|总工会|团委|党委|党组|纪委"
-    r"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^\u4e00-\u9fff]|[应于在将召举])"
+    rf"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^{CJK}]|[应于在将召举])"
 )
 _CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员会)(?![委员主副])")
 _QUOTES = {"”": "“", "」": "「", "』": "『"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from digests import dates
 from digests.model import Metadata
+from digests.script import count_cjk
 from digests.title import MAX_TITLE, find_title
 
 _SOURCE = re.compile(r"(?:稿件|信息|文章|新闻)?来源\s*[:：]\s*")
@@ -265,4 +266,4 @@ def _is_paragraph(line: str) -> bool:
 
 
 def _han_count(text: str) -> int:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return count_cjk(text)

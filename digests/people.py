@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from digests.model import Person
+from digests.script import CJK
 from digests.segment import SURNAMES
 
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -75,7 +76,7 @@ _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指�
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
-_HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf*]+$")
+_HAN = re.compile(f"^[{CJK}*]+$")
 
 
 @dataclass(frozen=True, slots=True)

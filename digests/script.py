@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -10,10 +11,12 @@ import opencc
 
 from digests.model import Script
 
-# Regex class bodies: the unified ideographs (basic block and extension A), and with them
-# the compatibility ideographs that legacy Big5 and GBK text carries.
-CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# The one definition of a Chinese character, as regex class bodies: the unified ideographs
+# (extension A, the basic block, extensions B to H), and with them the compatibility
+# ideographs that legacy Big5 and GBK text carries.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 CJK_COMPAT = CJK + "\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
 
 _converters: dict[str, Any] = {}
 _lock = threading.Lock()
@@ -33,7 +36,12 @@ def _converter(config: str) -> Any:
 
 def is_cjk(char: str) -> bool:
     """Whether `char` is a CJK ideograph (the `CJK` class)."""
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+    return _CJK_CHAR.fullmatch(char) is not None
+
+
+def count_cjk(text: str) -> int:
+    """How many CJK ideographs `text` holds."""
+    return len(_CJK_CHAR.findall(text))
 
 
 def is_traditional(text: str, simplified: str) -> bool:
@@ -76,6 +84,7 @@ __all__ = [
     "CJK",
     "CJK_COMPAT",
     "convert",
+    "count_cjk",
     "is_cjk",
     "is_traditional",
     "to_simplified",

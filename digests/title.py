@@ -72,7 +72,7 @@ _EVENT = re.compile(
     r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
     r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习"
 )
-_COLUMN_BEFORE = re.compile(r"\s+[\u4e00-\u9fff]{1,3}\s*$")
+_COLUMN_BEFORE = re.compile(f"\\s+[{CJK}]{{1,3}}\\s*$")
 _HOUR_AFTER = re.compile(r"\s*[(（]\d{1,2}[:：]\d\d[)）]\s*$")
 # A slogan (引题) before the headline on one line: no event in it, an event in the rest.
 _KICKER = re.compile(r"^(\S{4,16})\s+(\S.{5,})$")

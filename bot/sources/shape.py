@@ -24,6 +24,7 @@ from lxml import etree
 
 from bot.sources.sameness import same_site
 from digests import dates
+from digests.script import count_cjk
 
 Kind = Literal["listing", "article", "other"]
 
@@ -58,7 +59,6 @@ _PAGE_SCRIPT = re.compile(
     r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w\-]+)['\"]"
     r"\s*,\s*['\"](\w+)['\"]"
 )
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _PROSE_MARK = re.compile(r"[。，！？；]")
 _SPACES = re.compile(r"\s+")
 
@@ -92,7 +92,7 @@ class _Group:
 
 
 def han(text: str) -> int:
-    return len(_HAN.findall(text))
+    return count_cjk(text)
 
 
 def _clean(text: str) -> str:

@@ -17,11 +17,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digests.script import to_simplified
+from digests.script import CJK_COMPAT, to_simplified
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = CJK_COMPAT
 _RUNS = re.compile(f"(?P<cjk>[{_CJK}]+)|(?P<word>[^\\W_{_CJK}]+)")
-MAX_QUERY = 256  # characters of a query searched; a longer query searches its beginning
+MAX_QUERY = 200  # characters of a query searched (the one limit: /search cuts to it too)
 MAX_RUNS = 16
 SNIPPET = 72  # characters of context around the first match
 BEFORE = 20  # of which before it
