@@ -11,6 +11,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from bot.store.locks import hold_in_transaction
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 WRITE = {"sqlite_begin": "BEGIN IMMEDIATE"}  # execution options of the writing engine
 
@@ -51,10 +53,15 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest revision; a no-op when it is there already."""
+    """Upgrade the schema to the newest revision; a no-op when it is there already.
+
+    Under a lock, so any number of processes may start at once on a fresh or an old
+    database: the first upgrades, the others wait for it and then find nothing to do.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.execution_options(**WRITE).begin() as connection:
+        hold_in_transaction(connection, "migrate")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
