@@ -9,6 +9,7 @@ which the kernel releases when the process dies.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from pathlib import Path
@@ -65,10 +66,8 @@ class SessionLock:
     def release(self) -> None:
         """Give the lock up (safe to call when it is not held)."""
         if self._conn is not None:
-            try:
+            with contextlib.suppress(DBAPIError):  # gone: the lock went with the connection
                 self._conn.execute(_UNLOCK, {"name": self._name})
-            except DBAPIError:
-                pass  # the connection is gone, and the lock with it
             self._drop()
         if self._file is not None:
             os.close(self._file)  # closing the descriptor releases the flock
@@ -103,10 +102,8 @@ class SessionLock:
     def _drop(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
-            try:
+            with contextlib.suppress(DBAPIError):
                 conn.close()
-            except DBAPIError:
-                pass
 
     def __enter__(self) -> SessionLock:
         return self

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-
 from collections.abc import Callable, Iterator
 
 import pytest
