@@ -24,7 +24,9 @@ from bot.schedules import rebuild, scan_job
 from bot.scheduling import STOP_GRACE, scan_job_options
 from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher, fetch_config
-from bot.startup import open_store_async
+from bot.startup import StartupError, hold_role, open_store_async
+from bot.store import Store
+from bot.store.locks import SessionLock
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,7 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
         """Open the store and the fetcher, start the scan, rebuild the schedules, set commands."""
         await _beat(settings)  # healthy from the first second, not after the first interval
         store = await open_store_async(settings)
+        role = await _hold_role(store, polling=not settings.webhook_url)
         deliverer = Deliverer(application.bot, store, backoff=tuning.network_backoff)
         services = Services(
             settings=settings,
@@ -117,6 +120,8 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
             deliverer=deliverer,
         )
         services.closers.callback(store.close)
+        if role is not None:
+            services.closers.callback(role.release)  # runs before store.close: stack order
         services.closers.push_async_callback(services.fetcher.aclose)
         application.bot_data.services = services
         jobs = application.job_queue
@@ -136,6 +141,15 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
         await set_commands(application)
 
     return post_init
+
+
+async def _hold_role(store: Store, *, polling: bool) -> SessionLock | None:
+    """`hold_role`, closing the store when another process has the role."""
+    try:
+        return await asyncio.to_thread(hold_role, store, polling=polling)
+    except StartupError:
+        store.close()
+        raise
 
 
 async def _heartbeat(context: BotContext) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import time
 from collections import OrderedDict
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -66,10 +67,13 @@ class Services:
 class BotData:
     """The application's bot_data: one typed slot, filled by post_init."""
 
-    __slots__ = ("services",)
+    __slots__ = ("exit_status", "served", "services", "started")
 
     def __init__(self) -> None:
         self.services: Services | None = None
+        self.exit_status = 0  # what `digestbot run` exits with once the application stops
+        self.started = time.monotonic()
+        self.served = False  # True once an update arrived: this process has been polling
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -21,6 +21,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.store import Store
+    from bot.store.locks import SessionLock
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,6 +37,7 @@ class Exit(enum.IntEnum):
     SETTING = 2  # a setting is missing or unusable: the message names it
     TOKEN = 3  # Telegram refused the token, or TELEGRAM_API_URL is not a Bot API
     UNREACHABLE = 4  # the Bot API or the database did not answer within STARTUP_TIMEOUT
+    BUSY = 5  # another process already does this: polls this bot, or serves this SQLite file
     INTERRUPTED = 130  # Ctrl-C before the service was up
 
 
@@ -123,6 +125,31 @@ async def _open_store(settings: Settings) -> Store:
                 f"DATABASE_URL: cannot open the SQLite file ({reason})", Exit.SETTING
             ) from None
         raise Unavailable(f"{_url_shape(settings.database_url)}: {reason}") from None
+
+
+SQLITE_BUSY = (
+    "another digestbot process is using {url}: SQLite serves one process at a time "
+    "(stop the other one, or move to PostgreSQL to run several: README, Running at scale)"
+)
+POLLING_BUSY = (
+    "another digestbot process already polls this bot's updates on this database, and "
+    "Telegram allows one poller per token: stop it, or run replicas with WEBHOOK_URL"
+)
+
+
+def hold_role(store: Store, *, polling: bool) -> SessionLock | None:
+    """The lock that makes this process the one it must be (blocking): on SQLite the only
+    process on the file, on PostgreSQL the only poller; StartupError (BUSY) when taken."""
+    if store.dialect == "sqlite":
+        name, message = "process", SQLITE_BUSY.format(url=_url_shape(str(store.url)))
+    elif polling:
+        name, message = "polling", POLLING_BUSY
+    else:
+        return None  # webhook replicas and watch workers on PostgreSQL share the work
+    lock = store.lock(name)
+    if not lock.acquire():
+        raise StartupError(message, Exit.BUSY)
+    return lock
 
 
 def make_backend(database_url: str) -> str:

@@ -54,4 +54,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=None)
     log.info("stopped")
-    return Exit.OK
+    return application.bot_data.exit_status or Exit.OK

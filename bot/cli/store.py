@@ -58,16 +58,24 @@ def open_store_cli(settings: Settings) -> Iterator[Any]:
 
 @asynccontextmanager
 async def store_and_fetcher(
-    settings: Settings, config: FetchConfig | None = None
+    settings: Settings, config: FetchConfig | None = None, *, service: bool = False
 ) -> AsyncIterator[tuple[Any, Fetcher]]:
-    """The store of DATABASE_URL (opened off the event loop) and a fetcher, both closed after."""
-    from bot.startup import open_store_async
+    """The store of DATABASE_URL (opened off the event loop) and a fetcher, both closed after.
+
+    A `service` (the watcher) is the only process on an SQLite file: StartupError otherwise.
+    """
+    from bot.startup import hold_role, open_store_async
 
     store = await open_store_async(settings)
+    role = None
     try:
+        if service:
+            role = await asyncio.to_thread(hold_role, store, polling=False)
         async with Fetcher(fetch_config(settings, config)) as fetcher:
             yield store, fetcher
     finally:
+        if role is not None:
+            role.release()
         store.close()
 
 

@@ -44,7 +44,7 @@ async def watch_sources(
     from bot.ingest import scan, scan_locations
 
     guard = ScanGuard()
-    async with store_and_fetcher(settings, fetch_config) as (store, fetcher):
+    async with store_and_fetcher(settings, fetch_config, service=True) as (store, fetcher):
 
         async def run_scan() -> Any:
             locations = await asyncio.to_thread(scan_locations, settings.sources, store)

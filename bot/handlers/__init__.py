@@ -44,6 +44,7 @@ MODULES = (  # the fallback last: within a group the first matching handler wins
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler in one group, then the error handler."""
+    application.add_handler(errors.SERVED, group=errors.SERVED_GROUP)
     for module in MODULES:
         application.add_handlers(module.HANDLERS)
     application.add_error_handler(errors.on_error)

@@ -19,6 +19,7 @@ from bot.store import search as searching
 from bot.store import subscriptions as subs
 from bot.store.engine import WRITE, make_engine, migrate
 from bot.store.frequencies import FrequencyCache
+from bot.store.locks import SessionLock
 from bot.store.records import Rejection, SearchPage, SourceRow, StoredDocument, Subscription, Topic
 from bot.store.schema import chats, deliveries, documents, sources, subscriptions, topics
 from digests.keywords import DocumentFrequencies
@@ -39,6 +40,15 @@ class Store:
         self._engine = engine
         self._writer = engine.execution_options(**WRITE)
         self._frequencies = FrequencyCache()
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    def lock(self, name: str) -> SessionLock:
+        """The lock `name` between the processes on this database (see bot.store.locks)."""
+        return SessionLock(self._engine, name)
 
     @property
     def dialect(self) -> str:

@@ -17,6 +17,10 @@ NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are"
     " exactly the same as a current content and reply markup of the message"
 )
+TERMINATED = (
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is"
+    " running"
+)
 OLD_QUERY = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 
 
@@ -35,10 +39,20 @@ def get_updates(state: State, params: JSON) -> list[JSON]:
     if offset > 0:
         state.updates = [u for u in state.updates if u["update_id"] >= offset]
     deadline = time.monotonic() + float(params.get("timeout") or 0)
+    state.poll_turn += 1  # as Telegram: a new long poll ends the one waiting, with a 409
+    turn = state.poll_turn
+    state.cond.notify_all()
     state.polls_waiting += 1
-    while not state.updates and not state.closed and time.monotonic() < deadline:
+    while (
+        not state.updates
+        and not state.closed
+        and state.poll_turn == turn
+        and time.monotonic() < deadline
+    ):
         state.cond.wait(deadline - time.monotonic())
     state.polls_waiting -= 1
+    if state.poll_turn != turn:
+        raise ApiError(409, TERMINATED)
     found = state.updates[: int(params.get("limit") or 100)]
     if found:
         state.fetched_upto = max(state.fetched_upto, found[-1]["update_id"])

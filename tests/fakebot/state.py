@@ -113,6 +113,7 @@ class State:
         self.next_update_id = 1
         self.fetched_upto = 0  # highest update_id ever returned by getUpdates
         self.polls_waiting = 0  # getUpdates calls now blocked in a long poll
+        self.poll_turn = 0  # getUpdates calls so far: the newest one is the poll that waits
         self.calls_made: list[Call] = []
         self.accepted: list[SentMessage] = []
         self.messages: dict[tuple[str, int], JSON] = {}

@@ -1,0 +1,84 @@
+"""More than one process on one database, as real processes against the fake Bot API: a
+second process on an SQLite file, a second poller, and (on PostgreSQL) the work shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.startup import Exit
+from bot.store import open_store
+from tests.bot.test_run_process import Run, ask, start, wait_until
+from tests.e2e.news import PAGES
+from tests.fakebot import FakeBotApi
+
+SQLITE_BUSY = "SQLite serves one process at a time"
+POLLING_BUSY = "already polls this bot's updates on this database"
+
+
+def folders(tmp_path: Path, *names: str) -> list[Path]:
+    made = [tmp_path / name for name in names]
+    for folder in made:
+        folder.mkdir()
+    return made
+
+
+def last_line(run: Run) -> str:
+    return run.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", ["run", "watch"])
+def test_a_second_process_on_an_sqlite_file_is_refused_in_one_line(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], command: str
+) -> None:
+    first_folder, second_folder = folders(tmp_path, "first", "second")
+    first = start(runs, first_folder, fake_bot.base_url)
+    assert "订阅" in ask(fake_bot, "/start")
+    shared = f"sqlite:///{first.db}"
+    second = start(runs, second_folder, fake_bot.base_url, command, DATABASE_URL=shared)
+    assert second.wait() == Exit.BUSY
+    assert last_line(second).startswith(f"digestbot {command}: another digestbot process")
+    assert SQLITE_BUSY in last_line(second) and "Traceback" not in second.stderr
+    assert "订阅" in ask(fake_bot, "/start")  # the first one still serves
+    assert first.stop() < 5 and first.process.returncode == Exit.OK
+
+
+def test_a_second_poller_elsewhere_is_told_by_telegram_and_one_of_them_stops(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run]
+) -> None:
+    """Two databases, one token: Telegram ends the older long poll with a 409 Conflict."""
+    first_folder, second_folder = folders(tmp_path, "first", "second")
+    first = start(runs, first_folder, fake_bot.base_url)
+    assert "订阅" in ask(fake_bot, "/start")
+    second = start(runs, second_folder, fake_bot.base_url)
+    wait_until(lambda: first.process.poll() is not None or second.process.poll() is not None)
+    stopped, serving = (first, second) if first.process.poll() is not None else (second, first)
+    assert stopped.wait() == Exit.BUSY
+    assert "Telegram answered Conflict: another process polls" in stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    assert "订阅" in ask(fake_bot, "/start")  # the other one serves alone
+    assert serving.stop() < 5 and serving.process.returncode == Exit.OK
+
+
+@pytest.mark.postgres
+def test_a_second_poller_on_postgresql_is_refused_and_watchers_share(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], pg_url: str
+) -> None:
+    one, two, three = folders(tmp_path, "one", "two", "three")
+    first = start(runs, one, fake_bot.base_url, DATABASE_URL=pg_url)
+    assert "订阅" in ask(fake_bot, "/start")
+    second = start(runs, two, fake_bot.base_url, DATABASE_URL=pg_url)
+    assert second.wait() == Exit.BUSY and POLLING_BUSY in last_line(second)
+    (three / "pages").mkdir()
+    (three / "pages" / "river.txt").write_text(PAGES["river"], encoding="utf-8")
+    watcher = start(runs, three, fake_bot.base_url, "watch", DATABASE_URL=pg_url)
+    store = open_store(pg_url)
+    try:  # a watcher beside the bot on PostgreSQL scans
+        wait_until(lambda: store.stats()["documents"] >= 1 or watcher.process.poll() is not None)
+        assert watcher.process.poll() is None and store.stats()["documents"] == 1
+    finally:
+        store.close()
+    assert "订阅" in ask(fake_bot, "/start")
+    assert watcher.stop() < 5 and watcher.process.returncode == Exit.OK
+    assert first.stop() < 5 and first.process.returncode == Exit.OK
