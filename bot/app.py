@@ -7,7 +7,6 @@ import logging
 import math
 import signal
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -15,13 +14,13 @@ from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
-from bot import health, texts
+from bot import health, roles, texts
 from bot.context import CONTEXT_TYPES, BotApplication, BotContext, Services
 from bot.delivery import Deliverer
 from bot.handlers import register
+from bot.leadership import Leadership
 from bot.ratelimit import FloodLimiter, PerChatUpdates
-from bot.schedules import rebuild, scan_job
-from bot.scheduling import STOP_GRACE, scan_job_options
+from bot.scheduling import STOP_GRACE
 from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher, fetch_config
 from bot.startup import StartupError, hold_role, open_store_async
@@ -118,26 +117,24 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
             store=store,
             fetcher=Fetcher(fetch_config(settings, tuning.fetch)),
             deliverer=deliverer,
+            leadership=Leadership(store),
         )
         services.closers.callback(store.close)
         if role is not None:
             services.closers.callback(role.release)  # runs before store.close: stack order
         services.closers.push_async_callback(services.fetcher.aclose)
+        services.closers.push_async_callback(services.leadership.release)  # before the store
         application.bot_data.services = services
         jobs = application.job_queue
         assert jobs is not None  # installed with the job-queue extra
-        jobs.run_repeating(
-            scan_job,
-            settings.scan_interval,
-            first=tuning.first_scan,
-            name="scan",
-            job_kwargs=scan_job_options(settings.scan_interval),
-        )
         jobs.run_repeating(_heartbeat, health.INTERVAL, first=health.INTERVAL, name="heartbeat")
         if stop_signals:
             _handle_stop_signals(application)
-        count = await rebuild(jobs, services, datetime.now(UTC))
-        log.info("bot @%s ready: %d subscription(s) scheduled", application.bot.username, count)
+        count = await roles.start(jobs, services, tuning.first_scan)
+        if count is None:
+            log.info("bot @%s ready: the leading replica runs the timers", application.bot.username)
+        else:
+            log.info("bot @%s ready: %d subscription(s) scheduled", application.bot.username, count)
         await set_commands(application)
 
     return post_init

@@ -139,7 +139,7 @@ async def save(
     gone = [i for i, t in stored.items() if not t.is_main and chat.by_id(i) is None]
     await asyncio.to_thread(store.delete_topics, chat.sub.chat_id, gone)
     topics = await asyncio.to_thread(store.topics, chat.sub.chat_id)
-    if jobs is not None:
+    if jobs is not None and services.leading:  # else the leader sees the version move
         for topic_id in gone:
             unschedule(jobs, chat.sub.chat_id, topic_id)
         schedule_chat(jobs, chat.sub, topics)

@@ -17,6 +17,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.delivery import Deliverer
+    from bot.leadership import Leadership
     from bot.sources import Fetcher
     from bot.store import Store
 
@@ -50,10 +51,17 @@ class Services:
     store: Store
     fetcher: Fetcher
     deliverer: Deliverer
+    leadership: Leadership
+    schedules_seen: int = -1  # the schedules' version the leader's jobs were built from
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
     queries: QueryCache = field(default_factory=QueryCache)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it
     _chat_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
+
+    @property
+    def leading(self) -> bool:
+        """Whether this process runs the timers (always, on SQLite)."""
+        return self.leadership.leading
 
     def chat_lock(self, chat_id: int) -> asyncio.Lock:
         """One chat's digests one at a time, so two topics due together send a document once."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -91,12 +90,19 @@ def schedule_chat(job_queue: JobQueue[Any], sub: Subscription, topics: Sequence[
         schedule(job_queue, sub, topic)
 
 
-async def rebuild(job_queue: JobQueue[Any], services: Services, now: datetime) -> int:
-    """Schedule every stored topic; queue one catch-up digest for each that missed; chats."""
+async def rebuild(
+    job_queue: JobQueue[Any], services: Services, now: datetime, *, catch_up: bool = True
+) -> int:
+    """Schedule every stored topic, dropping the jobs of topics gone; with `catch_up`, queue
+    one catch-up digest for each that missed its slot; the number of chats scheduled."""
     pairs = await asyncio.to_thread(services.store.scheduled_topics)
+    wanted = {job_name(sub.chat_id, topic.id) for sub, topic in pairs}
+    for job in job_queue.jobs():
+        if (job.name or "").startswith("digest:") and job.name not in wanted:
+            job.schedule_removal()
     for sub, topic in pairs:
         schedule(job_queue, sub, topic)
-        if is_missed(sub, topic, now):
+        if catch_up and is_missed(sub, topic, now):
             job_queue.run_once(
                 digest_job,
                 MISSED_DELAY,
@@ -155,11 +161,9 @@ async def _send_topic(
 
 
 async def _stamp(services: Services, chat_id: int, topic_id: int, at: datetime) -> None:
-    """Record when the topic last got its digest (re-read: the user may have changed it)."""
-    topics = await asyncio.to_thread(services.store.topics, chat_id)
-    topic = next((t for t in topics if t.id == topic_id), None)
-    if topic is not None and (topic.last_digest_at is None or topic.last_digest_at < at):
-        await asyncio.to_thread(services.store.save_topic, replace(topic, last_digest_at=at))
+    """Record when the topic last got its digest (only that column: the reader may have
+    changed the rest meanwhile, and the schedule's version does not move for it)."""
+    await asyncio.to_thread(services.store.stamp_topic, topic_id, at)
 
 
 async def push_instant(services: Services, since: datetime) -> list[Outcome]:

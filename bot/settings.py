@@ -34,6 +34,7 @@ class Settings:
     startup_timeout: float = 300.0  # seconds to keep retrying an unreachable Bot API or database
     allow_private: tuple[str, ...] = ()  # hosts and CIDR networks fetched despite private addresses
     listing_backfill_pages: int = 3  # listing pages read on a listing's first visit
+    leader_timeout: float = 30.0  # seconds within which a replica takes the timers over
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -61,6 +62,7 @@ class Settings:
             startup_timeout=_positive(env, "STARTUP_TIMEOUT", default.startup_timeout),
             allow_private=_private(env.get("SOURCES_ALLOW_PRIVATE", "")),
             listing_backfill_pages=_pages(env.get("LISTING_BACKFILL_PAGES"), 3),
+            leader_timeout=_positive(env, "LEADER_TIMEOUT", default.leader_timeout),
         )
 
 

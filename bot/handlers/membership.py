@@ -36,7 +36,7 @@ async def membership(update: Update, context: BotContext) -> None:
     if sub is None or not sub.active:
         return
     log.info("bot is %s in chat %s: deactivating", status, chat_id)
-    if context.job_queue is not None:  # the jobs go first: nothing fires in between
+    if context.job_queue is not None and context.services.leading:  # jobs first: none fires
         topics = await asyncio.to_thread(store.topics, chat_id)
         schedule_chat(context.job_queue, replace(sub, active=False), topics)
     await asyncio.to_thread(store.deactivate, chat_id, f"bot {status} (my_chat_member)")

@@ -70,6 +70,18 @@ sources = Table(
     Column("links", JSON, nullable=False, default=[]),
     Column("pending", JSON, nullable=False, default=[]),
     Column("removed_at", UTCDateTime),  # /removesource: kept for its documents, not scanned
+    # an ingest worker's lease while it scans the source (migration 0010)
+    Column("leased_by", String(64)),
+    Column("lease_until", UTCDateTime),
+    Column("last_scanned_at", UTCDateTime),
+)
+
+search_queries = Table(  # a search's query by the short key its page buttons carry
+    "search_queries",
+    metadata,
+    Column("key", String(16), primary_key=True),
+    Column("query", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False, index=True),
 )
 
 documents = Table(
@@ -173,6 +185,7 @@ __all__ = [
     "meta",
     "metadata",
     "rejected_pages",
+    "search_queries",
     "sources",
     "subscriptions",
     "term_frequencies",

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 from bot.sources import source_kind
 from bot.sources.model import SourceState
 from bot.store import documents as docs
-from bot.store import rejections
+from bot.store import rejections, shared
 from bot.store import search as searching
 from bot.store import subscriptions as subs
 from bot.store.engine import WRITE, make_engine, migrate
@@ -253,6 +253,7 @@ class Store:
         """Create or replace the chat's subscription (a new one gets its main topic)."""
         with self._write() as conn:
             subs.save(conn, sub)
+            shared.bump_schedules(conn)
 
     def topics(self, chat_id: int) -> list[Topic]:
         """The chat's topics, the main one first, the named ones in the order made."""
@@ -262,11 +263,18 @@ class Store:
     def save_topic(self, topic: Topic) -> Topic:
         """Create (id 0) or replace a topic; the topic as stored, with its id."""
         with self._write() as conn:
+            shared.bump_schedules(conn)
             return subs.save_topic(conn, topic)
+
+    def stamp_topic(self, topic_id: int, at: datetime) -> None:
+        """Note the topic's digest sent at `at` (unless a later one was noted meanwhile)."""
+        with self._write() as conn:
+            subs.stamp_topic(conn, topic_id, at)
 
     def delete_topics(self, chat_id: int, ids: Sequence[int]) -> int:
         """Delete the chat's named topics with these ids (never its main topic)."""
         with self._write() as conn:
+            shared.bump_schedules(conn)
             return subs.delete_topics(conn, chat_id, ids)
 
     def scheduled_topics(self) -> list[tuple[Subscription, Topic]]:
@@ -285,6 +293,32 @@ class Store:
         """Stop delivering to a chat, remembering why."""
         with self._write() as conn:
             subs.deactivate(conn, chat_id, reason)
+            shared.bump_schedules(conn)
+
+    # what processes on one database share (bot.store.shared)
+    def schedules_version(self) -> int:
+        """A number that moves whenever a subscription or a topic changes."""
+        with self._read() as conn:
+            return shared.schedules_version(conn)
+
+    def lease_source(self, source_id: int, owner: str, *, lease: float, fresh: float) -> bool:
+        """Take the source for a scan: False when another worker has it, or scanned it less
+        than `fresh` seconds ago."""
+        with self._write() as conn:
+            return shared.lease_source(conn, source_id, owner, datetime.now(UTC), lease, fresh)
+
+    def finish_source(self, source_id: int, owner: str) -> None:
+        """Give the source's lease up, noting the scan's end."""
+        with self._write() as conn:
+            shared.finish_source(conn, source_id, owner, datetime.now(UTC))
+
+    def remember_query(self, key: str, query: str) -> None:
+        with self._write() as conn:
+            shared.remember_query(conn, key, query, datetime.now(UTC))
+
+    def recall_query(self, key: str) -> str | None:
+        with self._read() as conn:
+            return shared.recall_query(conn, key)
 
     # deliveries
     def unseen_documents(

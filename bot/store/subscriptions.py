@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.store.records import Subscription, Topic
@@ -138,6 +138,12 @@ def save_topic(conn: Connection, item: Topic) -> Topic:
     return replace(item, id=int(new_id))
 
 
+def stamp_topic(conn: Connection, topic_id: int, at: datetime) -> None:
+    """The topic's last digest went out at `at`; an earlier stamp never replaces a later."""
+    later = or_(topics.c.last_digest_at.is_(None), topics.c.last_digest_at < at)
+    conn.execute(topics.update().where(topics.c.id == topic_id, later).values(last_digest_at=at))
+
+
 def delete_topics(conn: Connection, chat_id: int, ids: Sequence[int]) -> int:
     """Delete these topics of the chat (the main topic is never deleted); how many."""
     if not ids:
@@ -172,6 +178,7 @@ __all__ = [
     "mark_sent",
     "save",
     "save_topic",
+    "stamp_topic",
     "subscription",
     "topic",
     "upsert_chat",

@@ -74,7 +74,10 @@ class _App:
     """Records how `run` starts the bot instead of starting it."""
 
     def __init__(self) -> None:
+        from bot.context import BotData
+
         self.started: tuple[str, dict[str, object]] | None = None
+        self.bot_data = BotData()
 
     def run_polling(self, **kwargs: object) -> None:
         self.started = ("polling", kwargs)

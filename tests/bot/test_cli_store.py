@@ -32,11 +32,19 @@ def test_ingest_prints_one_summary_line(
 ) -> None:
     assert main(["ingest"]) == 0
     out, err = capsys.readouterr()
-    assert out == "new 5, updated 0, unchanged 0, duplicates 0, failed 1\n"
+    nowhere = f"{env.removeprefix('sqlite:///').rsplit('/data/', 1)[0]}/nowhere"
+    assert (
+        out
+        == f"new 5, updated 0, unchanged 0, duplicates 0, failed 1 ({nowhere}: folder not found)\n"
+    )
     assert "nowhere: folder not found" in caplog.text  # the problem is logged
     assert "%|" not in err  # no progress bar off a terminal
     assert main(["ingest"]) == 0
-    assert capsys.readouterr().out == "new 0, updated 0, unchanged 5, duplicates 0, failed 1\n"
+    again = capsys.readouterr().out
+    assert (
+        again
+        == f"new 0, updated 0, unchanged 5, duplicates 0, failed 1 ({nowhere}: folder not found)\n"
+    )
 
 
 def test_search_text_marks_the_match(env: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from bot.sources import Fetcher
 
 class FakeStore:
     closed = False
+    dialect = "postgresql"  # no process lock to take (that is tests/bot/test_replicas.py)
 
     def close(self) -> None:
         self.closed = True

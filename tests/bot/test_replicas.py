@@ -3,13 +3,16 @@ second process on an SQLite file, a second poller, and (on PostgreSQL) the work 
 
 from __future__ import annotations
 
+import signal
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bot.startup import Exit
 from bot.store import open_store
-from tests.bot.test_run_process import Run, ask, start, wait_until
+from tests.bot.test_run_process import CHAT, Run, ask, free_port, start, wait_until
 from tests.e2e.news import PAGES
 from tests.fakebot import FakeBotApi
 
@@ -82,3 +85,61 @@ def test_a_second_poller_on_postgresql_is_refused_and_watchers_share(
     assert "订阅" in ask(fake_bot, "/start")
     assert watcher.stop() < 5 and watcher.process.returncode == Exit.OK
     assert first.stop() < 5 and first.process.returncode == Exit.OK
+
+
+class Replica:
+    """`digestbot run` in webhook mode on a port of its own; updates are posted to it as a
+    load balancer in front of several replicas would."""
+
+    def __init__(self, runs: list[Run], folder: Path, fake: FakeBotApi, **env: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/hook"
+        self.run = start(
+            runs, folder, fake.base_url, WEBHOOK_URL=self.url, PORT=str(self.port), **env
+        )
+
+    def post(self, update: dict[str, object]) -> bool:
+        try:
+            return httpx.post(self.url, json=update, timeout=5).status_code == 200
+        except httpx.TransportError:
+            return False  # not listening yet
+
+
+def say(fake: FakeBotApi, replica: Replica, text: str) -> str:
+    """`text` from the reader, through `replica`; the bot's answer."""
+    before = len(fake.sent(CHAT))
+    update = fake.send_text(CHAT, text)  # queued for pollers too, but nobody polls
+    wait_until(lambda: replica.post(update) or replica.run.process.poll() is not None, step=0.2)
+    return fake.wait_for_messages(before + 1, CHAT, timeout=30)[before].plain
+
+
+def digests_of(fake: FakeBotApi, phrase: str) -> int:
+    return sum(phrase in message.plain for message in fake.sent(CHAT))
+
+
+@pytest.mark.postgres
+def test_two_webhook_replicas_send_each_digest_once_and_one_takes_over_from_a_killed_leader(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], pg_url: str
+) -> None:
+    pages, one, two = folders(tmp_path, "pages", "one", "two")
+    env = {"DATABASE_URL": pg_url, "DIGEST_SOURCES": str(pages), "LEADER_TIMEOUT": "3"}
+    first = Replica(runs, one, fake_bot, **env)
+    assert "订阅" in say(fake_bot, first, "/start")  # the first leads: it tried first
+    second = Replica(runs, two, fake_bot, **env)
+    assert "订阅" in say(fake_bot, second, "/start")
+    say(fake_bot, second, "/subscribe")  # changes made through either replica
+    say(fake_bot, first, "/schedule instant")
+
+    (pages / "river.txt").write_text(PAGES["river"], encoding="utf-8")
+    wait_until(lambda: digests_of(fake_bot, "河湖长制") >= 1)
+    time.sleep(4)  # four more scan intervals: a second scanner would push it again
+    assert digests_of(fake_bot, "河湖长制") == 1
+
+    first.run.process.send_signal(signal.SIGKILL)
+    first.run.wait()
+    (pages / "museum.txt").write_text(PAGES["museum"], encoding="utf-8")
+    wait_until(lambda: digests_of(fake_bot, "文物保护") >= 1, timeout=30)  # the second leads
+    time.sleep(4)
+    assert digests_of(fake_bot, "文物保护") == 1 and digests_of(fake_bot, "河湖长制") == 1
+    assert "订阅" in say(fake_bot, second, "/start")
+    assert second.run.stop() < 5 and second.run.process.returncode == Exit.OK

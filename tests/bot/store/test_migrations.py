@@ -16,7 +16,7 @@ from bot.store.engine import MIGRATIONS, make_engine
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
-HEAD = "0009"
+HEAD = "0010"
 TABLES = {
     "sources",
     "documents",
