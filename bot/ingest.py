@@ -71,7 +71,19 @@ def with_page(frequencies: DocumentFrequencies, prepared: Prepared) -> DocumentF
 
 
 def ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
-    """Digest and store one page unless its bytes are stored already (blocking)."""
+    """Digest and store one page unless its bytes are stored already (blocking).
+
+    Whatever goes wrong with the page is its own "failed", never the scan's: the pages after
+    it are stored.
+    """
+    try:
+        return _ingest_page(store, source_id, page)
+    except Exception:
+        log.exception("%s: could not be stored", ascii(page.location)[1:-1])
+        return "failed"
+
+
+def _ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
     known = store.document_id_for(page.location)
     if known is not None and known[1] == page.raw_hash:
         return "unchanged"
