@@ -362,6 +362,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{total} results for “{query}”, page {page}/{pages}:",
     ),
     "no_more_results": ("没有更多结果了。", "No more results."),
+    "button_unknown": (
+        "这个按钮已失效，请重新发送命令。",
+        "This button no longer works; send the command again.",
+    ),
     "search_expired": (
         "这次搜索已过期，请重新发送 /search。",
         "This search has expired; send /search again.",
