@@ -8,7 +8,6 @@ from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
-
 from bot.context import BotContext
 from bot.handlers.common import NEW_POSTS, explains_input_errors, lang_of, quietly, say
 from bot.handlers.search import run_search
