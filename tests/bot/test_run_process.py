@@ -56,11 +56,11 @@ class Run:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self.stderr = ""
+        self.stdout = self.stderr = ""
 
     def wait(self, timeout: float = 60) -> int:
-        """The exit status, once the process has ended; its stderr is kept."""
-        _out, self.stderr = self.process.communicate(timeout=timeout)
+        """The exit status, once the process has ended; its stdout and stderr are kept."""
+        self.stdout, self.stderr = self.process.communicate(timeout=timeout)
         return self.process.returncode
 
     def stop(self, signum: int = signal.SIGTERM) -> float:
@@ -150,6 +150,38 @@ def test_an_unreachable_api_is_retried_then_status_4(tmp_path: Path, runs: list[
     assert len(retries) >= 2 and "attempt 1, next in 1 s" in retries[0]
     assert lines[-1].startswith("digestbot run: the Bot API at http://127.0.0.1:")
     assert "Traceback" not in run.stderr and SECRET not in run.stderr
+
+
+def _failing_start(mode: str, fake: FakeBotApi) -> tuple[dict[str, str], int]:
+    """The settings that make start-up fail in `mode`, and the exit status it must end with."""
+    if mode == "rejected":  # the fake answers 401 for any token but its own
+        return {"TELEGRAM_BOT_TOKEN": TOKEN[:-6] + "XXXXXX"}, Exit.TOKEN
+    if mode == "404":
+        return {"TELEGRAM_API_URL": fake.base_url.replace("/bot", "/telegram/bot")}, Exit.TOKEN
+    if mode == "malformed":  # an unexpected error: at DEBUG its traceback is printed
+        return {"TELEGRAM_API_URL": "http://[::1/bot"}, Exit.ERROR
+    url = f"http://127.0.0.1:{free_port()}/bot"
+    return {"TELEGRAM_API_URL": url, "STARTUP_TIMEOUT": "2.5"}, Exit.UNREACHABLE
+
+
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+@pytest.mark.parametrize("mode", ["rejected", "404", "unreachable", "malformed"])
+def test_no_output_holds_the_token_in_any_failure_at_any_level(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], mode: str, level: str
+) -> None:
+    env, status = _failing_start(mode, fake_bot)
+    token = env.get("TELEGRAM_BOT_TOKEN", TOKEN)
+    run = start(
+        runs, tmp_path, env.pop("TELEGRAM_API_URL", fake_bot.base_url), LOG_LEVEL=level, **env
+    )
+    assert run.wait() == status
+    output = run.stdout + run.stderr
+    assert run.stderr.strip(), "the failure is said"
+    assert token.partition(":")[2] not in output and token not in output
+    if level == "DEBUG":  # where the token was, the redaction stands
+        assert "Traceback" in output if mode == "malformed" else "bot<token>" in output
+    else:
+        assert "DEBUG" not in output and "Traceback" not in output
 
 
 def test_the_bot_starts_when_the_api_comes_up_after_it(tmp_path: Path, runs: list[Run]) -> None:
