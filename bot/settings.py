@@ -34,6 +34,7 @@ class Settings:
     startup_timeout: float = 300.0  # seconds to keep retrying an unreachable Bot API or database
     allow_private: tuple[str, ...] = ()  # hosts and CIDR networks fetched despite private addresses
     listing_backfill_pages: int = 3  # listing pages read on a listing's first visit
+    folder_root: str | None = None  # /addsource may add folders below it; none: DIGEST_SOURCES only
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -61,6 +62,7 @@ class Settings:
             startup_timeout=_positive(env, "STARTUP_TIMEOUT", default.startup_timeout),
             allow_private=_private(env.get("SOURCES_ALLOW_PRIVATE", "")),
             listing_backfill_pages=_pages(env.get("LISTING_BACKFILL_PAGES"), 3),
+            folder_root=_folder_root(env.get("SOURCES_FOLDER_ROOT") or None),
         )
 
 
@@ -102,6 +104,12 @@ def _pages(value: str | None, default: int) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 100:
         raise SettingsError(f"LISTING_BACKFILL_PAGES must be a number 1–100, not {value!r}")
     return int(value)
+
+
+def _folder_root(value: str | None) -> str | None:
+    if value is not None and not os.path.isabs(os.path.expanduser(value)):
+        raise SettingsError(f"SOURCES_FOLDER_ROOT must be an absolute path, not {value!r}")
+    return value and os.path.expanduser(value)
 
 
 def _time(value: str | None, default: time) -> time:

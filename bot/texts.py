@@ -561,6 +561,18 @@ _REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "既不是 http(s) 网址，也不是服务器上的目录",
             "neither an http(s) URL nor a folder on this machine",
         ),
+        (
+            r"^folders come only from DIGEST_SOURCES$",
+            "目录只能由运维在 DIGEST_SOURCES 中配置"
+            "（未设置 SOURCES_FOLDER_ROOT，聊天中不能添加目录）",
+            "folders come only from DIGEST_SOURCES (SOURCES_FOLDER_ROOT is not set, so none can "
+            "be added from a chat)",
+        ),
+        (
+            r"^outside SOURCES_FOLDER_ROOT (.+)$",
+            "目录不在 SOURCES_FOLDER_ROOT（{0}）之下",
+            "the folder is not under SOURCES_FOLDER_ROOT ({0})",
+        ),
         (r"^folder not found$", "目录不存在", "folder not found"),
         (r"^not a folder$", "不是目录", "not a folder"),
         (r"^undecodable content encoding$", "无法解码的压缩内容", "undecodable content encoding"),
