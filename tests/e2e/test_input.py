@@ -127,3 +127,10 @@ async def test_forged_button_data_is_answered(bot: Bot, forged: str) -> None:
     bot.fake.press_button(start, forged, language_code="en")
     assert await bot.fake.wait_until(lambda: len(bot.fake.answers) > answers + 1)
     assert bot.fake.answers[-1]["text"] == "This button no longer works; send the command again."
+
+
+@pytest.mark.parametrize("folder", ["America", "Asia", "Etc", "US"])
+async def test_a_folder_of_zones_gets_the_zone_hint_not_an_error(bot: Bot, folder: str) -> None:
+    await bot.ask(USER, "/subscribe")
+    (reply,) = await bot.ask(USER, f"/timezone {folder}")
+    assert reply.plain.startswith(f"不认识的时区「{folder}」。请发送城市名")
