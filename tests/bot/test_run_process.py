@@ -291,3 +291,38 @@ def test_a_stop_signal_mid_scan_stops_within_5_s_with_whole_documents(
     with sqlite3.connect(run.db) as conn:
         paths = [row[0] for row in conn.execute("SELECT location FROM documents")]
     assert len(paths) == len(set(paths))
+
+
+# -- killed between a send and its record: at most one repeat -------------------------------------
+
+
+def titles_sent(fake: FakeBotApi, after: int) -> list[str]:
+    """The title of each page in each message to CHAT after its first `after`, in order."""
+    titles = [page.splitlines()[0] for page in PAGES.values()]
+    messages = fake.sent(CHAT)[after:]
+    return [title for message in messages for title in titles if title in message.plain]
+
+
+def test_sigkill_between_a_send_and_its_record_repeats_that_message_once(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run]
+) -> None:
+    run = start(runs, tmp_path, fake_bot.base_url)
+    ask(fake_bot, "/subscribe")
+    ask(fake_bot, "/schedule instant")
+    fake_bot.misbehave("sendMessage", delay=2.0, chat_id=CHAT)  # Telegram holds the send…
+    (tmp_path / "pages" / "river.txt").write_text(PAGES["river"], encoding="utf-8")
+    wait_until(lambda: any(c.method == "sendMessage" for c in arrivals_since(fake_bot, 2)))
+    run.stop(signal.SIGKILL)  # …while the bot dies before it could record it
+    wait_until(lambda: len(fake_bot.sent(CHAT)) == 3)  # the held send went out all the same
+    for name in ("harvest", "museum", "robots"):
+        (tmp_path / "pages" / f"{name}.txt").write_text(PAGES[name], encoding="utf-8")
+    again = start(runs, tmp_path, fake_bot.base_url)
+    wait_until(lambda: set(titles_sent(fake_bot, 2)) == {p.splitlines()[0] for p in PAGES.values()})
+    ask(fake_bot, "/start")  # every scan's sends are done by the time a reply comes…
+    time.sleep(2.5)  # …and two more scans (SCAN_INTERVAL 1 s) find nothing left to send
+    assert again.stop() < STOP_BUDGET
+    sent = titles_sent(fake_bot, 2)
+    river = PAGES["river"].splitlines()[0]
+    assert sorted(set(sent)) == sorted(p.splitlines()[0] for p in PAGES.values()), "none lost"
+    assert sent.count(river) == 2, "the killed send is repeated once after the restart"
+    assert len(sent) == len(set(sent)) + 1, "and nothing else is"
