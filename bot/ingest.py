@@ -18,6 +18,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import IntegrityError
 
 from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source
+from bot.sources.folder import shown
 from bot.store import Store
 from bot.threads import in_daemon_thread
 from digests.keywords import DocumentFrequencies
@@ -79,7 +80,7 @@ def ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
     try:
         return _ingest_page(store, source_id, page)
     except Exception:
-        log.exception("%s: could not be stored", ascii(page.location)[1:-1])
+        log.exception("%s: could not be stored", shown(page.location))
         return "failed"
 
 
