@@ -18,6 +18,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import IntegrityError
 
 from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source
+from bot.sources.folder import shown
 from bot.sources.model import Problem
 from bot.store import Store
 from bot.store.records import Rejection
@@ -88,7 +89,19 @@ def with_page(frequencies: DocumentFrequencies, prepared: Prepared) -> DocumentF
 
 def ingest_page(store: Store, source_id: int, page: Page) -> Outcome | Problem:
     """Digest and store one page unless these bytes are stored, or were rejected, already
-    (blocking). A page that cannot be digested is remembered as rejected, by name."""
+    (blocking). A page that cannot be digested is remembered as rejected, by name.
+
+    Whatever goes wrong with the page is its own failure, never the scan's: the pages after
+    it are stored.
+    """
+    try:
+        return _ingest_page(store, source_id, page)
+    except Exception:
+        log.exception("%s: could not be stored", shown(page.location))
+        return Problem(shown(page.location), "could not be stored")
+
+
+def _ingest_page(store: Store, source_id: int, page: Page) -> Outcome | Problem:
     known = store.document_id_for(page.location)
     if known is not None and known[1] == page.raw_hash:
         return "unchanged"

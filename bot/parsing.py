@@ -50,9 +50,18 @@ class DigestRequest:
     days: int | None = None
 
 
+def readable(text: str) -> str:
+    """`text` without lone surrogates: JSON may carry one (`\\ud800`), no encoder takes it."""
+    return text if text.isascii() else text.encode("utf-8", "ignore").decode("utf-8")
+
+
+def _readable(args: Sequence[str]) -> list[str]:
+    return [readable(arg) for arg in args]
+
+
 def normal(text: str) -> str:
     """NFKC (full-width forms to ASCII), simplified, lower case, single spaces."""
-    return " ".join(to_simplified(unicodedata.normalize("NFKC", text)).lower().split())
+    return " ".join(to_simplified(unicodedata.normalize("NFKC", readable(text))).lower().split())
 
 
 # -- /schedule ---------------------------------------------------------------------------------
@@ -148,7 +157,7 @@ def _number(text: str) -> int:
 
 def parse_timezone(args: Sequence[str]) -> str:
     """A city or region (`北京`, `台北`, `伦敦`), `UTC+8`, or an IANA name in any case."""
-    name = " ".join(args).strip()
+    name = " ".join(_readable(args)).strip()
     if not name:
         raise InputError("timezone_usage")
     zone = zones.resolve(name)
@@ -167,7 +176,7 @@ def parse_keywords(args: Sequence[str]) -> tuple[str, ...]:
     excludes; the prefix is kept on the stored keyword.
     """
     seen: dict[str, None] = {}
-    text = to_simplified(unicodedata.normalize("NFKC", " ".join(args)))
+    text = to_simplified(unicodedata.normalize("NFKC", " ".join(_readable(args))))
     for word in _SEPARATORS.split(text):
         prefix = ""
         if word[:1] in (REQUIRED, EXCLUDED, "-"):
@@ -181,7 +190,7 @@ def parse_keywords(args: Sequence[str]) -> tuple[str, ...]:
 
 def parse_topic(args: Sequence[str]) -> tuple[str | None, list[str]]:
     """A leading `#名称` names a topic: (its name, the other arguments); else (None, args)."""
-    words = list(args)
+    words = _readable(args)
     if not words:
         return None, words
     first = unicodedata.normalize("NFKC", words[0])
@@ -195,7 +204,7 @@ def parse_topic(args: Sequence[str]) -> tuple[str | None, list[str]]:
 
 def parse_digest(args: Sequence[str]) -> DigestRequest:
     """`/digest [关键词 …] [Nd]`: keywords to match, and a window of N days (any position)."""
-    words = [unicodedata.normalize("NFKC", arg) for arg in args]
+    words = [unicodedata.normalize("NFKC", arg) for arg in _readable(args)]
     days = [match for arg in words if (match := _DAYS.match(arg))]
     if len(days) > 1:
         raise InputError("bad_digest_args")
@@ -210,7 +219,7 @@ def parse_digest(args: Sequence[str]) -> DigestRequest:
 
 def parse_query(args: Sequence[str] | str) -> tuple[str, bool]:
     """The search query and whether it was cut to MAX_QUERY; empty raises InputError."""
-    query = " ".join(args.split() if isinstance(args, str) else args).strip()
+    query = readable(" ".join(args.split() if isinstance(args, str) else args)).strip()
     if not query:
         raise InputError("search_usage")
     return query[:MAX_QUERY], len(query) > MAX_QUERY

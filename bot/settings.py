@@ -35,6 +35,7 @@ class Settings:
     allow_private: tuple[str, ...] = ()  # hosts and CIDR networks fetched despite private addresses
     listing_backfill_pages: int = 3  # listing pages read on a listing's first visit
     leader_timeout: float = 30.0  # seconds within which a replica takes the timers over
+    folder_root: str | None = None  # /addsource may add folders below it; none: DIGEST_SOURCES only
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -63,6 +64,7 @@ class Settings:
             allow_private=_private(env.get("SOURCES_ALLOW_PRIVATE", "")),
             listing_backfill_pages=_pages(env.get("LISTING_BACKFILL_PAGES"), 3),
             leader_timeout=_positive(env, "LEADER_TIMEOUT", default.leader_timeout),
+            folder_root=_folder_root(env.get("SOURCES_FOLDER_ROOT") or None),
         )
 
 
@@ -104,6 +106,12 @@ def _pages(value: str | None, default: int) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 100:
         raise SettingsError(f"LISTING_BACKFILL_PAGES must be a number 1–100, not {value!r}")
     return int(value)
+
+
+def _folder_root(value: str | None) -> str | None:
+    if value is not None and not os.path.isabs(os.path.expanduser(value)):
+        raise SettingsError(f"SOURCES_FOLDER_ROOT must be an absolute path, not {value!r}")
+    return value and os.path.expanduser(value)
 
 
 def _time(value: str | None, default: time) -> time:

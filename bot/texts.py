@@ -362,6 +362,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{total} results for “{query}”, page {page}/{pages}:",
     ),
     "no_more_results": ("没有更多结果了。", "No more results."),
+    "button_unknown": (
+        "这个按钮已失效，请重新发送命令。",
+        "This button no longer works; send the command again.",
+    ),
     "search_expired": (
         "这次搜索已过期，请重新发送 /search。",
         "This search has expired; send /search again.",
@@ -554,6 +558,7 @@ _REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "no text left once the page furniture is removed",
         ),
         (r"^could not be digested$", "无法处理这个页面", "the page could not be digested"),
+        (r"^could not be stored$", "保存失败（详见日志）", "could not be stored (see the log)"),
         (
             r"^only http and https, not (.+)$",
             "只支持 http 和 https，不支持 {0}",
@@ -569,6 +574,18 @@ _REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             r"^neither an http\(s\) URL nor a folder on this machine$",
             "既不是 http(s) 网址，也不是服务器上的目录",
             "neither an http(s) URL nor a folder on this machine",
+        ),
+        (
+            r"^folders come only from DIGEST_SOURCES$",
+            "目录只能由运维在 DIGEST_SOURCES 中配置"
+            "（未设置 SOURCES_FOLDER_ROOT，聊天中不能添加目录）",
+            "folders come only from DIGEST_SOURCES (SOURCES_FOLDER_ROOT is not set, so none can "
+            "be added from a chat)",
+        ),
+        (
+            r"^outside SOURCES_FOLDER_ROOT (.+)$",
+            "目录不在 SOURCES_FOLDER_ROOT（{0}）之下",
+            "the folder is not under SOURCES_FOLDER_ROOT ({0})",
         ),
         (r"^folder not found$", "目录不存在", "folder not found"),
         (r"^not a folder$", "不是目录", "not a folder"),

@@ -137,7 +137,10 @@ def resolve(name: str) -> str | None:
     """The IANA zone `name` means, or None."""
     if not name.strip() or len(name) > MAX_NAME:
         return None
-    key = _key(name)
+    try:
+        key = _key(name)
+    except UnicodeEncodeError:  # a lone surrogate (JSON's \ud800) names no zone
+        return None
     if found := _names().get(key):
         return found
     compact = key.replace(" ", "")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Any
 
 from bot.cli.arguments import whole_number
+from bot.sources.fetch import FetchConfig
+from bot.sources.folder import read_paths
 from digests.digest import build_digest
 from digests.model import SCRIPTS, Document
-from digests.pipeline import analyse_paths
+from digests.pipeline import analyse
 from digests.render import LABELS, render_html, render_json, render_text
 
 FORMATS = ("text", "html", "json")
@@ -51,10 +54,18 @@ def _render(documents: list[Document], args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Digest the paths and print; 1 when nothing could be digested."""
-    documents, failures = analyse_paths(args.paths or DEFAULT_PATHS, highlights=args.highlights)
-    for failure in failures:
-        print(f"digestbot: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+    """Digest the paths and print; 1 when nothing could be digested.
+
+    Folders are read by the store's own reader (bot.sources.folder), under the same size cap
+    and rules: what `digest` shows is what a scan would store.
+    """
+    # each problem is printed below; the reader's log line would say it twice
+    logging.getLogger("bot.sources.folder").addHandler(logging.NullHandler())
+    pages, problems = read_paths(args.paths or DEFAULT_PATHS, FetchConfig().max_bytes)
+    documents, failures = analyse(((p.location, p.data) for p in pages), args.highlights)
+    skipped = [(p.location, p.reason) for p in problems] + [(f.path, f.reason) for f in failures]
+    for path, reason in skipped:
+        print(f"digestbot: skipped {path}: {reason}", file=sys.stderr)
     if not documents:
         print("digestbot: nothing to digest", file=sys.stderr)
         return 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from functools import wraps
-from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -18,6 +17,7 @@ from bot.ingest import NAMED, ScanSummary
 from bot.schedules import scan_now
 from bot.scheduling import ScanBusy
 from bot.sources import source_kind
+from bot.sources.admit import admitted_folder, url_refusal
 from bot.sources.probe import Found, probe
 from bot.store.records import SourceRow
 
@@ -73,11 +73,14 @@ def _when(at: datetime, zone: str) -> str:
 
 
 def valid_location(value: str) -> bool:
-    """An http(s) URL with a host, or a folder on this machine."""
-    parts = urlsplit(value)
+    """An http(s) URL with a host, or a path (which folders may be added: bot.sources.admit)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # `http://[::1`: an unclosed IPv6 bracket
+        return False
     if parts.scheme in ("http", "https"):
         return bool(parts.hostname)
-    return not parts.scheme and Path(value).is_dir()
+    return not parts.scheme and source_kind(value) == "folder"
 
 
 @admin_only
@@ -97,11 +100,7 @@ async def add_source(update: Update, context: BotContext) -> None:
     args = context.args or []
     if len(args) != 1 or not valid_location(args[0]):
         return await say(update, "addsource_usage")
-    location = args[0]
-    found = Found("folder") if source_kind(location) == "folder" else None
-    if found is None:
-        await say(update, "addsource_checking", location=location)
-        found = await probe(location, context.services.fetcher)
+    location, found = await _checked(update, context, args[0])
     if found.shape is None:
         why = texts.reason(lang_of(update), found.reason or "")
         return await reply(
@@ -119,6 +118,21 @@ async def add_source(update: Update, context: BotContext) -> None:
         update,
         added_text(lang_of(update), found, source_id, new, context.services.settings.scan_interval),
     )
+
+
+async def _checked(update: Update, context: BotContext, location: str) -> tuple[str, Found]:
+    """The location as it will be stored and what it is; refused at once when the URL guard
+    or SOURCES_FOLDER_ROOT says no, before anything is fetched."""
+    services = context.services
+    if source_kind(location) == "folder":
+        folder = admitted_folder(location, services.settings.folder_root)
+        if isinstance(folder, str):
+            return location, Found(None, reason=folder)
+        return str(folder), Found("folder")
+    if why := await url_refusal(location, services.fetcher.config):
+        return location, Found(None, reason=why)
+    await say(update, "addsource_checking", location=location)
+    return location, await probe(location, services.fetcher)
 
 
 def added_text(lang: str, found: Found, source_id: int, new: bool, interval: float) -> str:

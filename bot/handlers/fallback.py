@@ -1,13 +1,15 @@
-"""What no other handler took: unknown commands and non-text get a hint; private text searches."""
+"""What no other handler took: unknown commands and non-text get a hint; private text searches;
+a button press no pattern knows (an old bot's button, or forged data) is answered."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from bot import texts
 from bot.context import BotContext
-from bot.handlers.common import NEW_POSTS, explains_input_errors, say
+from bot.handlers.common import NEW_POSTS, explains_input_errors, lang_of, quietly, say
 from bot.handlers.search import run_search
 
 
@@ -32,6 +34,11 @@ async def not_text(update: Update, context: BotContext) -> None:
     await say(update, "not_text")
 
 
+async def unknown_button(update: Update, context: BotContext) -> None:
+    """Callback data no handler's pattern matches: answered, so the client's spinner stops."""
+    await quietly(update, texts.plain(lang_of(update), "button_unknown"))
+
+
 @explains_input_errors
 async def private_text(update: Update, context: BotContext) -> None:
     """Plain text in a private chat is a search."""
@@ -44,4 +51,5 @@ HANDLERS = [
     MessageHandler(NEW_POSTS & filters.COMMAND, unknown_command),
     MessageHandler(_PRIVATE & filters.TEXT & ~filters.VIA_BOT, private_text),
     MessageHandler(_PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text),
+    CallbackQueryHandler(unknown_button),  # last: every pattern of the other modules first
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -107,7 +108,7 @@ def test_undecodable_files_are_named_and_skipped(
     lines = sorted(err.splitlines())
     assert len(lines) == 2
     assert lines[0].startswith(f"digestbot: skipped {tmp_path / 'binary.txt'}: ")
-    assert lines[1] == f"digestbot: skipped {missing}: No such file or directory"
+    assert lines[1] == f"digestbot: skipped {missing}: unreadable (No such file or directory)"
 
 
 def test_nothing_digestible_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -124,3 +125,30 @@ def test_the_command_needs_neither_telegram_nor_a_database() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_folders_are_read_by_the_store_s_reader_and_rules(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(seed_path(2).read_bytes())
+    secret = "TELEGRAM_BOT_TOKEN=123456:secret-token-of-the-bot"
+    outside = tmp_path / "passwd"
+    outside.write_bytes(seed_path(3).read_bytes() + secret.encode())
+    (folder / "p.txt").symlink_to(outside)
+    (folder / ".env").write_text(secret, encoding="utf-8")
+    (folder / "settings.txt").symlink_to(folder / ".env")
+    with open(os.fsencode(folder) + b"/bad\xff.txt", "wb") as handle:
+        handle.write(seed_path(4).read_bytes())
+    with (folder / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 2**20)  # sparse; over the store's 10 MB cap, never read
+    status, out, err = run(capsys, "--format", "json", str(folder))
+    assert status == 0 and "secret" not in out
+    assert [Path(d["path"]).name for d in json.loads(out)["documents"]] == ["good.txt"]
+    assert sorted(err.splitlines()) == [
+        f"digestbot: skipped {folder}/bad\\xff.txt: file name is not valid UTF-8",
+        f"digestbot: skipped {folder / 'huge.txt'}: over the 10 MB cap",
+        f"digestbot: skipped {folder / 'p.txt'}: link to a file outside the folder",
+        f"digestbot: skipped {folder / 'settings.txt'}: link to a hidden file",
+    ]

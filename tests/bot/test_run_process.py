@@ -56,11 +56,11 @@ class Run:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self.stderr = ""
+        self.stdout = self.stderr = ""
 
     def wait(self, timeout: float = 60) -> int:
-        """The exit status, once the process has ended; its stderr is kept."""
-        _out, self.stderr = self.process.communicate(timeout=timeout)
+        """The exit status, once the process has ended; its stdout and stderr are kept."""
+        self.stdout, self.stderr = self.process.communicate(timeout=timeout)
         return self.process.returncode
 
     def stop(self, signum: int = signal.SIGTERM) -> float:
@@ -150,6 +150,38 @@ def test_an_unreachable_api_is_retried_then_status_4(tmp_path: Path, runs: list[
     assert len(retries) >= 2 and "attempt 1, next in 1 s" in retries[0]
     assert lines[-1].startswith("digestbot run: the Bot API at http://127.0.0.1:")
     assert "Traceback" not in run.stderr and SECRET not in run.stderr
+
+
+def _failing_start(mode: str, fake: FakeBotApi) -> tuple[dict[str, str], int]:
+    """The settings that make start-up fail in `mode`, and the exit status it must end with."""
+    if mode == "rejected":  # the fake answers 401 for any token but its own
+        return {"TELEGRAM_BOT_TOKEN": TOKEN[:-6] + "XXXXXX"}, Exit.TOKEN
+    if mode == "404":
+        return {"TELEGRAM_API_URL": fake.base_url.replace("/bot", "/telegram/bot")}, Exit.TOKEN
+    if mode == "malformed":  # an unexpected error: at DEBUG its traceback is printed
+        return {"TELEGRAM_API_URL": "http://[::1/bot"}, Exit.ERROR
+    url = f"http://127.0.0.1:{free_port()}/bot"
+    return {"TELEGRAM_API_URL": url, "STARTUP_TIMEOUT": "2.5"}, Exit.UNREACHABLE
+
+
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+@pytest.mark.parametrize("mode", ["rejected", "404", "unreachable", "malformed"])
+def test_no_output_holds_the_token_in_any_failure_at_any_level(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], mode: str, level: str
+) -> None:
+    env, status = _failing_start(mode, fake_bot)
+    token = env.get("TELEGRAM_BOT_TOKEN", TOKEN)
+    run = start(
+        runs, tmp_path, env.pop("TELEGRAM_API_URL", fake_bot.base_url), LOG_LEVEL=level, **env
+    )
+    assert run.wait() == status
+    output = run.stdout + run.stderr
+    assert run.stderr.strip(), "the failure is said"
+    assert token.partition(":")[2] not in output and token not in output
+    if level == "DEBUG":  # where the token was, the redaction stands
+        assert "Traceback" in output if mode == "malformed" else "bot<token>" in output
+    else:
+        assert "DEBUG" not in output and "Traceback" not in output
 
 
 def test_the_bot_starts_when_the_api_comes_up_after_it(tmp_path: Path, runs: list[Run]) -> None:
@@ -259,3 +291,38 @@ def test_a_stop_signal_mid_scan_stops_within_5_s_with_whole_documents(
     with sqlite3.connect(run.db) as conn:
         paths = [row[0] for row in conn.execute("SELECT location FROM documents")]
     assert len(paths) == len(set(paths))
+
+
+# -- killed between a send and its record: at most one repeat -------------------------------------
+
+
+def titles_sent(fake: FakeBotApi, after: int) -> list[str]:
+    """The title of each page in each message to CHAT after its first `after`, in order."""
+    titles = [page.splitlines()[0] for page in PAGES.values()]
+    messages = fake.sent(CHAT)[after:]
+    return [title for message in messages for title in titles if title in message.plain]
+
+
+def test_sigkill_between_a_send_and_its_record_repeats_that_message_once(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run]
+) -> None:
+    run = start(runs, tmp_path, fake_bot.base_url)
+    ask(fake_bot, "/subscribe")
+    ask(fake_bot, "/schedule instant")
+    fake_bot.misbehave("sendMessage", delay=2.0, chat_id=CHAT)  # Telegram holds the send…
+    (tmp_path / "pages" / "river.txt").write_text(PAGES["river"], encoding="utf-8")
+    wait_until(lambda: any(c.method == "sendMessage" for c in arrivals_since(fake_bot, 2)))
+    run.stop(signal.SIGKILL)  # …while the bot dies before it could record it
+    wait_until(lambda: len(fake_bot.sent(CHAT)) == 3)  # the held send went out all the same
+    for name in ("harvest", "museum", "robots"):
+        (tmp_path / "pages" / f"{name}.txt").write_text(PAGES[name], encoding="utf-8")
+    again = start(runs, tmp_path, fake_bot.base_url)
+    wait_until(lambda: set(titles_sent(fake_bot, 2)) == {p.splitlines()[0] for p in PAGES.values()})
+    ask(fake_bot, "/start")  # every scan's sends are done by the time a reply comes…
+    time.sleep(2.5)  # …and two more scans (SCAN_INTERVAL 1 s) find nothing left to send
+    assert again.stop() < STOP_BUDGET
+    sent = titles_sent(fake_bot, 2)
+    river = PAGES["river"].splitlines()[0]
+    assert sorted(set(sent)) == sorted(p.splitlines()[0] for p in PAGES.values()), "none lost"
+    assert sent.count(river) == 2, "the killed send is repeated once after the restart"
+    assert len(sent) == len(set(sent)) + 1, "and nothing else is"

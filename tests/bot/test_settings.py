@@ -59,3 +59,10 @@ def test_a_bad_value_is_refused_by_name(name: str, value: str) -> None:
 def test_hhmm_rejects_what_is_not_a_time(value: str) -> None:
     with pytest.raises(SettingsError):
         parse_hhmm(value)
+
+
+def test_the_folder_root_is_unset_by_default_and_must_be_absolute() -> None:
+    assert Settings.from_env({}).folder_root is None
+    assert Settings.from_env({"SOURCES_FOLDER_ROOT": "/srv/news"}).folder_root == "/srv/news"
+    with pytest.raises(SettingsError, match=r"^SOURCES_FOLDER_ROOT must be an absolute path"):
+        Settings.from_env({"SOURCES_FOLDER_ROOT": "news"})

@@ -111,3 +111,26 @@ async def test_a_schedule_before_subscribing_is_kept_not_a_subscription(bot: Bot
     assert sub is not None and not sub.active
     (subscribed,) = await bot.ask(USER, "/subscribe")
     assert "推送：每天 06:30（北京时间）" in subscribed.plain
+
+
+@pytest.mark.parametrize(
+    "forged",
+    ["x", "doc:abc", "fp:1:9999999", "sub:none", "set:tz:999", "tp:1:drop", "mo:" + "9" * 61],
+)
+async def test_forged_button_data_is_answered(bot: Bot, forged: str) -> None:
+    (start,) = await bot.ask(USER, "/start")
+    answers = len(bot.fake.answers)
+    bot.fake.press_button(start, forged)
+    assert await bot.fake.wait_until(lambda: len(bot.fake.answers) > answers)
+    (answer,) = bot.fake.answers[answers:]
+    assert answer["text"] == "这个按钮已失效，请重新发送命令。"
+    bot.fake.press_button(start, forged, language_code="en")
+    assert await bot.fake.wait_until(lambda: len(bot.fake.answers) > answers + 1)
+    assert bot.fake.answers[-1]["text"] == "This button no longer works; send the command again."
+
+
+@pytest.mark.parametrize("folder", ["America", "Asia", "Etc", "US"])
+async def test_a_folder_of_zones_gets_the_zone_hint_not_an_error(bot: Bot, folder: str) -> None:
+    await bot.ask(USER, "/subscribe")
+    (reply,) = await bot.ask(USER, f"/timezone {folder}")
+    assert reply.plain.startswith(f"不认识的时区「{folder}」。请发送城市名")
