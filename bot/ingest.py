@@ -17,7 +17,8 @@ from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source
+from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source, source_kind
+from bot.sources.admit import admitted_folder
 from bot.sources.folder import shown
 from bot.sources.model import Problem
 from bot.store import Store
@@ -172,12 +173,23 @@ class _Pages:
             self._progress(self.done, self.total, location)
 
 
-def scan_locations(configured: Sequence[str], store: Store) -> list[str]:
+def scan_locations(
+    configured: Sequence[str], store: Store, folder_root: str | None = None
+) -> list[str]:
     """DIGEST_SOURCES and the sources added from the chat or OPML, less the removed ones
-    (blocking)."""
+    (blocking). A folder added from the chat is scanned only while it lies under
+    SOURCES_FOLDER_ROOT (one added before that rule, `/etc` say, is skipped and logged)."""
     removed = {row.location for row in store.sources(removed=True)}
-    rows = [row.location for row in store.sources()]
-    return [x for x in dict.fromkeys([*configured, *rows]) if x not in removed]
+    added = [row.location for row in store.sources() if row.location not in configured]
+    allowed = [x for x in added if source_kind(x) != "folder" or _admitted(x, folder_root)]
+    return [x for x in dict.fromkeys([*configured, *allowed]) if x not in removed]
+
+
+def _admitted(folder: str, root: str | None) -> bool:
+    why = admitted_folder(folder, root)
+    if isinstance(why, str):
+        log.warning("%s: not scanned: %s", shown(folder), why)
+    return not isinstance(why, str)
 
 
 async def scan(

@@ -211,7 +211,10 @@ async def scan_job(context: BotContext) -> None:
 async def _scan_and_push(services: Services) -> ScanSummary:
     """Scan the configured and the stored sources, then push to instant chats."""
     started = datetime.now(UTC)
-    locations = await asyncio.to_thread(scan_locations, services.settings.sources, services.store)
+    settings = services.settings
+    locations = await asyncio.to_thread(
+        scan_locations, settings.sources, services.store, settings.folder_root
+    )
     stop = services.scan_guard.stopping
     summary = await scan(services.store, locations, fetcher=services.fetcher, stop=stop)
     if not stop.is_set():  # stopping: instant chats get these after the restart

@@ -101,7 +101,9 @@ async def _scan(settings: Settings) -> Any:
             bar.update(done - bar.n)
 
         async with store_and_fetcher(settings) as (store, fetcher):
-            locations = await asyncio.to_thread(scan_locations, settings.sources, store)
+            locations = await asyncio.to_thread(
+                scan_locations, settings.sources, store, settings.folder_root
+            )
             return await scan(store, locations, fetcher=fetcher, progress=progress)
 
 

@@ -47,7 +47,9 @@ async def watch_sources(
     async with store_and_fetcher(settings, fetch_config, service=True) as (store, fetcher):
 
         async def run_scan() -> Any:
-            locations = await asyncio.to_thread(scan_locations, settings.sources, store)
+            locations = await asyncio.to_thread(
+                scan_locations, settings.sources, store, settings.folder_root
+            )
             return await scan(store, locations, fetcher=fetcher, stop=guard.stopping)
 
         await watch(settings, run_scan, stop=stop, guard=guard)

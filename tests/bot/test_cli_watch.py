@@ -38,7 +38,7 @@ async def test_watch_scans_the_sources_and_closes_the_store(
 
     fake_ingest = types.ModuleType("bot.ingest")
     fake_ingest.scan = scan  # type: ignore[attr-defined]
-    fake_ingest.scan_locations = lambda configured, given: list(configured)  # type: ignore[attr-defined]
+    fake_ingest.scan_locations = lambda configured, given, root: list(configured)  # type: ignore[attr-defined]
     fake_store = types.ModuleType("bot.store")
     fake_store.open_store = lambda url: store if url == "sqlite:///w.db" else None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "bot.ingest", fake_ingest)

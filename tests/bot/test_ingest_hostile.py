@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import ScanSummary, scan
+from bot.ingest import ScanSummary, scan, scan_locations
 from bot.sources import FetchConfig, Fetcher
 from bot.store import Store, open_store
 from tests.bot.store import texts
@@ -143,3 +143,22 @@ async def test_an_unreadable_folder_is_reported(
     assert (
         row.state.failures == 1 and row.state.last_error == "unreadable folder (Permission denied)"
     )
+
+
+def test_a_folder_added_from_the_chat_is_scanned_only_under_the_root(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root, outside, configured = tmp_path / "root", tmp_path / "etc", tmp_path / "configured"
+    for folder in (root / "news", outside, configured):
+        folder.mkdir(parents=True)
+    store.add_source(str(root / "news"), shape="folder")
+    store.add_source(str(outside), shape="folder")  # added before SOURCES_FOLDER_ROOT existed
+    store.add_source("https://news.example.org/feed.xml", shape="feed")
+    with caplog.at_level(logging.WARNING):
+        scanned = scan_locations([str(configured)], store, str(root))
+    assert scanned == [str(configured), str(root / "news"), "https://news.example.org/feed.xml"]
+    assert f"{outside}: not scanned: outside SOURCES_FOLDER_ROOT" in caplog.text
+    assert scan_locations([str(configured)], store, None) == [
+        str(configured),
+        "https://news.example.org/feed.xml",
+    ]
