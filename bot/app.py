@@ -22,6 +22,7 @@ from bot.leadership import Leadership
 from bot.ratelimit import FloodLimiter, PerChatUpdates
 from bot.scheduling import STOP_GRACE
 from bot.settings import Settings
+from bot.sharing import sharing_for
 from bot.sources import FetchConfig, Fetcher, fetch_config
 from bot.startup import StartupError, hold_role, open_store_async
 from bot.store import Store
@@ -118,6 +119,7 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
             fetcher=Fetcher(fetch_config(settings, tuning.fetch)),
             deliverer=deliverer,
             leadership=Leadership(store),
+            sharing=sharing_for(store, settings),
         )
         services.closers.callback(store.close)
         if role is not None:

@@ -18,6 +18,7 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from bot.delivery import Deliverer
     from bot.leadership import Leadership
+    from bot.sharing import Sharing
     from bot.sources import Fetcher
     from bot.store import Store
 
@@ -53,6 +54,7 @@ class Services:
     deliverer: Deliverer
     leadership: Leadership
     schedules_seen: int = -1  # the schedules' version the leader's jobs were built from
+    sharing: Sharing | None = None  # source leases, on PostgreSQL
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
     queries: QueryCache = field(default_factory=QueryCache)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it

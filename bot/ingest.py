@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.sharing import Sharing, leased
 from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source, source_kind
 from bot.sources.admit import admitted_folder
 from bot.sources.folder import shown
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 Outcome = Literal["new", "updated", "unchanged", "duplicates", "failed"]
 Progress = Callable[[int, int, str], None]  # (pages done, pages known so far, location)
 NAMED = 5  # failures named in the scan's log line; the rest are counted
+SHARED_AHEAD = 2  # sources a worker sharing the scan holds at once
 
 
 @dataclass
@@ -200,24 +202,34 @@ async def scan(
     progress: Progress | None = None,
     now: datetime | None = None,
     stop: asyncio.Event | None = None,
+    sharing: Sharing | None = None,
 ) -> ScanSummary:
     """Fetch each source and ingest its pages; problems are counted, the scan goes on.
 
-    When `stop` is set the scan ends after the page in hand (the process is stopping).
+    When `stop` is set the scan ends after the page in hand (the process is stopping). With
+    `sharing`, a source another process is scanning (or scanned this round) is left to it.
     """
     summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event())
     states = {row.location: row.state for row in await asyncio.to_thread(store.sources)}
     # Sources are fetched in parallel (each host still paced on its own, see sources.crawl);
     # their pages are digested one source at a time, as before.
-    gate, digesting = asyncio.Semaphore(fetcher.config.parallel_sources), asyncio.Lock()
+    # Shared with other processes, a worker takes a source only when it can soon digest it
+    # (one in hand, one fetched ahead), so the sources spread over the workers.
+    ahead = fetcher.config.parallel_sources if sharing is None else SHARED_AHEAD
+    gate, digesting = asyncio.Semaphore(ahead), asyncio.Lock()
 
     async def one(location: str) -> None:
         async with gate:
             if pages.stopped:
                 return
-            state = states.get(location, SourceState())
-            at = now or datetime.now(UTC)
-            await _scan_source(store, location, state, fetcher, at, summary, pages, digesting)
+            source_id = await asyncio.to_thread(store.ensure_source, location)
+            async with leased(store, source_id, sharing) as mine:
+                if not mine:
+                    return
+                state = states.get(location, SourceState())
+                at = now or datetime.now(UTC)
+                work = _Source(source_id, location, state, at)
+                await _scan_source(store, work, fetcher, summary, pages, digesting)
 
     await asyncio.gather(*(one(location) for location in dict.fromkeys(locations)))
     if pages.stopped:
@@ -226,23 +238,31 @@ async def scan(
     return summary
 
 
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One source to scan: its row, address, state as read at the scan's start, and now."""
+
+    id: int
+    location: str
+    state: SourceState
+    now: datetime
+
+
 async def _scan_source(
     store: Store,
-    location: str,
-    state: SourceState,
+    source: _Source,
     fetcher: Fetcher,
-    now: datetime,
     summary: ScanSummary,
     pages: _Pages,
     digesting: asyncio.Lock,
 ) -> None:
     """Fetch one source, persist its new state, ingest its pages."""
-    source_id = await asyncio.to_thread(store.ensure_source, location)
+    source_id = source.id
     result = await fetch_source(
-        location,
-        state,
+        source.location,
+        source.state,
         fetcher=fetcher,
-        now=now,
+        now=source.now,
         seen=lambda urls: {url for url in urls if store.document_id_for(url) is not None},
     )
     for problem in result.problems:  # sources logged each where it was found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -199,7 +200,7 @@ async def push_instant(services: Services, since: datetime) -> list[Outcome]:
 
 async def scan_now(services: Services) -> ScanSummary:
     """One scan of every source, then instant pushes; raises ScanBusy while one runs."""
-    return await services.scan_guard.run(partial(_scan_and_push, services))
+    return await services.scan_guard.run(partial(_scan_and_push, services, manual=True))
 
 
 async def scan_job(context: BotContext) -> None:
@@ -208,15 +209,21 @@ async def scan_job(context: BotContext) -> None:
     await guarded_scan(services.scan_guard, partial(_scan_and_push, services))()
 
 
-async def _scan_and_push(services: Services) -> ScanSummary:
-    """Scan the configured and the stored sources, then push to instant chats."""
+async def _scan_and_push(services: Services, *, manual: bool = False) -> ScanSummary:
+    """Scan the configured and the stored sources, then push to instant chats. An admin's
+    scan (`manual`) takes every source no other process is scanning at this moment."""
     started = datetime.now(UTC)
     settings = services.settings
     locations = await asyncio.to_thread(
         scan_locations, settings.sources, services.store, settings.folder_root
     )
     stop = services.scan_guard.stopping
-    summary = await scan(services.store, locations, fetcher=services.fetcher, stop=stop)
+    sharing = services.sharing
+    if sharing is not None and manual:
+        sharing = replace(sharing, fresh=0.0)
+    summary = await scan(
+        services.store, locations, fetcher=services.fetcher, stop=stop, sharing=sharing
+    )
     if not stop.is_set():  # stopping: instant chats get these after the restart
         await push_instant(services, started)
     return summary

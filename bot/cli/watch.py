@@ -42,15 +42,19 @@ async def watch_sources(
     """Open the store and a fetcher, then scan on a timer until `stop` or a signal."""
     # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
     from bot.ingest import scan, scan_locations
+    from bot.sharing import sharing_for
 
     guard = ScanGuard()
     async with store_and_fetcher(settings, fetch_config, service=True) as (store, fetcher):
+        sharing = sharing_for(store, settings)
 
         async def run_scan() -> Any:
             locations = await asyncio.to_thread(
                 scan_locations, settings.sources, store, settings.folder_root
             )
-            return await scan(store, locations, fetcher=fetcher, stop=guard.stopping)
+            return await scan(
+                store, locations, fetcher=fetcher, stop=guard.stopping, sharing=sharing
+            )
 
         await watch(settings, run_scan, stop=stop, guard=guard)
 

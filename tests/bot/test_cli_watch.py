@@ -29,7 +29,12 @@ async def test_watch_scans_the_sources_and_closes_the_store(
     store, calls, done = FakeStore(), [], asyncio.Event()
 
     async def scan(
-        given: FakeStore, locations: Sequence[str], *, fetcher: Fetcher, stop: asyncio.Event
+        given: FakeStore,
+        locations: Sequence[str],
+        *,
+        fetcher: Fetcher,
+        stop: asyncio.Event,
+        sharing: object = None,
     ) -> str:
         calls.append((given, tuple(locations), isinstance(fetcher, Fetcher)))
         assert not stop.is_set()  # the scan's own stop flag, set only when the watch stops

@@ -3,6 +3,7 @@ second process on an SQLite file, a second poller, and (on PostgreSQL) the work 
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 from pathlib import Path
@@ -12,10 +13,12 @@ import pytest
 
 from bot.startup import Exit
 from bot.store import open_store
+from tests.bot.test_ingest import write_corpus
 from tests.bot.test_run_process import CHAT, Run, ask, free_port, start, wait_until
 from tests.e2e.news import PAGES
 from tests.fakebot import FakeBotApi
 
+DONE = re.compile(r"scan done: new (\d+), updated \d+, unchanged \d+, duplicates (\d+)")
 SQLITE_BUSY = "SQLite serves one process at a time"
 POLLING_BUSY = "already polls this bot's updates on this database"
 
@@ -143,3 +146,33 @@ def test_two_webhook_replicas_send_each_digest_once_and_one_takes_over_from_a_ki
     assert digests_of(fake_bot, "文物保护") == 1 and digests_of(fake_bot, "河湖长制") == 1
     assert "订阅" in say(fake_bot, second, "/start")
     assert second.run.stop() < 5 and second.run.process.returncode == Exit.OK
+
+
+@pytest.mark.postgres
+def test_two_watch_workers_share_the_sources_and_store_every_file_once(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], pg_url: str
+) -> None:
+    corpus, one, two = tmp_path / "corpus", *folders(tmp_path, "one", "two")
+    write_corpus(corpus, 240)
+    sources, pages = [tmp_path / f"source{n}" for n in range(4)], sorted(corpus.iterdir())
+    for n, source in enumerate(sources):
+        source.mkdir()
+        for page in pages[n::4]:
+            page.rename(source / page.name)
+    env = {"DATABASE_URL": pg_url, "DIGEST_SOURCES": ",".join(map(str, sources))}
+    workers = [start(runs, folder, fake_bot.base_url, "watch", **env) for folder in (one, two)]
+    store = open_store(pg_url)
+    try:
+        wait_until(lambda: store.stats()["documents"] >= 240, timeout=240, step=0.5)
+        time.sleep(2)  # two more scan rounds: a second scan of a source would count again
+        assert store.stats()["documents"] == 240
+    finally:
+        store.close()
+    for worker in workers:
+        assert worker.stop() < 5 and worker.process.returncode == Exit.OK
+        assert "Traceback" not in worker.stderr and "ERROR" not in worker.stderr
+    stored = [
+        sum(int(new) + int(repeats) for new, repeats in DONE.findall(worker.stderr))
+        for worker in workers
+    ]
+    assert sum(stored) == 240 and min(stored) > 0, stored  # each stored a share, none twice
