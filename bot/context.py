@@ -44,6 +44,29 @@ class QueryCache:
         return self._queries.get(key)
 
 
+class SharedQueries:
+    """The QueryCache in front of the store: a button pressed on another replica, or after a
+    restart, still finds its query (for bot.store.shared.QUERY_DAYS)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store, self._cache = store, QueryCache()
+
+    async def put(self, query: str) -> str:
+        """Remember `query` here and in the store; its key."""
+        key = self._cache.put(query)
+        await asyncio.to_thread(self._store.remember_query, key, query)
+        return key
+
+    async def get(self, key: str) -> str | None:
+        """The query under `key`: from memory, else from the store, else None."""
+        found = self._cache.get(key)
+        if found is None:
+            found = await asyncio.to_thread(self._store.recall_query, key)
+            if found is not None:
+                self._cache.put(found)
+        return found
+
+
 @dataclass(slots=True, kw_only=True)
 class Services:
     """What handlers and jobs use; opened in post_init, closed in post_shutdown."""
@@ -56,7 +79,7 @@ class Services:
     schedules_seen: int = -1  # the schedules' version the leader's jobs were built from
     sharing: Sharing | None = None  # source leases, on PostgreSQL
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
-    queries: QueryCache = field(default_factory=QueryCache)
+    queries: SharedQueries = field(init=False)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it
     _chat_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
 
@@ -64,6 +87,9 @@ class Services:
     def leading(self) -> bool:
         """Whether this process runs the timers (always, on SQLite)."""
         return self.leadership.leading
+
+    def __post_init__(self) -> None:
+        self.queries = SharedQueries(self.store)
 
     def chat_lock(self, chat_id: int) -> asyncio.Lock:
         """One chat's digests one at a time, so two topics due together send a document once."""

@@ -66,7 +66,7 @@ async def send(
     )
     if not docs:
         return None
-    key = services.queries.put(ask.encode())
+    key = await services.queries.put(ask.encode())
     view = View(
         script=chat.sub.script,
         lang=asker.lang,

@@ -60,7 +60,7 @@ async def more(update: Update, context: BotContext) -> None:
         outcome = await reading.send_topic(context.services, chat, asker, int(rest))
     else:
         key, _, offset = rest.partition(":")
-        if (encoded := context.services.queries.get(key)) is None:
+        if (encoded := await context.services.queries.get(key)) is None:
             return await refuse(update, "digest_expired")
         ask = reading.Ask.decode(encoded)
         outcome = await reading.send(context.services, chat, asker, ask, int(offset))

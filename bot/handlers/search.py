@@ -105,7 +105,7 @@ async def run_search(update: Update, context: BotContext, words: list[str] | str
     results = await _page(context, query, 0)
     if not results.total:
         return await reply(update, texts.text(lang, "no_results", query=query))
-    key = context.services.queries.put(query)
+    key = await context.services.queries.put(query)
     script = await _script(update, context)
     await reply(
         update,
@@ -138,7 +138,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     key, number = query.data.removeprefix(PAGE_PREFIX).split(":")
-    text, page = context.services.queries.get(key), int(number)
+    text, page = await context.services.queries.get(key), int(number)
     if text is None:
         return await refuse(update, "search_expired")
     results = await _page(context, text, page)

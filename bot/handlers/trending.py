@@ -51,7 +51,7 @@ async def trending(update: Update, context: BotContext) -> None:
     if not top:
         return await reply(update, texts.text(lang, "trending_empty"))
     words = [word for word, _ in top]
-    markup = _buttons(lang, context.services.queries.put("\n".join(words)), words)
+    markup = _buttons(lang, await context.services.queries.put("\n".join(words)), words)
     title, footer = texts.raw(lang, "trending_title"), texts.raw(lang, "trending_footer")
     png = await asyncio.to_thread(chart.render, title, top, footer)
     message = update.effective_message
@@ -74,7 +74,7 @@ async def press(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     _, key, action, index = query.data.split(":")
-    remembered = context.services.queries.get(key)
+    remembered = await context.services.queries.get(key)
     if remembered is None:
         return await refuse(update, "trending_expired")
     words = remembered.split("\n")

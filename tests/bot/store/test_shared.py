@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
+from bot.context import SharedQueries
 from bot.store import Store
 from bot.store.records import Subscription, Topic
 
@@ -55,3 +56,10 @@ def test_a_search_query_is_found_by_its_key_from_any_process(store: Store) -> No
     store.remember_query("abc123", "民主生活会 政协")  # remembered again: still one row
     assert store.recall_query("abc123") == "民主生活会 政协"
     assert store.recall_query("nothing") is None
+
+
+async def test_a_page_button_pressed_on_another_replica_finds_its_query(store: Store) -> None:
+    here, there = SharedQueries(store), SharedQueries(store)  # two processes' caches
+    key = await here.put("民主生活会 政协")
+    assert await there.get(key) == "民主生活会 政协"
+    assert await there.get("0000000000") is None
