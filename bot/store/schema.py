@@ -172,8 +172,10 @@ deliveries = Table(
     Column("id", Integer, primary_key=True),
     Column("chat_id", BigInteger, ForeignKey("chats.id"), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
-    Column("status", String(16), nullable=False),
+    Column("status", String(16), nullable=False),  # claimed | sent (| failed)
     Column("at", UTCDateTime, nullable=False),
+    Column("owner", String(64)),  # while claimed: the process sending it (migration 0010)
+    Column("lease_until", UTCDateTime),  # while claimed: when another process may take it
     UniqueConstraint("chat_id", "document_id"),
 )
 

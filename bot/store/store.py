@@ -13,8 +13,8 @@ from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 
 from bot.sources import source_kind
 from bot.sources.model import SourceState
+from bot.store import claims, rejections, shared
 from bot.store import documents as docs
-from bot.store import rejections, shared
 from bot.store import search as searching
 from bot.store import subscriptions as subs
 from bot.store.engine import WRITE, make_engine, migrate
@@ -364,6 +364,16 @@ class Store:
                 conn, *conditions, order=documents.c.id.desc(), limit=limit, offset=offset
             )
 
+    def claim(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> set[int]:
+        """Claim these documents for sending to the chat; the ones this process may send."""
+        with self._write() as conn:
+            return claims.claim(conn, chat_id, doc_ids, owner, datetime.now(UTC))
+
+    def release(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> None:
+        """Give back this process's claims on documents it did not send."""
+        with self._write() as conn:
+            claims.release(conn, chat_id, doc_ids, owner)
+
     def mark_sent(
         self, chat_id: int, doc_ids: Sequence[int], *, at: datetime | None = None
     ) -> None:
@@ -390,10 +400,12 @@ def published_since(since: datetime) -> Any:
 
 
 def _sent_to(chat_id: int) -> Any:
-    """The document (of the outer query) was sent to the chat."""
+    """The document (of the outer query) was sent to the chat, or another process is
+    sending it now (a claim whose lease runs: bot.store.claims)."""
+    claimed = and_(deliveries.c.status == "claimed", deliveries.c.lease_until >= datetime.now(UTC))
     return exists().where(
         deliveries.c.chat_id == chat_id,
-        deliveries.c.status == "sent",
+        or_(deliveries.c.status == "sent", claimed),
         deliveries.c.document_id == documents.c.id,
     )
 

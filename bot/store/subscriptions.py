@@ -163,7 +163,7 @@ def mark_sent(conn: Connection, chat_id: int, doc_ids: Sequence[int], at: dateti
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["chat_id", "document_id"],
-            set_={"status": "sent", "at": stmt.excluded.at},
+            set_={"status": "sent", "at": stmt.excluded.at, "owner": None, "lease_until": None},
         ),
         [{"chat_id": chat_id, "document_id": d, "status": "sent", "at": at} for d in doc_ids],
     )

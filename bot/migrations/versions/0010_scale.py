@@ -1,5 +1,6 @@
 """Several processes on one database: a version the schedule's leader watches, leases on
-sources for ingest workers, and search queries every replica can read back.
+sources for ingest workers, deliveries claimed before they are sent, and search queries
+every replica can read back.
 
 Revision ID: 0010
 Revises: 0009
@@ -29,9 +30,14 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime, nullable=False),
     )
     op.create_index("ix_search_queries_at", "search_queries", ["at"])
+    op.add_column("deliveries", sa.Column("owner", sa.String(64)))
+    op.add_column("deliveries", sa.Column("lease_until", sa.DateTime))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("deliveries") as table:
+        for name in ("lease_until", "owner"):
+            table.drop_column(name)
     op.drop_index("ix_search_queries_at", "search_queries")
     op.drop_table("search_queries")
     with op.batch_alter_table("sources") as table:
