@@ -85,7 +85,7 @@ def ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
         log.exception("%s: could not be digested", page.location)
         return "failed"
     exclude = known[0] if known else None
-    original = store.find_duplicate(prepared.content_hash, prepared.simhash, exclude=exclude)
+    original = store.find_duplicate(prepared, exclude=exclude)
     return _save(store, source_id, page, document, known, original)
 
 

@@ -16,7 +16,7 @@ from bot.store.engine import MIGRATIONS, make_engine
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 
-HEAD = "0006"
+HEAD = "0007"
 TABLES = {
     "sources",
     "documents",
@@ -27,6 +27,7 @@ TABLES = {
     "deliveries",
     "topics",
     "alembic_version",
+    "band_masks",
 }
 
 
