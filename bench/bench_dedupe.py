@@ -15,6 +15,8 @@ simplify) and must each be found the duplicate of their page.
 It also counts what the SimHash-only rule the store used before would have done: pages with
 an earlier original within 14 bits (whatever the bands), and those the four exact 16-bit
 bands found. Candidate rows are the band-index hits `find_duplicate` reads per insert.
+Last, the mix is stored again with that old rule, and migration 0007's re-check of the
+links (`bot.store.duplicates.recheck`) is timed and must leave no page merged.
 The real pages of bench/realpages are git-ignored and not in a fresh checkout: this mix is
 generated, not drawn from them.
 """
@@ -30,6 +32,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -90,16 +93,20 @@ def fresh(backend: str) -> Iterator[Store]:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-def old_rule(store: Store, signature: int) -> tuple[bool, bool]:
-    """(an original within 14 bits, one within 14 bits sharing an exact 16-bit band)."""
-    with store._read() as conn:  # noqa: SLF001 (a bench reads the store's own connection)
+def old_rule(store: Store, signature: int) -> tuple[bool, int | None]:
+    """(an original within 14 bits, the nearest one sharing an exact 16-bit band): what the
+    store's SimHash-only rule before migration 0007 could and did merge."""
+    with store._read() as conn:
         near = dup.near_originals(conn, signature)
         if not near:
-            return False, False
-        ids = {doc_id for _, doc_id in near}
-        own = bands(signature)
-        rows = [r for r in dup.candidates(conn, signature) if r.id in ids]
-    return True, any(b == o for r in rows for b, o in zip(bands(from_signed64(r.simhash)), own))
+            return False, None
+        rows = {r.id: r for r in dup.candidates(conn, signature)}
+    own = bands(signature)
+    for _, doc_id in near:  # nearest first, as the old lookup chose
+        theirs = bands(from_signed64(rows[doc_id].simhash))
+        if any(b == o for b, o in zip(theirs, own, strict=True)):
+            return True, doc_id
+    return True, None
 
 
 def run(backend: str, docs: list[Document], repost_pages: list[tuple[int, str, bytes]]) -> None:
@@ -110,10 +117,10 @@ def run(backend: str, docs: list[Document], repost_pages: list[tuple[int, str, b
         source = store.ensure_source("/bench")
         ids = []
         for doc in docs:
-            with store._read() as conn:  # noqa: SLF001
+            with store._read() as conn:
                 rows.append(len(dup.candidates(conn, doc.simhash)))
             near, banded = old_rule(store, doc.simhash)
-            old_near, old_banded = old_near + near, old_banded + banded
+            old_near, old_banded = old_near + near, old_banded + (banded is not None)
             start = time.perf_counter()
             original = store.find_duplicate(doc)
             found = time.perf_counter()
@@ -141,6 +148,26 @@ def run(backend: str, docs: list[Document], repost_pages: list[tuple[int, str, b
     print(
         f"  candidate rows        mean {statistics.mean(rows):.0f}, "
         f"last tenth mean {statistics.mean(tail):.0f} ({statistics.mean(tail) / len(docs):.1%})"
+    )
+    migrate_old(backend, docs)
+
+
+def migrate_old(backend: str, docs: list[Document]) -> None:
+    """Store the mix with the old rule, then time migration 0007's re-check of its links."""
+    with fresh(backend) as store:
+        source = store.ensure_source("/bench")
+        for doc in docs:
+            _, original = old_rule(store, doc.simhash)
+            store.add_document(doc, source_id=source, raw_hash=doc.path, duplicate_of=original)
+        merged = store.stats()["duplicates"]
+        start = time.perf_counter()
+        with store._write() as conn:
+            done = dup.recheck(conn, datetime.now(UTC))
+        seconds = time.perf_counter() - start
+        left = store.stats()["duplicates"]
+    print(
+        f"  old rule, then 0007   {merged} merged; re-check: {done.kept} kept, {done.moved} moved,"
+        f" {len(done.restored)} restored, {left} left, in {seconds:.2f} s"
     )
 
 

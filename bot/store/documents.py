@@ -12,14 +12,15 @@ from sqlalchemy import Connection, Row, and_, bindparam, func, select, text
 from bot.store import search
 from bot.store.records import StoredDocument
 from bot.store.schema import documents, sources
-from digests.dedupe import BANDS, from_signed64, to_signed64
 from digests.dedupe import bands as band_values
+from digests.dedupe import from_signed64, to_signed64
 from digests.model import Document, MeetingFacts
 from digests.segment import is_content_word
 
+
 def bands(simhash: int) -> dict[str, int]:
     """The band columns of a signature (`duplicates.py` searches them)."""
-    return {f"band{i}": value for i, value in zip(range(BANDS), band_values(simhash), strict=True)}
+    return {f"band{i}": value for i, value in enumerate(band_values(simhash))}
 
 
 def content_terms(doc: Document) -> list[str]:
