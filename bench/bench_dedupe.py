@@ -2,7 +2,7 @@
 merged, time per insert, on a fresh SQLite and PostgreSQL store.
 
     PYTHONPATH=. /work/venv/bin/python bench/bench_dedupe.py [--pages 1500] [--reposts 100]
-        [--backends sqlite postgresql]
+        [--backends sqlite postgresql] [--no-old]
 
 The mix (`tests/bot/store/mix.py`, seeded): pages of six paragraphs drawn from a pool of
 generated meeting-news paragraphs; every page shares a paragraph or two with another, none
@@ -38,10 +38,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pipeline import machine
+from sqlalchemy import text
 
 from bot.store import Store, open_store
 from bot.store import duplicates as dup
-from digests.dedupe import bands, content_hash, from_signed64, simhash
+from digests.dedupe import bands, content_hash, from_signed64, hamming, simhash
 from digests.model import Document, MeetingFacts
 from digests.pipeline import prepare
 from digests.segment import tokenize
@@ -93,6 +94,30 @@ def fresh(backend: str) -> Iterator[Store]:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+# the lookup the store made before migration 0007: one exact match of a 16-bit band
+_OLD_LOOKUP = text(
+    " UNION ALL ".join(
+        f"SELECT id, simhash, duplicate_of FROM documents WHERE band{i} = :band{i}"
+        for i in range(4)
+    )
+)
+
+
+def old_lookup(store: Store, signature: int) -> float:
+    """Seconds the old lookup took (its content-hash query, its four bands, its filter)."""
+    params = {f"band{i}": value for i, value in enumerate(bands(signature))}
+    start = time.perf_counter()
+    with store._read() as conn:
+        conn.execute(dup._EXACT, {"hash": "0" * 64, "exclude": -1}).first()
+        near = [
+            r.id
+            for r in conn.execute(_OLD_LOOKUP, params)
+            if r.duplicate_of is None and hamming(from_signed64(r.simhash), signature) <= 14
+        ]
+    del near
+    return time.perf_counter() - start
+
+
 def old_rule(store: Store, signature: int) -> tuple[bool, int | None]:
     """(an original within 14 bits, the nearest one sharing an exact 16-bit band): what the
     store's SimHash-only rule before migration 0007 could and did merge."""
@@ -109,9 +134,11 @@ def old_rule(store: Store, signature: int) -> tuple[bool, int | None]:
     return True, None
 
 
-def run(backend: str, docs: list[Document], repost_pages: list[tuple[int, str, bytes]]) -> None:
+def run(
+    backend: str, docs: list[Document], repost_pages: list[tuple[int, str, bytes]], old: bool
+) -> None:
     """Store the mix, then the reposts; print what happened."""
-    finds, adds, rows = [], [], []
+    finds, cpu, adds, rows, olds = [], [], [], [], []
     false_merges = old_near = old_banded = 0
     with fresh(backend) as store:
         source = store.ensure_source("/bench")
@@ -119,11 +146,14 @@ def run(backend: str, docs: list[Document], repost_pages: list[tuple[int, str, b
         for doc in docs:
             with store._read() as conn:
                 rows.append(len(dup.candidates(conn, doc.simhash)))
-            near, banded = old_rule(store, doc.simhash)
-            old_near, old_banded = old_near + near, old_banded + (banded is not None)
-            start = time.perf_counter()
+            if old:
+                olds.append(old_lookup(store, doc.simhash))
+                near, banded = old_rule(store, doc.simhash)
+                old_near, old_banded = old_near + near, old_banded + (banded is not None)
+            start, processor = time.perf_counter(), time.process_time()
             original = store.find_duplicate(doc)
             found = time.perf_counter()
+            cpu.append(time.process_time() - processor)
             ids.append(
                 store.add_document(doc, source_id=source, raw_hash=doc.path, duplicate_of=original)
             )
@@ -139,17 +169,22 @@ def run(backend: str, docs: list[Document], repost_pages: list[tuple[int, str, b
                 missed.append(kind)
     print(f"{backend}: {len(docs)} pages stored")
     print(f"  false merges          {false_merges}")
-    print(f"  SimHash alone         {old_near} pages within 14 bits of an earlier one")
-    print(f"  old 4 exact bands     {old_banded} of them found (merged by the old rule)")
+    if old:
+        print(f"  SimHash alone         {old_near} pages within 14 bits of an earlier one")
+        print(f"  old 4 exact bands     {old_banded} of them found (merged by the old rule)")
     print(f"  reposts merged        {merged} of {len(repost_pages)}  missed: {missed or 'none'}")
     print(f"  find_duplicate        {_ms(finds)}")
+    print(f"  find_duplicate (CPU)  {_ms(cpu)} (this process's; PostgreSQL's own not counted)")
+    if old:
+        print(f"  old lookup (4 bands)  {_ms(olds)}")
     print(f"  add_document          {_ms(adds)}")
     tail = rows[-len(rows) // 10 :]
     print(
         f"  candidate rows        mean {statistics.mean(rows):.0f}, "
         f"last tenth mean {statistics.mean(tail):.0f} ({statistics.mean(tail) / len(docs):.1%})"
     )
-    migrate_old(backend, docs)
+    if old:
+        migrate_old(backend, docs)
 
 
 def migrate_old(backend: str, docs: list[Document]) -> None:
@@ -182,6 +217,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1500)
     parser.add_argument("--reposts", type=int, default=100)
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--no-old", action="store_true", help="skip the old rule's figures")
     args = parser.parse_args()
     print(machine())
     mix = build_mix(args.pages, pool=2 * args.pages)
@@ -190,7 +226,7 @@ def main() -> None:
     made = reposts(mix.pages, args.reposts, seed=random.Random(9).randrange(100))
     repost_pages = [(i, kind, (HEADLINE + text).encode()) for i, kind, text in made]
     for backend in args.backends:
-        run(backend, docs, repost_pages)
+        run(backend, docs, repost_pages, not args.no_old)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ through one of four exact 16-bit bands; different stories of one genre come that
 chance and vanished (stored as copies: never indexed, counted or delivered). From here the
 store asks `digests.dedupe.is_repost` (the SimHash *and* the shingles), and finds every
 original within the threshold through the same four bands, each looked up at every value
-within 3 bits of the query's: the 697 masks of `band_masks`.
+within 3 bits of the query's: the 697 masks of `band_masks`. The band indexes now cover
+the signature and the link, so a candidate costs no row read.
 
 Every existing link is checked again with the rule (`bot.store.duplicates.recheck`): a copy
 of some other original is linked to that one, a story that copies none is restored as an
@@ -27,7 +28,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from bot.store.duplicates import recheck
-from digests.dedupe import band_masks
+from digests.dedupe import BANDS, band_masks
 
 revision = "0007"
 down_revision = "0006"
@@ -37,7 +38,17 @@ depends_on = None
 log = logging.getLogger(__name__)
 
 
+def _band_indexes(*columns: str) -> None:
+    """Each band's index again, over the band and `columns`."""
+    for i in range(BANDS):
+        op.drop_index(f"ix_documents_band{i}", "documents")
+        op.create_index(f"ix_documents_band{i}", "documents", [f"band{i}", *columns])
+
+
 def upgrade() -> None:
+    # covering: the search reads a candidate's signature and link from the index alone,
+    # not from its row (text and all; at 5,000 pages the row reads were half the time)
+    _band_indexes("simhash", "duplicate_of")
     table = op.create_table(
         "band_masks", sa.Column("mask", sa.Integer, primary_key=True, autoincrement=False)
     )
@@ -54,3 +65,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("band_masks")
+    _band_indexes()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.store import Store
-from bot.store.duplicates import near_originals
+from bot.store import Store, open_store
+from bot.store.duplicates import _NEAR, near_originals
 from digests.dedupe import NEAR_DUPLICATE_BITS, content_hash, hamming, mark_duplicates, simhash
 from digests.model import Document, MeetingFacts
 from digests.pipeline import prepare
@@ -137,3 +139,16 @@ def near(store: Store, signature: int) -> set[int]:
     """Ids of the originals the band search finds within the threshold of `signature`."""
     with store._read() as conn:
         return {doc_id for _, doc_id in near_originals(conn, signature)}
+
+
+def test_the_band_search_reads_the_covering_band_indexes(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'plan.db'}")
+    try:
+        sql = re.sub(r":band\d", "?", str(_NEAR["sqlite"]))
+        with store._read() as conn:
+            plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (0,) * 8)]
+    finally:
+        store.close()
+    searches = [step for step in plan if step.startswith(("SEARCH", "SCAN"))]
+    wanted = "SEARCH documents USING COVERING INDEX ix_documents_band{0} (band{0}=?)"
+    assert searches == [step for i in range(4) for step in (wanted.format(i), "SCAN band_masks")]
