@@ -184,14 +184,21 @@ def run(
         f"last tenth mean {statistics.mean(tail):.0f} ({statistics.mean(tail) / len(docs):.1%})"
     )
     if old:
-        migrate_old(backend, docs)
+        migrate_old(backend, docs, repost_pages)
 
 
-def migrate_old(backend: str, docs: list[Document]) -> None:
-    """Store the mix with the old rule, then time migration 0007's re-check of its links."""
+def migrate_old(
+    backend: str, docs: list[Document], repost_pages: list[tuple[int, str, bytes]]
+) -> None:
+    """Store the mix and its reposts with the old rule, then time migration 0007's re-check
+    of the links (the reposts' must stay)."""
+    copies = []
+    for index, _, data in repost_pages:
+        simplified = prepare(data, f"/elsewhere/{index}").simplified
+        copies.append(document(f"/elsewhere/{index}", simplified))
     with fresh(backend) as store:
         source = store.ensure_source("/bench")
-        for doc in docs:
+        for doc in [*docs, *copies]:
             _, original = old_rule(store, doc.simhash)
             store.add_document(doc, source_id=source, raw_hash=doc.path, duplicate_of=original)
         merged = store.stats()["duplicates"]
