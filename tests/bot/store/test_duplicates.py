@@ -61,6 +61,8 @@ def test_every_signature_within_the_threshold_is_found(
     doc_id = stored_with(store, signature)
     flips = sum(1 << bit for bit in bits)
     assert doc_id in near(store, signature ^ flips)
+    copy = replace(make_doc("/q", texts.SCHOOL), simhash=signature ^ flips)
+    assert store.find_duplicate(probe(copy)) is not None  # and the rule merges it
 
 
 @FIXTURE_STORE
