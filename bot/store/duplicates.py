@@ -51,16 +51,20 @@ _EXACT = (
 # so the statement takes four integers, not 2,788. SQLite has no XOR: a ^ b = (a | b) -
 # (a & b). An OR of the four beside `duplicate_of IS NULL` made SQLite walk the
 # duplicate_of index over every original instead, so duplicates are dropped in Python.
-_XOR = {"sqlite": "(:band{0} | mask) - (:band{0} & mask)", "postgresql": ":band{0} # mask"}
+# PostgreSQL planned `IN (SELECT …)` as a hash join over every document (20 ms at 5,000);
+# `= ANY(ARRAY(SELECT …))` is one index scan of 697 values (12 ms, measured side by side).
+_NEAR_IN = {
+    "sqlite": "band{0} IN (SELECT (:band{0} | mask) - (:band{0} & mask) FROM band_masks)",
+    "postgresql": "band{0} = ANY(ARRAY(SELECT :band{0} # mask FROM band_masks))",
+}
 _NEAR = {
     dialect: text(
         " UNION ALL ".join(
-            "SELECT id, simhash, duplicate_of FROM documents"
-            f" WHERE band{i} IN (SELECT {xor.format(i)} FROM band_masks)"
+            f"SELECT id, simhash, duplicate_of FROM documents WHERE {near_in.format(i)}"
             for i in range(BANDS)
         )
     )
-    for dialect, xor in _XOR.items()
+    for dialect, near_in in _NEAR_IN.items()
 }
 _TEXTS = select(
     documents.c.id, documents.c.content_hash, documents.c.simhash, documents.c.simplified
