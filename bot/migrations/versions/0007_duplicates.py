@@ -6,7 +6,7 @@ chance and vanished (stored as copies: never indexed, counted or delivered). Fro
 store asks `digests.dedupe.is_repost` (the SimHash *and* the shingles), and finds every
 original within the threshold through the same four bands, each looked up at every value
 within 3 bits of the query's: the 697 masks of `band_masks`. The band indexes now cover
-the signature and the link, so a candidate costs no row read.
+the signature and the link, so on SQLite a candidate costs no row read.
 
 Every existing link is checked again with the rule (`bot.store.duplicates.recheck`): a copy
 of some other original is linked to that one, a story that copies none is restored as an
@@ -46,8 +46,9 @@ def _band_indexes(*columns: str) -> None:
 
 
 def upgrade() -> None:
-    # covering: the search reads a candidate's signature and link from the index alone,
-    # not from its row (text and all; at 5,000 pages the row reads were half the time)
+    # covering: SQLite reads a candidate's signature and link from the index alone, not
+    # from its row (text and all; at 5,000 pages the row reads were half the time).
+    # PostgreSQL's bitmap scan reads the rows all the same.
     _band_indexes("simhash", "duplicate_of")
     table = op.create_table(
         "band_masks", sa.Column("mask", sa.Integer, primary_key=True, autoincrement=False)
