@@ -120,7 +120,7 @@ def _ingest_page(store: Store, source_id: int, page: Page) -> Outcome | Problem:
         log.exception("%s: could not be digested", page.location)
         return _reject(store, source_id, page, "could not be digested")
     exclude = known[0] if known else None
-    original = store.find_duplicate(prepared.content_hash, prepared.simhash, exclude=exclude)
+    original = store.find_duplicate(prepared, exclude=exclude)
     outcome = _save(store, source_id, page, document, known, original)
     store.forget_rejection(page.location)
     return outcome

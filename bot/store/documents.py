@@ -1,4 +1,4 @@
-"""Document rows: writing one (with its index row and term counts), reading, duplicates."""
+"""Document rows: writing one (with its index row and term counts), reading."""
 
 from __future__ import annotations
 
@@ -7,21 +7,20 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, func, select, text, union_all
+from sqlalchemy import Connection, Row, and_, bindparam, func, select, text
 
 from bot.store import search
 from bot.store.records import StoredDocument
 from bot.store.schema import documents, sources
-from digests.dedupe import from_signed64, hamming, is_near_duplicate, to_signed64
+from digests.dedupe import bands as band_values
+from digests.dedupe import from_signed64, to_signed64
 from digests.model import Document, MeetingFacts
 from digests.segment import is_content_word
 
-BANDS = 4  # 16-bit bands: a repost within 3 bits shares one for sure, most within 12 do
-
 
 def bands(simhash: int) -> dict[str, int]:
-    """The band columns of a signature."""
-    return {f"band{i}": (simhash >> (16 * i)) & 0xFFFF for i in range(BANDS)}
+    """The band columns of a signature (`duplicates.py` searches them)."""
+    return {f"band{i}": value for i, value in enumerate(band_values(simhash))}
 
 
 def content_terms(doc: Document) -> list[str]:
@@ -156,42 +155,6 @@ _BUMP = text(
     " WHERE key IN ('n_docs', 'df_version') RETURNING key, value"
 )
 
-_EXACT = (
-    select(documents.c.id, documents.c.duplicate_of)
-    .where(documents.c.content_hash == bindparam("hash"), documents.c.id != bindparam("exclude"))
-    .order_by(documents.c.id)
-    .limit(1)
-)
-# one indexed lookup per band: with an OR of the four beside `duplicate_of IS NULL`, SQLite
-# walked the duplicate_of index over every original instead (1.4 ms a page at 500 documents)
-_NEAR = union_all(
-    *(
-        select(documents.c.id, documents.c.simhash, documents.c.duplicate_of).where(
-            getattr(documents.c, f"band{i}") == bindparam(f"band{i}")
-        )
-        for i in range(BANDS)
-    )
-)
-
-
-def find_duplicate(
-    conn: Connection, content_hash: str, simhash: int, exclude: int | None = None
-) -> int | None:
-    """The original this text repeats: same content hash first, else the nearest SimHash."""
-    skip = -1 if exclude is None else exclude
-    exact = conn.execute(_EXACT, {"hash": content_hash, "exclude": skip}).first()
-    if exact is not None:
-        return int(exact.duplicate_of or exact.id)
-    close = [
-        (hamming(from_signed64(r.simhash), simhash), r.id)
-        for r in conn.execute(_NEAR, bands(simhash))
-        if r.duplicate_of is None
-        and r.id != skip
-        and is_near_duplicate(from_signed64(r.simhash), simhash)
-    ]
-    return min(close)[1] if close else None
-
-
 _original = documents.alias("original")
 COLUMNS = (
     *documents.c,
@@ -266,7 +229,6 @@ __all__ = [
     "content_terms",
     "count_terms",
     "counts",
-    "find_duplicate",
     "insert",
     "load",
     "selectable",

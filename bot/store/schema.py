@@ -111,6 +111,10 @@ documents = Table(
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
+# every 16-bit mask of at most 3 bits (digests.dedupe.band_masks, migration 0007): the
+# near-duplicate search XORs a band with each to look up every value close to it
+band_masks = Table("band_masks", metadata, Column("mask", Integer, primary_key=True))
+
 term_frequencies = Table(
     "term_frequencies",
     metadata,
@@ -181,6 +185,7 @@ deliveries = Table(
 
 __all__ = [
     "UTCDateTime",
+    "band_masks",
     "chats",
     "deliveries",
     "documents",

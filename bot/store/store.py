@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
 
 from bot.sources import source_kind
 from bot.sources.model import SourceState
-from bot.store import claims, rejections, shared
+from bot.store import claims, duplicates, rejections, shared
 from bot.store import documents as docs
 from bot.store import search as searching
 from bot.store import subscriptions as subs
@@ -22,6 +22,7 @@ from bot.store.frequencies import FrequencyCache
 from bot.store.locks import SessionLock
 from bot.store.records import Rejection, SearchPage, SourceRow, StoredDocument, Subscription, Topic
 from bot.store.schema import chats, deliveries, documents, sources, subscriptions, topics
+from digests.dedupe import Signed
 from digests.keywords import DocumentFrequencies
 from digests.model import Document
 
@@ -156,12 +157,10 @@ class Store:
             row = conn.execute(query).first()
         return None if row is None else (int(row.id), str(row.raw_hash))
 
-    def find_duplicate(
-        self, content_hash: str, simhash: int, *, exclude: int | None = None
-    ) -> int | None:
-        """The original document this text repeats (exact hash, then near SimHash), if any."""
+    def find_duplicate(self, probe: Signed, *, exclude: int | None = None) -> int | None:
+        """The original document `probe` repeats (`digests.dedupe.is_repost`), if any."""
         with self._read() as conn:
-            return docs.find_duplicate(conn, content_hash, simhash, exclude)
+            return duplicates.find_duplicate(conn, probe, exclude)
 
     def add_document(
         self, doc: Document, *, source_id: int, raw_hash: str, duplicate_of: int | None

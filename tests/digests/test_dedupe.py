@@ -9,11 +9,16 @@ import sys
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digests import dedupe
 from digests.dedupe import (
     MIN_RESEMBLANCE,
     NEAR_DUPLICATE_BITS,
+    band_masks,
+    band_neighbours,
+    bands,
     content_hash,
     from_signed64,
     hamming,
@@ -185,3 +190,20 @@ def test_a_seed_with_a_sentence_rewritten_is_within_the_threshold(
         first, _, rest = page.simplified.partition("。")
         edited = "会议还通报了近期重点工作的推进情况，并对下一阶段任务作出安排" + "。" + rest
         assert first and is_near_duplicate(page.simhash, simhash(edited))
+
+
+def test_the_band_masks_are_every_mask_within_the_band_radius() -> None:
+    masks = band_masks()
+    assert len(masks) == len(set(masks)) == 1 + 16 + 120 + 560
+    assert all(mask < 1 << 16 and mask.bit_count() <= 3 for mask in masks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**64 - 1), st.sets(st.integers(0, 63), max_size=NEAR_DUPLICATE_BITS))
+def test_a_signature_within_the_threshold_has_a_band_among_the_neighbours(
+    signature: int, bits: set[int]
+) -> None:
+    """Pigeonhole: 14 bits over 4 bands leave one band with 3 at most."""
+    flipped = signature ^ sum(1 << bit for bit in bits)
+    neighbours = band_neighbours(signature)
+    assert any(value in neighbours[i] for i, value in enumerate(bands(flipped)))

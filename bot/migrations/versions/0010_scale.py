@@ -35,12 +35,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("deliveries") as table:
-        for name in ("lease_until", "owner"):
-            table.drop_column(name)
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+), not a batch copy: copying `sources` would
+    # drop the table the documents' foreign keys point at
+    for table, column in (
+        ("deliveries", "lease_until"),
+        ("deliveries", "owner"),
+        ("sources", "last_scanned_at"),
+        ("sources", "lease_until"),
+        ("sources", "leased_by"),
+    ):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     op.drop_index("ix_search_queries_at", "search_queries")
     op.drop_table("search_queries")
-    with op.batch_alter_table("sources") as table:
-        for name in ("last_scanned_at", "lease_until", "leased_by"):
-            table.drop_column(name)
     op.execute("DELETE FROM meta WHERE key = 'schedules'")

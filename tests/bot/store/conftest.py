@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from bot.store import Store, open_store
+from bot.store.duplicates import Probe
 from digests.dedupe import content_hash, simhash
 from digests.model import Document, MeetingFacts
 from digests.script import to_simplified
@@ -95,3 +96,9 @@ def make_doc(
         simhash=simhash(simplified),
         tokens=tuple(tokenize(simplified)),
     )
+
+
+def probe(doc: Document, flips: int = 0) -> Probe:
+    """`doc`'s text under another content hash, its SimHash with the bits of `flips` flipped:
+    the near (not exact) path of the duplicate search."""
+    return Probe("f" * 64, doc.simhash ^ flips, doc.simplified)

@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.sources.model import SourceState
-from bot.store import Store, documents, open_store
+from bot.store import Store, open_store
 from digests.model import MeetingFacts
 from tests.bot.store import texts
-from tests.bot.store.conftest import make_doc
+from tests.bot.store.conftest import make_doc, probe
 
 
 def test_ensure_source_is_idempotent_and_keeps_state(store: Store) -> None:
@@ -96,14 +96,14 @@ def test_find_duplicate_exact_then_near(store: Store) -> None:
     source = store.ensure_source("/s")
     doc = make_doc("/s/a", texts.SCHOOL)
     first = store.add_document(doc, source_id=source, raw_hash="a", duplicate_of=None)
-    assert store.find_duplicate(doc.content_hash, doc.simhash) == first
-    assert store.find_duplicate(doc.content_hash, doc.simhash, exclude=first) is None
-    assert store.find_duplicate("0" * 64, doc.simhash ^ 0b10101) == first  # 3 bits away
-    assert store.find_duplicate("0" * 64, doc.simhash ^ ((1 << 40) - 1)) is None  # 40 bits away
+    assert store.find_duplicate(doc) == first
+    assert store.find_duplicate(doc, exclude=first) is None
+    assert store.find_duplicate(probe(doc, 0b10101)) == first  # 3 bits away, same shingles
+    assert store.find_duplicate(probe(doc, (1 << 40) - 1)) is None  # 40 bits away
     copy = store.add_document(
         replace(doc, path="/s/b"), source_id=source, raw_hash="b", duplicate_of=first
     )
-    assert store.find_duplicate(doc.content_hash, doc.simhash, exclude=first) == first
+    assert store.find_duplicate(doc, exclude=first) == first
     stored = store.document(copy)
     assert stored is not None and stored.duplicate_of == first
     assert stored.document.duplicate_of == "/s/a"
@@ -225,18 +225,5 @@ def test_near_lookup_skips_duplicates_and_the_excluded_row(store: Store) -> None
     near = replace(doc, path="/s/b", content_hash="1" * 64, simhash=doc.simhash ^ 0b11)
     store.add_document(near, source_id=source, raw_hash="b", duplicate_of=first)
     # both rows share three bands with the query: one is excluded, the other a duplicate
-    assert store.find_duplicate("2" * 64, doc.simhash ^ 0b1, exclude=first) is None
-    assert store.find_duplicate("2" * 64, doc.simhash ^ 0b1) == first
-
-
-def test_near_lookup_uses_the_band_indexes(tmp_path) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'plan.db'}")
-    try:
-        sql = str(documents._NEAR.compile(store._engine))
-        with store._engine.connect() as conn:
-            plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (0,) * 4)]
-    finally:
-        store.close()
-    searches = [step for step in plan if step.startswith(("SEARCH", "SCAN"))]
-    wanted = "SEARCH documents USING INDEX ix_documents_band{0} (band{0}=?)"
-    assert searches == [wanted.format(i) for i in range(4)]
+    assert store.find_duplicate(probe(doc, 0b1), exclude=first) is None
+    assert store.find_duplicate(probe(doc, 0b1)) == first

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from bot.store import Topic, documents, open_store
 from bot.store.engine import MIGRATIONS, make_engine
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
+from tests.digests.test_dedupe import OTHER, REPORT
 
 HEAD = "0010"
 TABLES = {
@@ -27,6 +29,9 @@ TABLES = {
     "deliveries",
     "topics",
     "alembic_version",
+    "band_masks",
+    "rejected_pages",
+    "search_queries",
 }
 
 
@@ -186,3 +191,74 @@ def test_foreign_keys_are_enforced(store) -> None:
             make_doc("/s/a", texts.FLOOD), source_id=999, raw_hash="r", duplicate_of=None
         )
     assert store.stats()["documents"] == 0
+
+
+def _at_0006_with_a_wrong_link(database_url: str) -> dict[str, int]:
+    """A 0006 store the old rule filled: OTHER stored as a copy of REPORT (their SimHashes
+    collide, their text shares nothing), a true copy of REPORT, an exact copy of OTHER made
+    a copy of REPORT too, and FARM's copy linked to REPORT."""
+    _upgrade(database_url, "0006")
+    report = make_doc("/s/report", REPORT)
+    collide = report.simhash
+    rows = [
+        ("report", report, None),
+        ("other", replace(make_doc("/s/other", OTHER), simhash=collide), "report"),
+        ("copy", make_doc("/s/copy", REPORT.replace("务实管用", "切实可行")), "report"),
+        ("farm", make_doc("/s/farm", texts.FARM), None),
+        ("other2", replace(make_doc("/s/other2", OTHER), simhash=collide), "report"),
+        (
+            "farm2",
+            replace(make_doc("/s/farm2", texts.FARM + "。"), simhash=report.simhash),
+            "report",
+        ),
+    ]
+    engine = make_engine(database_url)
+    ids: dict[str, int] = {}
+    with engine.begin() as conn:
+        source = conn.execute(
+            text("INSERT INTO sources (location, kind, failures) VALUES ('/s', 'folder', 0)"
+                 " RETURNING id")
+        ).scalar_one()  # fmt: skip
+        for name, doc, linked in rows:
+            original = None if linked is None else ids[linked]
+            ids[name], delta = documents.insert(
+                conn, doc, source_id=source, raw_hash=name, duplicate_of=original
+            )
+            documents.count_terms(conn, delta)
+        old = {"now": datetime(2024, 1, 1)}  # stored long ago: no push is due for them
+        conn.execute(text("UPDATE documents SET first_seen = :now"), old)
+        conn.execute(text("INSERT INTO chats (id, kind, updated_at) VALUES (5, 'x', :now)"), old)
+    engine.dispose()
+    return ids
+
+
+def test_0007_restores_the_stories_the_old_rule_merged(database_url: str) -> None:
+    ids = _at_0006_with_a_wrong_link(database_url)
+    store = open_store(database_url)
+    try:
+        before = datetime.now(UTC)
+        links = {name: store.document(doc_id).duplicate_of for name, doc_id in ids.items()}
+        assert links == {
+            "report": None,
+            "other": None,  # restored
+            "copy": ids["report"],  # a true repost: kept
+            "farm": None,
+            "other2": ids["other"],  # an exact copy of the restored story: moved to it
+            "farm2": ids["farm"],  # a copy of another original: moved to it
+        }
+        assert [h.location for h in store.search("民主生活会").hits] == ["/s/other"]
+        assert store.frequencies().n_docs == 3
+        assert store.frequencies().df("民主生活会") == 1
+        unseen = store.unseen_documents(5)
+        assert {d.id for d in unseen} == {ids["report"], ids["other"], ids["farm"]}
+        restored = store.document(ids["other"])
+        assert restored is not None and restored.first_seen <= before  # instant pushes see it
+        pushed = store.unseen_documents(5, since=before - timedelta(minutes=5))
+        assert [d.id for d in pushed] == [ids["other"]]
+    finally:
+        store.close()
+    _upgrade(database_url, "0006", down=True)
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        assert "band_masks" not in inspect(conn).get_table_names()
+    engine.dispose()
