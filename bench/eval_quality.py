@@ -34,7 +34,7 @@ from digests.script import to_simplified  # noqa: E402
 
 INDEX = ROOT / "bench" / "realpages" / "index.tsv"
 FIELDS = ("title", "date", "meeting", "place", "chair")
-PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?[)）]")  # `會(huì )` too
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
 # What hacked pages inject, by shape: brands of casinos, lotteries, porn and forums.
 SPAM = re.compile(
@@ -334,7 +334,11 @@ def main() -> int:
     if args.short:
         short_posts(args.short)
         return 0
-    pages = [p for p in read_index(INDEX) if args.split in ("all", p.split)]
+    listed = [p for p in read_index(INDEX) if args.split in ("all", p.split)]
+    # Page texts are rebuilt from stored copies (realpages/rebuild.md); some may be lost.
+    pages = [p for p in listed if (args.pages / p.file).is_file()]
+    if len(pages) < len(listed):
+        print(f"skipped {len(listed) - len(pages)} of {len(listed)} pages: text missing")
     docs, raw = digest(pages, args.pages)
     if args.show:
         show(args.show, pages, docs, raw)

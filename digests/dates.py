@@ -40,7 +40,10 @@ _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)�
 _DAY_PAREN = re.compile(r"[今昨]\s*[(（](\d{1,2})[)）]\s*日")
 # An ROC year that dates something (`102年度`, `108年上半年`, `(113)年4月`), not a span of
 # years (`经过56年发展`).
-_ROC_YEAR = re.compile(r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年(?=度|[上下]半年|第|\s*\d{1,2}\s*月)")
+_ROC_YEAR = re.compile(
+    r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年"
+    r"(?=度(?![^，,。]{0,6}[预决]算)|[上下]半年|第|\s*\d{1,2}\s*月)"
+)  # `106年度总预算` is the budget's year (debated the year before), not the page's
 _DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
@@ -50,6 +53,10 @@ _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 _URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?!\d)")
 _URL_PARTS = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
+)
+# `/2023/2023012950603.html`: an article number that opens with its day
+_URL_SERIAL = re.compile(
+    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/]|$))"
 )
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
@@ -140,7 +147,7 @@ def relative(text: str) -> int | None:
 def from_address(address: str) -> tuple[int, int | None, int | None] | None:
     """(year, month or None, day or None) in a page's address: `/2025/12/11/`, `t20240315_`."""
     path = "/" + address.split("://", 1)[-1].partition("/")[2]
-    for pattern in (_URL_PARTS, _URL_COMPACT):
+    for pattern in (_URL_PARTS, _URL_COMPACT, _URL_SERIAL):
         for match in pattern.finditer(path):
             groups = [g for g in match.groups()[1:] if g]
             month, day = int(groups[0]), int(groups[1]) if len(groups) > 1 else None

@@ -5,8 +5,9 @@ same offsets, so a traditional page keeps its traditional title and source. The 
 `title.find_title`'s; the date is, in order of trust: a labelled date (`发布时间：…`) above or
 below the article, the HTML page's own date, an unlabelled date above the article, a full
 date in the lede, the lede's `M月D日` or `D日` placed in the year (and month) that the page,
-the title or the page's address gives, and last the address's date itself. Dates below the
-article are related links' and never count unless labelled; a `今天是…` masthead never does.
+the title or the page's address gives, then the address's date itself, and last a date
+standing alone on the page's last line. Other dates below the article are related links' and
+never count unless labelled; a `今天是…` masthead never does.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
     r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
 )
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
 LEAD_LINES = 2  # body lines that may date the report
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
@@ -124,6 +126,7 @@ def _date(page: Page, hint: str | None) -> str | None:
         or _first_full(page.lead, page.roc)
         or _in_year(page)
         or _from_address(page)
+        or _closing_date(page.tail)
     )
     return found.isoformat() if found else None
 
@@ -135,6 +138,17 @@ def _labelled(texts: Sequence[str]) -> dt.date | None:
             if date is not None:
                 return date
     return None
+
+
+def _closing_date(tail: Sequence[str]) -> dt.date | None:
+    """The one date below the article when it stands alone on the page's last line (`- 2020-
+    03-06` under an editor's credit): a list of related links dates each of its lines."""
+    dated = [text for text in tail if _FULL_DATE.search(text)]
+    if len(dated) != 1 or not tail or dated[0] != tail[-1]:
+        return None
+    if _CJK.search(_FULL_DATE.sub("", tail[-1])):
+        return None  # a headline beside the date: a related story's
+    return next(dates.full_dates(tail[-1]), None)
 
 
 def _hinted(hint: str | None) -> dt.date | None:

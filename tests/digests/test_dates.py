@@ -110,3 +110,32 @@ def test_a_labelled_date_between_a_headline_under_the_text_and_its_links() -> No
         "来源：发布日期：2024-03-06 打印\n- 上一条：某区召开安全生产会议\n- 下一条：某区开展义诊"
     )
     assert date_of(text) == "2024-03-06"
+
+
+def test_a_budget_years_roc_year_does_not_date_the_page() -> None:
+    # `107年度總預算` is reviewed the year before: it gives the page no year.
+    lede = "某市議會第5次定期大會自10月20日起召開,審議107年度地方總預算,議長王大同主持。"
+    assert date_of(f"某市議會定期大會開議\n{lede}") is None
+    lede = "某區公所10月20日召開107年度下半年里長業務聯繫會議,由區長王大明主持,里長出席。"
+    assert date_of(f"某區公所召開里長業務聯繫會議\n{lede}") == "2018-10-20"
+
+
+def test_an_article_number_opening_with_its_day_dates_the_address() -> None:
+    assert dates.from_address("http://example.cn/a/news/2023/2023012950603.html") == (2023, 1, 29)
+    # a report of 12月20日 published in January is last year's
+    lede = "12月20日上午,某县团委召开学习会议,团县委书记王大明主持,机关全体人员参加会议。"
+    assert date_of(lede, "http://example.cn/a/news/2023/2023012950603.html") == "2022-12-20"
+    assert dates.from_address("http://example.cn/a/2019123456789.html") is None
+
+
+def test_a_bracketed_date_under_the_headline_is_no_scramble() -> None:
+    text = f"某区政协召开常委会议\n[ 2016-12-02 ] [ 打印 ] [ 关闭 ]\n{LEDE}"
+    assert date_of(text) == "2016-12-02"
+
+
+def test_a_date_alone_on_the_last_line_dates_the_page() -> None:
+    text = f"{LEDE}\n会议还研究了其他事项。\n（编辑：李四）\n2020-03-06"
+    assert date_of(text) == "2020-03-06"
+    # a related story's headline beside the date makes it that story's
+    text = f"{LEDE}\n会议还研究了其他事项。\n相关新闻\n某县召开经济工作会议 2019-01-02"
+    assert date_of(text) is None

@@ -331,3 +331,73 @@ def test_the_titles_meeting_keeps_the_body_that_held_it() -> None:
         "某市工商聯召開十三屆七次主席會議、七次常委會議",
     )
     assert got.name == "某市工商聯十三屆七次主席會議、七次常委會議"
+
+
+# --- third round: rules from the development pages' misses, on sentences written here ---
+
+
+def test_an_enlarged_meeting_written_with_its_qualifier_inside() -> None:
+    text = "1月6日,县委书记王大明主持召开县委常委(扩大)会,县四大班子主要领导参加会议。"
+    assert facts(text).name == "县委常委(扩大)会"
+    text = "5月9日,某局党组（扩大）会议召开,党组书记李明主持会议。"
+    assert facts(text).name == "某局党组（扩大）会议"
+
+
+def test_a_meeting_once_held_or_never_is_not_the_one_reported() -> None:
+    text = (
+        "會議於3月2日上午在某酒店舉行。主任張明出席並致辭。他指出,"
+        "沒有舉行過區工商聯工作會議的區縣今年要抓緊召開大會。"
+    )
+    title = "某市工商聯召開區縣工商聯秘書長工作會議"
+    got = facts(text, title, title)
+    assert got.name == "區縣工商聯秘書長工作會議"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "議員與各區議會議員舉行定期會議,就彼此關注的事宜交換意見。",
+        "在本年度會期內,議員與區議會議員舉行了12次會議,會後共進午餐。",
+        "市民可就此類會議的安排提出意見,此類會議將於明年舉行。",
+    ],
+)
+def test_how_often_or_what_sort_of_meetings_is_no_name(text: str) -> None:
+    assert facts(text).name is None
+
+
+def test_a_cited_plenums_number_does_not_number_the_study_meeting() -> None:
+    text = "3月1日下午,院团委召开团十八届二中全会精神专题学习会,院团委书记王芳主持。"
+    assert facts(text).name == "团十八届二中全会精神专题学习会"
+    # the body's own numbered meeting is still joined to it
+    text = "3月1日下午,院团委召开第五次全体委员会议,院团委书记王芳主持。"
+    assert facts(text).name == "院团委第五次全体委员会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("民进某市委会于3月5日召开七届十次全委会,主委王芳主持。", "民进某市委会七届十次全委会"),
+        (
+            "某同鄉總會日前假會址舉行第三屆理事會第二次聯席會議,理事長陳大文主持。",
+            "某同鄉總會第三屆理事會第二次聯席會議",
+        ),
+        (
+            "某大學於11月5日舉行第112學年度第1次校務會議,由校長林一主持。",
+            "某大學第112學年度第1次校務會議",
+        ),
+    ],
+)
+def test_the_body_is_joined_past_its_date_and_a_macau_style_place(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_committee_that_meets_as_itself() -> None:
+    text = "12月5日,区委常委会召开会议,区委书记张伟主持会议,区委常委出席。"
+    assert facts(text).name == "区委常委会会议"
+    text = "12月5日,某区政府召开会议,区长张伟主持会议。"  # a government holds many meetings
+    assert facts(text).name is None
+
+
+def test_a_study_session_named_as_one() -> None:
+    text = "2月3日,县委理论学习中心组2024年第一次集体学习会召开,县委书记王军主持并讲话。"
+    assert facts(text).name == "县委理论学习中心组2024年第一次集体学习会"
