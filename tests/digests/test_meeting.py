@@ -401,3 +401,27 @@ def test_a_committee_that_meets_as_itself() -> None:
 def test_a_study_session_named_as_one() -> None:
     text = "2月3日,县委理论学习中心组2024年第一次集体学习会召开,县委书记王军主持并讲话。"
     assert facts(text).name == "县委理论学习中心组2024年第一次集体学习会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("香港某某區議會今日(3日)舉行第十次會議,主席陳大文主持。", "香港某某區議會第十次會議"),
+        (
+            "澳門某某總會昨晚假某酒店舉行第十屆會員大會,會長陳大文致辭。",
+            "澳門某某總會第十屆會員大會",
+        ),
+        # the association that holds the ceremony is its organiser, not a meeting
+        (
+            "某某聯誼會於本月18日舉行第五屆理事會就職典禮,會長王明致辭。",
+            "某某聯誼會第五屆理事會就職典禮",
+        ),
+    ],
+)
+def test_hong_kong_and_macau_times_between_the_body_and_its_verb(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_sessions_agenda_is_not_a_meeting_word() -> None:
+    text = "某市議會第3屆第6次定期會議程排定,9月1日開幕,市長施政報告。"
+    assert facts(text).name == "某市議會第3屆第6次定期會"
