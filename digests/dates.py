@@ -23,7 +23,8 @@ _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?=\d{1,2}:\d\d)|(?![\d.]))"
 )
-_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+# `12.06.2014`, Hong Kong's and Macau's `23/11/2018` (a month written first when the day is)
+_DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
 _ENGLISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.I,
@@ -78,7 +79,8 @@ def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
         if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
             found.append((match.start(), date))
     for match in _DMY.finditer(text):
-        if (date := valid(int(match[3]), int(match[2]), int(match[1]))) is not None:
+        year, first, second = int(match[4]), int(match[1]), int(match[3])
+        if (date := valid(year, second, first) or valid(year, first, second)) is not None:
             found.append((match.start(), date))
     for match in _ENGLISH.finditer(text):
         month = _MONTHS[match[1].lower()[:3]]

@@ -139,3 +139,22 @@ def test_a_date_alone_on_the_last_line_dates_the_page() -> None:
     # a related story's headline beside the date makes it that story's
     text = f"{LEDE}\n会议还研究了其他事项。\n相关新闻\n某县召开经济工作会议 2019-01-02"
     assert date_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "完\n2018年11月23日(星期五)\n香港時間14時30分",
+        "[責任編輯：王五] 2018-11-23",
+        "2018年11月23日 10:20",
+    ],
+)
+def test_a_press_releases_closing_date(closing: str) -> None:
+    lede = "某區議會今日舉行第十次會議,主席陳大文主持會議,各位議員出席並討論區內事務,通過多項動議。"
+    assert date_of(f"{lede}\n{closing}") == "2018-11-23"
+
+
+def test_a_day_first_slashed_date() -> None:
+    assert list(dates.full_dates("23/11/2018")) == [dt.date(2018, 11, 23)]
+    assert list(dates.full_dates("11/23/2018")) == [dt.date(2018, 11, 23)]  # day > 12: month first
+    assert list(dates.full_dates("12.06.2014")) == [dt.date(2014, 6, 12)]
