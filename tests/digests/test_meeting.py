@@ -425,3 +425,23 @@ def test_hong_kong_and_macau_times_between_the_body_and_its_verb(text: str, name
 def test_a_sessions_agenda_is_not_a_meeting_word() -> None:
     text = "某市議會第3屆第6次定期會議程排定,9月1日開幕,市長施政報告。"
     assert facts(text).name == "某市議會第3屆第6次定期會"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("3月5日,某协会召开三届五次理事会,会长王明主持。", "某协会三届五次理事会"),
+        ("3月5日,某公司召开董事会,董事长王明主持。", "董事会"),
+        ("3月5日,某局召开局务会,局长王明主持。", "局务会"),
+        ("3月5日,某县政府召开常务会,县长王明主持。", "常务会"),
+        ("某縣政府今(5)日舉辦公聽會,由副縣長王明主持。", "公聽會"),
+        ("香港某某總商會昨日舉行會董會,會長王明主持。", "會董會"),
+    ],
+)
+def test_boards_councils_and_a_bureaus_own_meetings(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_board_that_convenes_meets_as_itself() -> None:
+    text = "3月5日,某协会理事会召开会议,研究年度工作,会长王明主持。"
+    assert facts(text).name == "某协会理事会会议"  # the board is the body, not the meeting
