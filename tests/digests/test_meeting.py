@@ -445,3 +445,14 @@ def test_boards_councils_and_a_bureaus_own_meetings(text: str, name: str) -> Non
 def test_a_board_that_convenes_meets_as_itself() -> None:
     text = "3月5日,某协会理事会召开会议,研究年度工作,会长王明主持。"
     assert facts(text).name == "某协会理事会会议"  # the board is the body, not the meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某市議會第4屆第4次定期會 10/3開議,議長王明主持。", "某市議會第4屆第4次定期會"),
+        ("某區議會今日舉行首次會議,選出正副主席。", "某區議會首次會議"),  # 首次 numbers it
+    ],
+)
+def test_a_slashed_day_and_a_first_meeting(text: str, name: str) -> None:
+    assert facts(text).name == name
