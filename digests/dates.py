@@ -62,6 +62,30 @@ _URL_SERIAL = re.compile(
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
+_CN_MONTH_DAY = re.compile(
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日"
+)
+
+
+def _cn_number(text: str) -> int:
+    """`十一` → 11, `二十三` → 23, `廿三` → 23, `卅一` → 31."""
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGIT[text]
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+
+
+def arabic(text: str) -> str:
+    """Dates written in Chinese numerals (`二〇一九年三月五日`, `十一月二十一日`) in digits."""
+    if not _CN_YEAR.search(text) and not _CN_MONTH_DAY.search(text):
+        return text
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m[1]), text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m[1])}月{_cn_number(m[2])}日", text)
+
+
 def valid(year: int, month: int, day: int) -> dt.date | None:
     """The date, or None when the numbers make none (or lie outside 1949–2099)."""
     if not 1949 <= year <= 2099:
@@ -75,6 +99,7 @@ def valid(year: int, month: int, day: int) -> dt.date | None:
 def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
     """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`)."""
     found: list[tuple[int, dt.date]] = []
+    text = arabic(text)
     for match in _YMD.finditer(text):
         if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
             found.append((match.start(), date))
@@ -102,6 +127,7 @@ def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
 
 def month_days(text: str) -> Iterator[tuple[int, int]]:
     """(month, day) of each `M月D日` (or `今日(M/D)`) without a year."""
+    text = arabic(text)
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
         yield int(match[1]), int(match[2])
@@ -124,13 +150,13 @@ def roc_year(text: str) -> int | None:
 
 def year_before(text: str, end: int | None = None) -> int | None:
     """The last `YYYY年` (not `YYYY年度`) in `text[:end]`."""
-    years = _YEAR.findall(text[:end] if end is not None else text)
+    years = _YEAR.findall(arabic(text[:end] if end is not None else text))
     return int(years[-1]) if years else None
 
 
 def years(text: str) -> set[int]:
     """Every `YYYY年` of the text that is not a `YYYY年度`."""
-    return {int(y) for y in _YEAR.findall(text)}
+    return {int(y) for y in _YEAR.findall(arabic(text))}
 
 
 def year_month(text: str) -> tuple[int, int] | None:

@@ -158,3 +158,13 @@ def test_a_day_first_slashed_date() -> None:
     assert list(dates.full_dates("23/11/2018")) == [dt.date(2018, 11, 23)]
     assert list(dates.full_dates("11/23/2018")) == [dt.date(2018, 11, 23)]  # day > 12: month first
     assert list(dates.full_dates("12.06.2014")) == [dt.date(2014, 6, 12)]
+
+
+def test_dates_in_chinese_numerals() -> None:
+    assert list(dates.full_dates("二〇一九年三月五日")) == [dt.date(2019, 3, 5)]
+    assert list(dates.full_dates("二○一一年十一月二十三日")) == [dt.date(2011, 11, 23)]
+    assert list(dates.month_days("南區民政事務處今日(十一月二十一日)舉行座談會")) == [(11, 21)]
+    lede = "【本報訊】某某聯誼會昨午假某酒店舉行第三屆會員大會,會長陳大文致辭,會員三百人出席。"
+    assert date_of(f"某某聯誼會舉行會員大會\n二○一一年六月二十八日\n{lede}") == "2011-06-28"
+    # `十一届` is a session, not a month
+    assert list(dates.month_days("十一届三次全会于五日召开")) == []
