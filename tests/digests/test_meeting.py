@@ -456,3 +456,24 @@ def test_a_board_that_convenes_meets_as_itself() -> None:
 )
 def test_a_slashed_day_and_a_first_meeting(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "縣議會第四屆第七次定期會從昨日起展開一連四天的縣政總質詢,議員洪成發首先上場。",
+            "縣議會第四屆第七次定期會",
+        ),
+        (
+            "某某同鄉會第十屆理監事就職典禮暨慶祝成立二十周年聯歡晚會昨晚舉行,會長陳大文致辭。",
+            "某某同鄉會第十屆理監事就職典禮暨慶祝成立二十周年聯歡晚會",
+        ),
+    ],
+)
+def test_a_session_running_from_a_day_and_a_ceremony_with_its_gala(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_last_nights_visit_is_no_gala() -> None:
+    assert facts("行政長官昨晚會見某某同鄉總會領導一行,雙方交換意見。").name is None
