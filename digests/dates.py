@@ -23,7 +23,8 @@ _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?=\d{1,2}:\d\d)|(?![\d.]))"
 )
-_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+# `12.06.2014`, Hong Kong's and Macau's `23/11/2018` (a month written first when the day is)
+_DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
 _ENGLISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.I,
@@ -40,7 +41,10 @@ _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)�
 _DAY_PAREN = re.compile(r"[今昨]\s*[(（](\d{1,2})[)）]\s*日")
 # An ROC year that dates something (`102年度`, `108年上半年`, `(113)年4月`), not a span of
 # years (`经过56年发展`).
-_ROC_YEAR = re.compile(r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年(?=度|[上下]半年|第|\s*\d{1,2}\s*月)")
+_ROC_YEAR = re.compile(
+    r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年"
+    r"(?=度(?![^，,。]{0,6}[预决]算)|[上下]半年|第|\s*\d{1,2}\s*月)"
+)  # `106年度总预算` is the budget's year (debated the year before), not the page's
 _DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
@@ -51,7 +55,35 @@ _URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|
 _URL_PARTS = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )
+# `/2023/2023012950603.html`: an article number that opens with its day
+_URL_SERIAL = re.compile(
+    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/]|$))"
+)
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
+_CN_MONTH_DAY = re.compile(
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日"
+)
+
+
+def _cn_number(text: str) -> int:
+    """`十一` → 11, `二十三` → 23, `廿三` → 23, `卅一` → 31."""
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGIT[text]
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+
+
+def arabic(text: str) -> str:
+    """Dates written in Chinese numerals (`二〇一九年三月五日`, `十一月二十一日`) in digits."""
+    if not _CN_YEAR.search(text) and not _CN_MONTH_DAY.search(text):
+        return text
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m[1]), text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m[1])}月{_cn_number(m[2])}日", text)
 
 
 def valid(year: int, month: int, day: int) -> dt.date | None:
@@ -67,11 +99,13 @@ def valid(year: int, month: int, day: int) -> dt.date | None:
 def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
     """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`)."""
     found: list[tuple[int, dt.date]] = []
+    text = arabic(text)
     for match in _YMD.finditer(text):
         if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
             found.append((match.start(), date))
     for match in _DMY.finditer(text):
-        if (date := valid(int(match[3]), int(match[2]), int(match[1]))) is not None:
+        year, first, second = int(match[4]), int(match[1]), int(match[3])
+        if (date := valid(year, second, first) or valid(year, first, second)) is not None:
             found.append((match.start(), date))
     for match in _ENGLISH.finditer(text):
         month = _MONTHS[match[1].lower()[:3]]
@@ -93,6 +127,7 @@ def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
 
 def month_days(text: str) -> Iterator[tuple[int, int]]:
     """(month, day) of each `M月D日` (or `今日(M/D)`) without a year."""
+    text = arabic(text)
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
         yield int(match[1]), int(match[2])
@@ -115,13 +150,13 @@ def roc_year(text: str) -> int | None:
 
 def year_before(text: str, end: int | None = None) -> int | None:
     """The last `YYYY年` (not `YYYY年度`) in `text[:end]`."""
-    years = _YEAR.findall(text[:end] if end is not None else text)
+    years = _YEAR.findall(arabic(text[:end] if end is not None else text))
     return int(years[-1]) if years else None
 
 
 def years(text: str) -> set[int]:
     """Every `YYYY年` of the text that is not a `YYYY年度`."""
-    return {int(y) for y in _YEAR.findall(text)}
+    return {int(y) for y in _YEAR.findall(arabic(text))}
 
 
 def year_month(text: str) -> tuple[int, int] | None:
@@ -140,7 +175,7 @@ def relative(text: str) -> int | None:
 def from_address(address: str) -> tuple[int, int | None, int | None] | None:
     """(year, month or None, day or None) in a page's address: `/2025/12/11/`, `t20240315_`."""
     path = "/" + address.split("://", 1)[-1].partition("/")[2]
-    for pattern in (_URL_PARTS, _URL_COMPACT):
+    for pattern in (_URL_PARTS, _URL_COMPACT, _URL_SERIAL):
         for match in pattern.finditer(path):
             groups = [g for g in match.groups()[1:] if g]
             month, day = int(groups[0]), int(groups[1]) if len(groups) > 1 else None

@@ -33,9 +33,14 @@ _KIND = (
     r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
     r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
     r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
-    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委)"
-    r"会(?![议场堂员长所址])|会报|大会(?![堂场议])|全会|会议(?![室厅]|中心)|论坛|集体学习|专题研讨"
+    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
+    # boards and councils meeting, a bureau's or a school's own meeting, a hearing
+    r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
+    r"会(?![场堂员长所址见]|议(?!程))|会报|大会(?![堂场]|议(?!程))|全会|会议(?![室厅程]|中心)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
+    r"|集体学习会?|专题研讨会?"
     r"|就职典礼|培训班"
+    # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
+    r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
 _MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神)")  # `…大会会议精神座谈会` cites the 大会
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
@@ -53,6 +58,8 @@ _VERBS = (
     "列席",
 )
 _NAME_STOPS = (
+    "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
+    "举行过",
     *_VERBS,
     "主持",
     "在",
@@ -68,21 +75,29 @@ _NAME_STOPS = (
 )
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
-    rf"[」』”\"]?[，,]?\s*(?:(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
+    rf"[」』”\"]?[，,]?\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?"  # Taiwan's `定期會 10/3開議`
+    rf"(?:(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
+    r"(?:[于於]\s*(?:本月|今年)?(?:\d{1,2}月)?\d{1,2}日)?"  # `某联谊会于本月18日举行…`
     r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
     r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将)?\s*"
     r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
+# `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
 _GENERIC = re.compile(
-    r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+    r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+    r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
 )
-_NUMBER = r"[\d一二三四五六七八九十百零〇]+"
+_NUMBER = r"(?:[\d一二三四五六七八九十百零〇]+|首)"  # 首次, 首届: the first
 _SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
+# The time between a subject and its verb: `于3月5日`, `12月25日上午`, `日前`, `今(5)日`.
 _TIME = re.compile(
-    r"(?:\d{1,2}日|[一二三四五六七八九十廿卅]{1,3}日|[今昨]\s*[(（]\d{1,2}[)）]\s*日|今日|昨日|今天|昨天)?(?:[上下]午|晚上?)?$|\d{1,2}日"
+    r"(?:[于於]\s*)?(?:本月)?(?:(?:\d{1,2}月)?(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
+    r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
+    r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚))?(?:[上下]午|晚上?)?$"
 )
-_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议）)]$")
+_MEETING_BODY = re.compile(r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会)$")
+_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
 _SUBJECT = re.compile(
@@ -96,7 +111,8 @@ _QUOTES = {"”": "“", "」": "「", "』": "『"}
 _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
-_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式)")
+# What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`.
+_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自)")
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
@@ -127,6 +143,9 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         start, stop = _walk_left(s, match.start(), _NAME_END, _NAME_STOPS)
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
+        if bare and _body_meeting(s, match.start(), match.group()) is not None:
+            yield match.start(), match.end(), True  # `区委常委会召开会议`: 区委常委会会议
+            continue
         if bare and not (len(match.group()) >= 3 and stop in (*_VERBS, "主持")):
             continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
         if _GENERIC.search(s[start : match.end()]):
@@ -135,6 +154,19 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
         yield start, match.end(), stop in _VERBS or stop == "主持" or bool(follows)
+
+
+def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
+    """The body whose own meeting a bare `召开会议` is (`区委常委会召开会议`): a standing
+    committee, a party group or committee, a presidium meets as `常委会会议`, `党组会议`."""
+    verb = next((v for v in ("召开", "举行") if s.endswith(v, 0, at)), None)
+    if word != "会议" or verb is None:
+        return None
+    org_end = _before_place_and_time(s, at - len(verb))
+    subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
+    if 2 <= org_end - subject <= 30 and _MEETING_BODY.search(s, subject, org_end):
+        return subject, org_end
+    return None
 
 
 def _organiser(s: str, at: int) -> bool:
@@ -200,6 +232,8 @@ def _extended(s: str, end: int) -> int:
 def _joined(s: str, start: int, end: int) -> Name:
     """The name with its organisation when a body holds a numbered meeting:
     `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
+    if end - start == 2 and (body := _body_meeting(s, start, s[start:end])) is not None:
+        return body, (start, end)
     for verb in ("召开", "举行"):
         if not s.endswith(verb, 0, start):
             continue
@@ -207,7 +241,7 @@ def _joined(s: str, start: int, end: int) -> Name:
         subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
         org = s[subject:org_end]
         # a session holds its 预备会议 or 主席团会议: the meeting is named by the session
-        numbered = _SESSION.search(s, start, min(end, start + _NUMBERED_AT)) or (
+        numbered = _own_session(s, start, end) or (
             _SESSION.search(org) and _MEETING.search(org[-3:])
         )
         if numbered:
@@ -216,6 +250,13 @@ def _joined(s: str, start: int, end: int) -> Name:
             if _SESSION.match(s, start) and (body := _subject(s, start)) is not None:
                 return body, (start, end)
     return ((start, end),)
+
+
+def _own_session(s: str, start: int, end: int) -> bool:
+    """Whether the meeting at `start` carries its own number: in `十七届五中全会精神学习会`
+    the number is the cited plenum's (its 精神 is studied), not the study meeting's."""
+    session = _SESSION.search(s, start, min(end, start + _NUMBERED_AT))
+    return session is not None and "精神" not in s[session.end() : end]
 
 
 def _subject(s: str, at: int) -> tuple[int, int] | None:
@@ -230,10 +271,11 @@ def _subject(s: str, at: int) -> tuple[int, int] | None:
 
 def _before_place_and_time(s: str, at: int) -> int:
     """Where the subject of `…在人民大会堂举行` ends: before its place and time phrases."""
-    place = s.rfind("在", max(0, at - 25), at)
+    # `在…召开`, and Hong Kong's and Macau's `假…舉行`
+    place = max(s.rfind("在", max(0, at - 25), at), s.rfind("假", max(0, at - 25), at))
     if place >= 0 and not any(c in _CLAUSE for c in s[place:at]):
         at = place
-    time = _TIME.search(s, max(0, at - 8), at)
+    time = _TIME.search(s, max(0, at - 14), at)
     return time.start() if time and time.end() == at else at
 
 

@@ -5,8 +5,9 @@ same offsets, so a traditional page keeps its traditional title and source. The 
 `title.find_title`'s; the date is, in order of trust: a labelled date (`发布时间：…`) above or
 below the article, the HTML page's own date, an unlabelled date above the article, a full
 date in the lede, the lede's `M月D日` or `D日` placed in the year (and month) that the page,
-the title or the page's address gives, and last the address's date itself. Dates below the
-article are related links' and never count unless labelled; a `今天是…` masthead never does.
+the title or the page's address gives, then the address's date itself, and last a date
+standing alone on the page's last line. Other dates below the article are related links' and
+never count unless labelled; a `今天是…` masthead never does.
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
     r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FULL_DAY = re.compile(_FULL_DATE.pattern + "日?")
+_WEEKDAY = re.compile(r"[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?")
+_CLOCK = re.compile(
+    r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?:香港|北京|澳门|台北)?时间\s*\d{1,2}[时点]\d{1,2}分"
+)
+_CREDIT = re.compile(
+    r"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[\u4e00-\u9fff·]{1,10}"
 )
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
 LEAD_LINES = 2  # body lines that may date the report
@@ -125,6 +135,7 @@ def _date(page: Page, hint: str | None) -> str | None:
         or _first_full(page.lead, page.roc)
         or _in_year(page)
         or _from_address(page)
+        or _closing_date(page.tail)
     )
     return found.isoformat() if found else None
 
@@ -136,6 +147,25 @@ def _labelled(texts: Sequence[str]) -> dt.date | None:
             if date is not None:
                 return date
     return None
+
+
+def _closing_date(tail: Sequence[str]) -> dt.date | None:
+    """The one date below the article when it stands alone at the page's end (`- 2020-03-06`,
+    `[责任编辑：王五] 2020-03-06`, a press release's `2018年11月23日(星期五)` over its
+    `香港时间14时30分`): a list of related links dates each of its lines beside a headline."""
+    dated = [i for i, text in enumerate(tail) if _FULL_DATE.search(text)]
+    if len(dated) != 1 or any(_bare(text) for text in tail[dated[0] + 1 :]):
+        return None
+    if _bare(_FULL_DAY.sub("", tail[dated[0]])):
+        return None  # a headline beside the date: a related story's
+    return next(dates.full_dates(tail[dated[0]]), None)
+
+
+def _bare(text: str) -> bool:
+    """Whether a closing line says more than a day, a clock time, a credit or `完`."""
+    for pattern in (_WEEKDAY, _CLOCK, _CREDIT):
+        text = pattern.sub("", text)
+    return bool(_CJK.search(text.replace("完", "")))
 
 
 def _hinted(hint: str | None) -> dt.date | None:

@@ -139,7 +139,8 @@ def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> t
 
 def _scrambled(run: str) -> bool:
     """A run of symbols and letters that no sentence writes (`8 ^% E# K1 ?6`)."""
-    symbols = sum(not c.isalnum() and not c.isspace() for c in run)
+    # brackets are a layout's (`[ 2016-12-02 ] [ 打印 ]`), not a scrambler's
+    symbols = sum(not c.isalnum() and not c.isspace() and c not in "[]()" for c in run)
     return symbols >= 2 and not re.search(r"https?|www|\d{1,2}:\d{2}", run)
 
 

@@ -110,3 +110,61 @@ def test_a_labelled_date_between_a_headline_under_the_text_and_its_links() -> No
         "来源：发布日期：2024-03-06 打印\n- 上一条：某区召开安全生产会议\n- 下一条：某区开展义诊"
     )
     assert date_of(text) == "2024-03-06"
+
+
+def test_a_budget_years_roc_year_does_not_date_the_page() -> None:
+    # `107年度總預算` is reviewed the year before: it gives the page no year.
+    lede = "某市議會第5次定期大會自10月20日起召開,審議107年度地方總預算,議長王大同主持。"
+    assert date_of(f"某市議會定期大會開議\n{lede}") is None
+    lede = "某區公所10月20日召開107年度下半年里長業務聯繫會議,由區長王大明主持,里長出席。"
+    assert date_of(f"某區公所召開里長業務聯繫會議\n{lede}") == "2018-10-20"
+
+
+def test_an_article_number_opening_with_its_day_dates_the_address() -> None:
+    assert dates.from_address("http://example.cn/a/news/2023/2023012950603.html") == (2023, 1, 29)
+    # a report of 12月20日 published in January is last year's
+    lede = "12月20日上午,某县团委召开学习会议,团县委书记王大明主持,机关全体人员参加会议。"
+    assert date_of(lede, "http://example.cn/a/news/2023/2023012950603.html") == "2022-12-20"
+    assert dates.from_address("http://example.cn/a/2019123456789.html") is None
+
+
+def test_a_bracketed_date_under_the_headline_is_no_scramble() -> None:
+    text = f"某区政协召开常委会议\n[ 2016-12-02 ] [ 打印 ] [ 关闭 ]\n{LEDE}"
+    assert date_of(text) == "2016-12-02"
+
+
+def test_a_date_alone_on_the_last_line_dates_the_page() -> None:
+    text = f"{LEDE}\n会议还研究了其他事项。\n（编辑：李四）\n2020-03-06"
+    assert date_of(text) == "2020-03-06"
+    # a related story's headline beside the date makes it that story's
+    text = f"{LEDE}\n会议还研究了其他事项。\n相关新闻\n某县召开经济工作会议 2019-01-02"
+    assert date_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "完\n2018年11月23日(星期五)\n香港時間14時30分",
+        "[責任編輯：王五] 2018-11-23",
+        "2018年11月23日 10:20",
+    ],
+)
+def test_a_press_releases_closing_date(closing: str) -> None:
+    lede = "某區議會今日舉行第十次會議,主席陳大文主持會議,各位議員出席並討論區內事務,通過多項動議。"
+    assert date_of(f"{lede}\n{closing}") == "2018-11-23"
+
+
+def test_a_day_first_slashed_date() -> None:
+    assert list(dates.full_dates("23/11/2018")) == [dt.date(2018, 11, 23)]
+    assert list(dates.full_dates("11/23/2018")) == [dt.date(2018, 11, 23)]  # day > 12: month first
+    assert list(dates.full_dates("12.06.2014")) == [dt.date(2014, 6, 12)]
+
+
+def test_dates_in_chinese_numerals() -> None:
+    assert list(dates.full_dates("二〇一九年三月五日")) == [dt.date(2019, 3, 5)]
+    assert list(dates.full_dates("二○一一年十一月二十三日")) == [dt.date(2011, 11, 23)]
+    assert list(dates.month_days("南區民政事務處今日(十一月二十一日)舉行座談會")) == [(11, 21)]
+    lede = "【本報訊】某某聯誼會昨午假某酒店舉行第三屆會員大會,會長陳大文致辭,會員三百人出席。"
+    assert date_of(f"某某聯誼會舉行會員大會\n二○一一年六月二十八日\n{lede}") == "2011-06-28"
+    # `十一届` is a session, not a month
+    assert list(dates.month_days("十一届三次全会于五日召开")) == []

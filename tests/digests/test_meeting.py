@@ -331,3 +331,149 @@ def test_the_titles_meeting_keeps_the_body_that_held_it() -> None:
         "某市工商聯召開十三屆七次主席會議、七次常委會議",
     )
     assert got.name == "某市工商聯十三屆七次主席會議、七次常委會議"
+
+
+# --- third round: rules from the development pages' misses, on sentences written here ---
+
+
+def test_an_enlarged_meeting_written_with_its_qualifier_inside() -> None:
+    text = "1月6日,县委书记王大明主持召开县委常委(扩大)会,县四大班子主要领导参加会议。"
+    assert facts(text).name == "县委常委(扩大)会"
+    text = "5月9日,某局党组（扩大）会议召开,党组书记李明主持会议。"
+    assert facts(text).name == "某局党组（扩大）会议"
+
+
+def test_a_meeting_once_held_or_never_is_not_the_one_reported() -> None:
+    text = (
+        "會議於3月2日上午在某酒店舉行。主任張明出席並致辭。他指出,"
+        "沒有舉行過區工商聯工作會議的區縣今年要抓緊召開大會。"
+    )
+    title = "某市工商聯召開區縣工商聯秘書長工作會議"
+    got = facts(text, title, title)
+    assert got.name == "區縣工商聯秘書長工作會議"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "議員與各區議會議員舉行定期會議,就彼此關注的事宜交換意見。",
+        "在本年度會期內,議員與區議會議員舉行了12次會議,會後共進午餐。",
+        "市民可就此類會議的安排提出意見,此類會議將於明年舉行。",
+    ],
+)
+def test_how_often_or_what_sort_of_meetings_is_no_name(text: str) -> None:
+    assert facts(text).name is None
+
+
+def test_a_cited_plenums_number_does_not_number_the_study_meeting() -> None:
+    text = "3月1日下午,院团委召开团十八届二中全会精神专题学习会,院团委书记王芳主持。"
+    assert facts(text).name == "团十八届二中全会精神专题学习会"
+    # the body's own numbered meeting is still joined to it
+    text = "3月1日下午,院团委召开第五次全体委员会议,院团委书记王芳主持。"
+    assert facts(text).name == "院团委第五次全体委员会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("民进某市委会于3月5日召开七届十次全委会,主委王芳主持。", "民进某市委会七届十次全委会"),
+        (
+            "某同鄉總會日前假會址舉行第三屆理事會第二次聯席會議,理事長陳大文主持。",
+            "某同鄉總會第三屆理事會第二次聯席會議",
+        ),
+        (
+            "某大學於11月5日舉行第112學年度第1次校務會議,由校長林一主持。",
+            "某大學第112學年度第1次校務會議",
+        ),
+    ],
+)
+def test_the_body_is_joined_past_its_date_and_a_macau_style_place(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_committee_that_meets_as_itself() -> None:
+    text = "12月5日,区委常委会召开会议,区委书记张伟主持会议,区委常委出席。"
+    assert facts(text).name == "区委常委会会议"
+    text = "12月5日,某区政府召开会议,区长张伟主持会议。"  # a government holds many meetings
+    assert facts(text).name is None
+
+
+def test_a_study_session_named_as_one() -> None:
+    text = "2月3日,县委理论学习中心组2024年第一次集体学习会召开,县委书记王军主持并讲话。"
+    assert facts(text).name == "县委理论学习中心组2024年第一次集体学习会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("香港某某區議會今日(3日)舉行第十次會議,主席陳大文主持。", "香港某某區議會第十次會議"),
+        (
+            "澳門某某總會昨晚假某酒店舉行第十屆會員大會,會長陳大文致辭。",
+            "澳門某某總會第十屆會員大會",
+        ),
+        # the association that holds the ceremony is its organiser, not a meeting
+        (
+            "某某聯誼會於本月18日舉行第五屆理事會就職典禮,會長王明致辭。",
+            "某某聯誼會第五屆理事會就職典禮",
+        ),
+    ],
+)
+def test_hong_kong_and_macau_times_between_the_body_and_its_verb(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_sessions_agenda_is_not_a_meeting_word() -> None:
+    text = "某市議會第3屆第6次定期會議程排定,9月1日開幕,市長施政報告。"
+    assert facts(text).name == "某市議會第3屆第6次定期會"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("3月5日,某协会召开三届五次理事会,会长王明主持。", "某协会三届五次理事会"),
+        ("3月5日,某公司召开董事会,董事长王明主持。", "董事会"),
+        ("3月5日,某局召开局务会,局长王明主持。", "局务会"),
+        ("3月5日,某县政府召开常务会,县长王明主持。", "常务会"),
+        ("某縣政府今(5)日舉辦公聽會,由副縣長王明主持。", "公聽會"),
+        ("香港某某總商會昨日舉行會董會,會長王明主持。", "會董會"),
+    ],
+)
+def test_boards_councils_and_a_bureaus_own_meetings(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_board_that_convenes_meets_as_itself() -> None:
+    text = "3月5日,某协会理事会召开会议,研究年度工作,会长王明主持。"
+    assert facts(text).name == "某协会理事会会议"  # the board is the body, not the meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某市議會第4屆第4次定期會 10/3開議,議長王明主持。", "某市議會第4屆第4次定期會"),
+        ("某區議會今日舉行首次會議,選出正副主席。", "某區議會首次會議"),  # 首次 numbers it
+    ],
+)
+def test_a_slashed_day_and_a_first_meeting(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "縣議會第四屆第七次定期會從昨日起展開一連四天的縣政總質詢,議員洪成發首先上場。",
+            "縣議會第四屆第七次定期會",
+        ),
+        (
+            "某某同鄉會第十屆理監事就職典禮暨慶祝成立二十周年聯歡晚會昨晚舉行,會長陳大文致辭。",
+            "某某同鄉會第十屆理監事就職典禮暨慶祝成立二十周年聯歡晚會",
+        ),
+    ],
+)
+def test_a_session_running_from_a_day_and_a_ceremony_with_its_gala(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_last_nights_visit_is_no_gala() -> None:
+    assert facts("行政長官昨晚會見某某同鄉總會領導一行,雙方交換意見。").name is None
