@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from bot.cli.arguments import whole_number
+from bot.cli.arguments import Commands, whole_number
 from digests.digest import build_digest
 from digests.model import SCRIPTS, Document
 from digests.pipeline import analyse_paths
@@ -17,7 +16,7 @@ DEFAULT_PATHS = ("seeds",)
 MESSAGE_SEPARATOR = "\n" + "-" * 40 + "\n"
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `digest` subcommand to the `digestbot` parser."""
     parser = commands.add_parser(
         "digest",
