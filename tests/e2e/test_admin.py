@@ -49,3 +49,12 @@ async def test_the_heartbeat_is_written_when_the_bot_starts(bot: Bot) -> None:
     seconds = age(bot.settings.heartbeat_file)
     assert seconds is not None and seconds < 5
     assert is_healthy(bot.settings.heartbeat_file)
+
+
+async def test_a_long_sources_list_is_cut_where_telegram_accepts_it(bot: Bot) -> None:
+    store = bot.services.store
+    for n in range(80):  # about 5,000 characters of HTML, an `&amp;` in every line
+        store.add_source(f"/srv/news/{n:02d}&meetings&reports&speeches")  # folders: no fetch
+    (listed,) = await bot.ask(ADMIN, "/sources")  # the fake refuses HTML Telegram would
+    assert listed.plain.endswith("…") and "/srv/news/00&meetings" in listed.plain
+    assert len(listed.text) <= 4096
