@@ -17,7 +17,7 @@ import contextlib
 import logging
 import warnings
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -29,6 +29,8 @@ from telegram.ext import BaseRateLimiter, BaseUpdateProcessor
 from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
+Place = contextlib.AbstractAsyncContextManager[Any]  # a bucket, held while a request is sent
+_NONE: Place = contextlib.nullcontext()
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 _MESSAGES = ("send", "edit", "copy", "forward")  # what counts as a message in a chat
 MARGIN = 0.1  # seconds added to every retry_after: our clock starts after the server's did
@@ -123,7 +125,8 @@ class FloodLimiter(BaseRateLimiter[int]):
         kwargs: dict[str, Any],
     ) -> Result:
         """One request: through its buckets, then past a hold, if one is on."""
-        async with self.buckets.of(chat_id, paid=paid):
+        outer, inner = self.buckets.of(chat_id, paid=paid)
+        async with outer, inner:
             await self._open.wait()
             return await callback(*args, **kwargs)
 
@@ -202,19 +205,16 @@ class Buckets:
         self.groups: dict[int | str, AsyncLimiter] = {}
         self.paid = AsyncLimiter(FloodLimit.PAID_MESSAGES_PER_SECOND, 1)
 
-    @contextlib.asynccontextmanager
-    async def of(self, chat_id: Any, *, paid: bool = False) -> AsyncIterator[None]:
-        """Hold a place in the request's buckets while it is sent."""
+    def of(self, chat_id: Any, *, paid: bool = False) -> tuple[Place, Place]:
+        """The request's buckets, outer first (a group's, then the overall one), to hold a
+        place in while it is sent; `nullcontext` where none applies."""
         if chat_id is None:
-            yield
-            return
+            return _NONE, _NONE
+        if paid:
+            return self.paid, _NONE
         group = _group(chat_id)
-        by_group = self._of_group(group) if group is not False and self.group_rate else None
-        async with contextlib.AsyncExitStack() as places:
-            for bucket in (self.paid,) if paid else (by_group, self.overall):
-                if bucket is not None:
-                    await places.enter_async_context(bucket)
-            yield
+        by_group = self._of_group(group) if group is not False and self.group_rate else _NONE
+        return by_group, self.overall or _NONE
 
     def _of_group(self, group: int | str) -> AsyncLimiter:
         """The group's bucket; with many, the empty ones (as good as new) are dropped."""
