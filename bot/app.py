@@ -48,6 +48,7 @@ class Tuning:
     # and a send that finds none free waits up to pool_timeout for one.
     pool_size: int = 8
     pool_timeout: float = 10.0
+    read_timeout: float = 5.0  # for Telegram's answer (PTB's default); past it a send is unsure
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
 
@@ -71,6 +72,7 @@ def build_application(
         .concurrent_updates(PerChatUpdates())
         .connection_pool_size(tuning.pool_size)
         .pool_timeout(tuning.pool_timeout)
+        .read_timeout(tuning.read_timeout)
         .post_init(_opener(settings, tuning, stop_signals))
         .post_shutdown(_close)
     )

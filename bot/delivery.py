@@ -1,9 +1,10 @@
 """Sending: digests split on card boundaries, each message marked sent as soon as it is sent.
 
-Errors are decided here, once: 429 waits and retries (the FloodLimiter first, pausing that
-chat only; then here), 403 and "chat not found" deactivate the subscription, "can't parse
-entities" resends as plain text, network errors retry with a bounded backoff.
-Nothing here raises to a handler.
+Errors are decided here, once: a 429 the FloodLimiter's retries (the only 429 layer) could not
+get past fails the message (the next scan offers it again), 403 and "chat not found"
+deactivate the subscription, "can't parse entities" resends as plain text, transport failures
+retry with a bounded backoff (`_Tries`), and one that may have reached the reader is sent at
+most twice, then marked failed. Nothing here raises to a handler.
 """
 
 from __future__ import annotations
@@ -19,16 +20,22 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
+from bot.attempts import Attempt, attempt_of
 from bot.cards import Planned, View, plan
-from bot.ratelimit import MARGIN, retry_seconds
 
 if TYPE_CHECKING:
     from bot.store import Store, StoredDocument, Subscription, Topic
 
 log = logging.getLogger(__name__)
-MAX_RETRY_AFTER = 8  # 429s honoured per message after the rate limiter's own retries
 _TAG = re.compile(r"<[^>]+>")
 _GONE = ("chat not found", "bot was kicked", "user is deactivated")
 
@@ -36,7 +43,8 @@ _GONE = ("chat not found", "bot was kicked", "user is deactivated")
 class Sent(enum.Enum):
     OK = "ok"
     GONE = "gone"  # blocked, kicked or deleted: the subscription was deactivated
-    FAILED = "failed"  # given up after the bounded retries; nothing was marked
+    FAILED = "failed"  # not sent, nothing marked: the next scan offers it again
+    LOST = "lost"  # maybe delivered, answers lost: marked failed, never offered again (send only)
     STOPPED = "stopped"  # the process is stopping: the rest is sent after the restart
 
 
@@ -66,6 +74,40 @@ def view_of(sub: Subscription, topic: Topic | None = None) -> View:
         topic=topic.name,
         more=f"mo:t:{topic.id}",
     )
+
+
+class _Tries:
+    """One message's transport failures, and when to stop.
+
+    A request that never reached Telegram, or that it refused with a 5xx, is tried again up
+    to `retries` times. One that went out and got no readable answer (a read timeout, a
+    connection closed after the request, a body that is not JSON) may have been delivered:
+    it is tried once more, never twice, so a reader sees at most one repeat; and once such a
+    message is given up on it is marked, since the next scan would offer it again.
+    """
+
+    def __init__(self, retries: int) -> None:
+        self.retries = retries
+        self.count = 0  # failed attempts so far
+        self.unsure = 0  # of them, ones that may have been delivered
+
+    def failed(self, attempt: Attempt) -> Sent | None:
+        """Count one failed attempt; the result to give up with, or None to try again."""
+        self.count += 1
+        self.unsure += attempt is Attempt.UNSURE
+        if self.unsure > 1 or (self.unsure and self.count > self.retries):
+            return Sent.LOST
+        return Sent.FAILED if self.count > self.retries else None
+
+
+def _transport(error: TelegramError) -> bool:
+    """A failure on the way, not an answer: a NetworkError, or a body PTB could not parse."""
+    return isinstance(error, NetworkError) or type(error) is TelegramError
+
+
+def _reported(result: Sent) -> Sent:
+    """What callers of deliver() see: a message given up on is a failure like any other."""
+    return Sent.FAILED if result is Sent.LOST else result
 
 
 def plain(text: str) -> str:
@@ -114,16 +156,13 @@ class Deliverer:
     ) -> Sent:
         """Send one HTML message, handling every Telegram answer; never raises TelegramError."""
         options = {"parse_mode": ParseMode.HTML, "message_thread_id": thread_id, **kwargs}
-        network_failures = retry_afters = 0
+        tries = _Tries(self.network_retries)
         while True:
             try:
                 await self.bot.send_message(chat_id, text, **options)
                 return Sent.OK
-            except RetryAfter as error:  # the limiter's retries ran out: keep honouring
-                retry_afters += 1
-                if retry_afters > MAX_RETRY_AFTER:
-                    return self._failed(chat_id, error)
-                await asyncio.sleep(retry_seconds(error) + MARGIN)
+            except RetryAfter as error:  # the limiter's retries (the one 429 layer) ran out
+                return self._failed(chat_id, error)
             except Forbidden as error:
                 return await self._gone(chat_id, error)
             except ChatMigrated as error:
@@ -138,11 +177,13 @@ class Deliverer:
                     options["message_thread_id"] = None  # the topic was deleted: post in the chat
                 else:
                     return self._failed(chat_id, error)
-            except NetworkError as error:
-                network_failures += 1
-                if network_failures > self.network_retries:
+            except TelegramError as error:
+                if not _transport(error):
                     return self._failed(chat_id, error)
-                await asyncio.sleep(self.backoff * 2 ** (network_failures - 1))
+                if (given_up := tries.failed(attempt_of(error))) is not None:
+                    return self._failed(chat_id, error, given_up, tries.count)
+                log.info("sending to chat %s failed (%s), trying again", chat_id, error)
+                await asyncio.sleep(self.backoff * 2 ** (tries.count - 1))
 
     def _plan(self, docs: Sequence[StoredDocument], view: View) -> list[Planned]:
         """Plan once per (documents, view): a fan-out renders one digest, not 10,000."""
@@ -158,9 +199,14 @@ class Deliverer:
         await asyncio.to_thread(self.store.deactivate, chat_id, str(error)[:200])
         return Sent.GONE
 
-    def _failed(self, chat_id: int, error: Exception) -> Sent:
-        log.warning("sending to chat %s failed: %s", chat_id, error)
-        return Sent.FAILED
+    def _failed(
+        self, chat_id: int, error: Exception, result: Sent = Sent.FAILED, tries: int = 1
+    ) -> Sent:
+        if result is Sent.LOST:  # logged here once: the documents are marked, never retried
+            log.warning("gave up sending to chat %s after %d tries: %s", chat_id, tries, error)
+        else:
+            log.warning("sending to chat %s failed: %s", chat_id, error)
+        return result
 
     async def deliver(
         self,
@@ -201,8 +247,10 @@ class Deliverer:
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 **extra,
             )
+            if result is Sent.LOST and mark:  # given up: not offered to this chat again
+                await asyncio.to_thread(self.store.mark_failed, sub.chat_id, message.doc_ids)
             if result is not Sent.OK:
-                return Outcome(sub.chat_id, sent, marked, result)
+                return Outcome(sub.chat_id, sent, marked, _reported(result))
             if mark:
                 await asyncio.to_thread(self.store.mark_sent, sub.chat_id, message.doc_ids)
             sent, marked = sent + 1, marked + len(message.doc_ids)

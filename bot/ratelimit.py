@@ -1,17 +1,20 @@
 """Flood limits kept before Telegram enforces them, and updates processed chat by chat.
 
-AIORateLimiter paces all chats together (a leaky bucket) and each group (20/min), but not a
-single private chat (about 1/s), and on any 429 it holds *every* request for retry_after
-seconds. Telegram's retry_after applies to the request's chat, so here a 429 pauses that
-chat only (its next message, the retry included, waits retry_after); everyone waits only
-when many chats are refused at once (the bot as a whole is over) or the request was not a
-message to a chat (an inline answer, a getChatMember: nothing narrower to pause).
+PTB's AIORateLimiter paces all chats together (a leaky bucket) and each group (20/min), but
+not a single private chat (about 1/s), and on any 429 it holds *every* request for
+retry_after seconds. Telegram's retry_after applies to the request's chat, so the
+FloodLimiter here, on PTB's public `BaseRateLimiter`, keeps the same buckets (aiolimiter's,
+`Buckets`), paces each chat, and on a 429 pauses that chat only (its next message, the retry
+included, waits retry_after); everyone waits only when many chats are refused at once (the
+bot as a whole is over) or the request was not a message to a chat (an inline answer, a
+getChatMember: nothing narrower to pause).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
@@ -19,10 +22,15 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
+from aiolimiter import AsyncLimiter
+from telegram.constants import FloodLimit
 from telegram.error import RetryAfter
-from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+from telegram.ext import BaseRateLimiter, BaseUpdateProcessor
 from telegram.warnings import PTBDeprecationWarning
 
+log = logging.getLogger(__name__)
+Place = contextlib.AbstractAsyncContextManager[Any]  # a bucket, held while a request is sent
+_NONE: Place = contextlib.nullcontext()
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 _MESSAGES = ("send", "edit", "copy", "forward")  # what counts as a message in a chat
 MARGIN = 0.1  # seconds added to every retry_after: our clock starts after the server's did
@@ -43,21 +51,44 @@ def retry_seconds(error: RetryAfter) -> float:
     return float(wait) if isinstance(wait, int | float) else 1.0
 
 
-class FloodLimiter(AIORateLimiter):
-    """AIORateLimiter's buckets, one message per `interval` per chat, 429s paused per chat.
+class FloodLimiter(BaseRateLimiter[int]):
+    """Telegram's buckets, one message per `interval` per chat, 429s paused per chat.
 
+    The only layer that retries a 429 (up to `max_retries` times, or the request's
+    `rate_limit_args`); a 429 past that reaches the caller, who does not retry it.
     `storm`: refusals of that many different chats within a second hold every request for
     the retry_after (Telegram is refusing the bot, not a chat).
     """
 
-    def __init__(self, *, interval: float = 1.0, storm: int = 3, **limits: Any) -> None:
-        super().__init__(**limits)
+    def __init__(
+        self,
+        *,
+        interval: float = 1.0,
+        storm: int = 3,
+        overall_max_rate: float = FloodLimit.MESSAGES_PER_SECOND,
+        overall_time_period: float = 1,
+        group_max_rate: float = FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP,
+        group_time_period: float = 60,
+        max_retries: int = 0,
+    ) -> None:
+        self.buckets = Buckets(
+            overall_max_rate, overall_time_period, group_max_rate, group_time_period
+        )
         self.interval = interval
         self.storm = storm
+        self.max_retries = max_retries
         self.holds = 0  # times every request was held (a storm or a chatless 429)
         self._chats: dict[Any, _Chat] = {}
         self._refused: deque[tuple[float, Any]] = deque()  # (when, chat id) of recent 429s
         self._held_until = 0.0
+        self._open = asyncio.Event()  # cleared while every request is held
+        self._open.set()
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
 
     async def process_request(
         self,
@@ -70,16 +101,9 @@ class FloodLimiter(AIORateLimiter):
     ) -> Result:
         """Send through the buckets; each chat's messages one at a time, `interval` apart."""
         chat_id = data.get("chat_id")
-        request = partial(
-            self._run_request,
-            chat=chat_id is not None,
-            group=_group(chat_id),
-            allow_paid_broadcast=bool(data.get("allow_paid_broadcast")),
-            callback=callback,
-            args=args,
-            kwargs=kwargs,
-        )
-        retries = rate_limit_args or self._max_retries
+        paid = bool(data.get("allow_paid_broadcast"))
+        request = partial(self._send, chat_id, paid, callback, args, kwargs)
+        retries = rate_limit_args or self.max_retries
         if chat_id is None or not endpoint.startswith(_MESSAGES):
             return await self._attempts(request, None, None, retries)
         chat = self._chats.setdefault(chat_id, _Chat())
@@ -91,6 +115,20 @@ class FloodLimiter(AIORateLimiter):
             chat.users -= 1
             if not chat.users:  # idle: forget the chat once its pause is over
                 asyncio.get_running_loop().call_at(chat.free_at, self._forget, chat_id, chat)
+
+    async def _send(
+        self,
+        chat_id: Any,
+        paid: bool,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> Result:
+        """One request: through its buckets, then past a hold, if one is on."""
+        outer, inner = self.buckets.of(chat_id, paid=paid)
+        async with outer, inner:
+            await self._open.wait()
+            return await callback(*args, **kwargs)
 
     async def _attempts(
         self,
@@ -119,6 +157,7 @@ class FloodLimiter(AIORateLimiter):
     def _pause(self, chat_id: Any, chat: _Chat | None, wait: float) -> None:
         """Honour a 429: the chat waits `wait`; everyone does in a storm or without a chat."""
         now = asyncio.get_running_loop().time()
+        log.info("429 for chat %s: pausing it %.1f s", chat_id, wait)
         if chat is not None:
             chat.free_at = max(chat.free_at, now + wait)
             self._refused.append((now, chat_id))
@@ -129,12 +168,12 @@ class FloodLimiter(AIORateLimiter):
         self._hold(now + wait)
 
     def _hold(self, until: float) -> None:
-        """Hold every request until `until` (AIORateLimiter's event gates each request)."""
+        """Hold every request until `until`."""
         if until <= self._held_until:
             return
         self._held_until = until
         self.holds += 1
-        self._retry_after_event.clear()
+        self._open.clear()
         asyncio.get_running_loop().call_at(until, self._release)
 
     def _release(self) -> None:
@@ -142,12 +181,50 @@ class FloodLimiter(AIORateLimiter):
         if loop.time() < self._held_until - 0.001:  # a later hold extended this one
             loop.call_at(self._held_until, self._release)
         else:
-            self._retry_after_event.set()
+            self._open.set()
 
     def _forget(self, chat_id: Any, chat: _Chat) -> None:
         """Drop an idle chat's state once its pause is over, so 10,000 chats leave no trace."""
         if not chat.users and self._chats.get(chat_id) is chat:
             del self._chats[chat_id]
+
+
+class Buckets:
+    """Telegram's published limits as leaky buckets (aiolimiter), as AIORateLimiter keeps them.
+
+    Every message to a chat goes through the overall bucket, one to a group (or a channel:
+    a negative id or an @name) through that group's too; paid broadcasts have their own.
+    Requests without a chat (getMe, answerInlineQuery) are not counted.
+    """
+
+    def __init__(
+        self, overall_rate: float, overall_period: float, group_rate: float, group_period: float
+    ) -> None:
+        self.overall = AsyncLimiter(overall_rate, overall_period) if overall_rate else None
+        self.group_rate, self.group_period = group_rate, group_period
+        self.groups: dict[int | str, AsyncLimiter] = {}
+        self.paid = AsyncLimiter(FloodLimit.PAID_MESSAGES_PER_SECOND, 1)
+
+    def of(self, chat_id: Any, *, paid: bool = False) -> tuple[Place, Place]:
+        """The request's buckets, outer first (a group's, then the overall one), to hold a
+        place in while it is sent; `nullcontext` where none applies."""
+        if chat_id is None:
+            return _NONE, _NONE
+        if paid:
+            return self.paid, _NONE
+        group = _group(chat_id)
+        by_group = self._of_group(group) if group is not False and self.group_rate else _NONE
+        return by_group, self.overall or _NONE
+
+    def _of_group(self, group: int | str) -> AsyncLimiter:
+        """The group's bucket; with many, the empty ones (as good as new) are dropped."""
+        if len(self.groups) > 512:
+            for key, bucket in list(self.groups.items()):
+                if key != group and bucket.has_capacity(bucket.max_rate):
+                    del self.groups[key]
+        if group not in self.groups:
+            self.groups[group] = AsyncLimiter(self.group_rate, self.group_period)
+        return self.groups[group]
 
 
 def _group(chat_id: Any) -> int | str | bool:

@@ -476,6 +476,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "stat_chats": ("群组与私聊", "chats"),
     "stat_subscriptions": ("有效订阅", "active subscriptions"),
     "stat_deliveries": ("已推送", "deliveries"),
+    "stat_failed_deliveries": ("推送失败（已放弃）", "deliveries given up"),
     "error": ("出错了，请稍后再试。", "Something went wrong; please try again later."),
 }
 

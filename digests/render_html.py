@@ -136,6 +136,41 @@ def _fit(block: str, limit: int) -> Iterator[str]:
         yield piece
 
 
+def cut_html(html: str, limit: int = TELEGRAM_LIMIT, mark: str = "…") -> str:
+    """`html` shortened to at most `limit` UTF-16 units (what Telegram counts), `mark` at the
+    cut: the one way any HTML of the bot is shortened.
+
+    It is cut between tokens, never inside a tag or an entity (`&amp;`); at the last line
+    end that fits when that keeps at least half, else between two characters; tags left
+    open are closed, and one opened just before the cut is dropped rather than left empty.
+    """
+    if _units(html) <= limit:
+        return html
+    room = limit - _units(mark)
+    kept: list[str] = []
+    opened: list[str] = []
+    size = line_end = 0
+    for token in _TOKEN.findall(html):
+        after = _after(opened, token)
+        if size + _units(token) + _units(_closers(after)) > room:
+            break
+        if token == "\n" and not opened:
+            line_end = len(kept)
+        kept.append(token)
+        size, opened = size + _units(token), after
+    while kept and kept[-1].startswith("<") and not kept[-1].startswith("</"):
+        opened = opened[:-1]  # nothing inside it made the cut
+        kept.pop()
+    if line_end and 2 * line_end >= len(kept):
+        return "".join(kept[:line_end]) + "\n" + mark
+    return "".join(kept) + _closers(opened) + mark
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as Telegram measures a message."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def pack(blocks: Iterator[str] | list[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
     """Blocks joined by blank lines into as few messages of at most `limit` as they fit."""
     messages: list[str] = []
@@ -160,6 +195,7 @@ __all__ = [
     "ALLOWED_TAGS",
     "TELEGRAM_LIMIT",
     "card_lines",
+    "cut_html",
     "pack",
     "render_card_html",
     "render_html",

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any, Protocol
+
+
+class Commands(Protocol):
+    """What `add_subparsers()` returns, as the subcommands use it (argparse names its class
+    only privately, `_SubParsersAction`)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A parser for the subcommand `name`."""
+        ...
 
 
 def whole_number(low: int, high: int | None = None) -> Callable[[str], int]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Any
 
-from bot.cli.arguments import whole_number
+from bot.cli.arguments import Commands, whole_number
 from bot.sources.fetch import FetchConfig
 from bot.sources.folder import read_paths
 from digests.digest import build_digest
@@ -20,7 +19,7 @@ DEFAULT_PATHS = ("seeds",)
 MESSAGE_SEPARATOR = "\n" + "-" * 40 + "\n"
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `digest` subcommand to the `digestbot` parser."""
     parser = commands.add_parser(
         "digest",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
+from bot.cli.arguments import Commands
 from bot.health import STALE_AFTER, age
 from bot.settings import Settings
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `health` subcommand to the `digestbot` parser."""
     parser = commands.add_parser(
         "health",

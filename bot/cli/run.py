@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-from typing import Any
 from urllib.parse import urlsplit
 
+from bot.cli.arguments import Commands
 from bot.settings import Settings
 from bot.startup import Exit, StartupError, check_bot_api, check_local
 
@@ -15,7 +15,7 @@ NO_TOKEN = "digestbot run: TELEGRAM_BOT_TOKEN is not set (get one from @BotFathe
 log = logging.getLogger(__name__)
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `run` subcommand to the `digestbot` parser."""
     parser = commands.add_parser(
         "run",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
+from bot.cli.arguments import Commands
 from bot.cli.store import open_store_cli
 from bot.settings import Settings
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `sources` subcommand to the `digestbot` parser."""
     parser = commands.add_parser(
         "sources",

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
-from bot.cli.arguments import whole_number
+from bot.cli.arguments import Commands, whole_number
 from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher, fetch_config
@@ -18,7 +18,7 @@ from bot.sources import FetchConfig, Fetcher, fetch_config
 FORMATS = ("text", "json")
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `ingest` and `search` subcommands to the `digestbot` parser."""
     ingest = commands.add_parser(
         "ingest",

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 from typing import Any
 
+from bot.cli.arguments import Commands
 from bot.cli.store import store_and_fetcher
 from bot.logs import configure_logging
 from bot.scheduling import ScanGuard, watch
@@ -14,7 +15,7 @@ from bot.sources import FetchConfig
 from bot.startup import Exit
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
+def register(commands: Commands) -> None:
     """Add the `watch` subcommand to the `digestbot` parser."""
     parser = commands.add_parser(
         "watch",

@@ -20,6 +20,7 @@ from bot.sources import source_kind
 from bot.sources.admit import admitted_folder, url_refusal
 from bot.sources.probe import Found, probe
 from bot.store.records import SourceRow
+from digests.render_html import cut_html
 
 
 def admin_only(handler: Handler) -> Handler:
@@ -91,7 +92,7 @@ async def sources(update: Update, context: BotContext) -> None:
     if not rows:
         return await say(update, "sources_none")
     lines = [texts.text(lang, "sources_head"), *(source_line(r, lang, zone) for r in rows)]
-    await reply(update, "\n".join(lines)[:4000])
+    await reply(update, cut_html("\n".join(lines)))
 
 
 @admin_only

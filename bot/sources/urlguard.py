@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
-import logging
 import socket
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 
 import httpcore
@@ -18,8 +18,6 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 # NAT64 (RFC 6052) embeds an IPv4 address in the last 32 bits; Python calls it global.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
-
-log = logging.getLogger(__name__)
 
 
 class BlockedURL(ValueError):
@@ -169,13 +167,99 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def pinned_transport(allowance: Allowance = NOTHING_PRIVATE) -> httpx.AsyncHTTPTransport:
-    """The default httpx transport, connecting through PinnedBackend."""
-    transport = httpx.AsyncHTTPTransport()
-    # httpx does not expose the network backend; its pool keeps it in `_network_backend`.
-    pool = getattr(transport, "_pool", None)
-    if isinstance(pool, httpcore.AsyncConnectionPool) and hasattr(pool, "_network_backend"):
-        pool._network_backend = PinnedBackend(pool._network_backend, allowance)
-    else:  # a newer httpx moved it: the per-hop check still runs, rebinding is not caught
-        log.warning("httpx changed its internals: connections are not pinned to checked addresses")
-    return transport
+LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's defaults
+
+
+class PinnedTransport(httpx.AsyncBaseTransport):
+    """httpx's default transport, rebuilt on httpcore's public connection pool so that every
+    connection goes through PinnedBackend (httpx gives no way to choose the backend)."""
+
+    def __init__(
+        self,
+        allowance: Allowance = NOTHING_PRIVATE,
+        *,
+        backend: httpcore.AsyncNetworkBackend | None = None,
+        limits: httpx.Limits = LIMITS,
+    ) -> None:
+        self.pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(),  # verified, as httpx's default is
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=PinnedBackend(backend or httpcore.AnyIOBackend(), allowance),
+        )
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send through the pool; the answer's body is streamed, as httpx's own transport does."""
+        url = request.url
+        core = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(
+                scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
+            ),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with _as_httpx_errors():
+            answer = await self.pool.handle_async_request(core)
+        return httpx.Response(
+            status_code=answer.status,
+            headers=answer.headers,
+            stream=_Body(answer),
+            extensions=answer.extensions,
+        )
+
+    async def aclose(self) -> None:
+        """Close every pooled connection."""
+        await self.pool.aclose()
+
+
+class _Body(httpx.AsyncByteStream):
+    """httpcore's streamed body as httpx reads it, its errors as httpx's."""
+
+    def __init__(self, answer: httpcore.Response) -> None:
+        self._answer = answer
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _as_httpx_errors():
+            async for chunk in self._answer.aiter_stream():
+                yield chunk
+
+    async def aclose(self) -> None:
+        with _as_httpx_errors():
+            await self._answer.aclose()
+
+
+# httpcore's errors and the httpx errors callers catch, the narrower first
+_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+    (httpcore.ProxyError, httpx.ProxyError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+)
+
+
+@contextlib.contextmanager
+def _as_httpx_errors() -> Iterator[None]:
+    """Raise httpcore's errors as their httpx namesakes (what httpx's own transport does)."""
+    try:
+        yield
+    except tuple(core for core, _ in _ERRORS) as error:
+        mapped = next(ours for core, ours in _ERRORS if isinstance(error, core))
+        raise mapped(str(error)) from error
+
+
+def pinned_transport(allowance: Allowance = NOTHING_PRIVATE) -> PinnedTransport:
+    """The fetcher's transport: connections only to addresses the guard just checked."""
+    return PinnedTransport(allowance)

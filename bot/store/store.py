@@ -224,11 +224,16 @@ class Store:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
     def stats(self) -> dict[str, int]:
-        """Counts of documents, duplicates, sources, chats, subscriptions, deliveries."""
+        """Counts of documents, duplicates, sources, chats, subscriptions, deliveries (sent,
+        and given up on after the bounded retries)."""
         with self._read() as conn:
             out = docs.counts(conn)
-            for name, table in (("sources", sources), ("chats", chats), ("deliveries", deliveries)):
+            for name, table in (("sources", sources), ("chats", chats)):
                 out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, status in (("deliveries", "sent"), ("failed_deliveries", "failed")):
+                out[name] = conn.execute(
+                    select(func.count()).where(deliveries.c.status == status)
+                ).scalar_one()
             out["subscriptions"] = conn.execute(
                 select(func.count()).where(subscriptions.c.active.is_(True))
             ).scalar_one()
@@ -380,6 +385,13 @@ class Store:
         with self._write() as conn:
             subs.mark_sent(conn, chat_id, doc_ids, at or datetime.now(UTC))
 
+    def mark_failed(
+        self, chat_id: int, doc_ids: Sequence[int], *, at: datetime | None = None
+    ) -> None:
+        """Record that sending these documents to the chat was given up on: not offered again."""
+        with self._write() as conn:
+            subs.mark_failed(conn, chat_id, doc_ids, at or datetime.now(UTC))
+
     def new_documents_since(self, doc_id: int) -> list[StoredDocument]:
         """Originals stored after `doc_id`, oldest first (for instant pushes)."""
         with self._read() as conn:
@@ -399,12 +411,12 @@ def published_since(since: datetime) -> Any:
 
 
 def _sent_to(chat_id: int) -> Any:
-    """The document (of the outer query) was sent to the chat, or another process is
-    sending it now (a claim whose lease runs: bot.store.claims)."""
+    """The document (of the outer query) was sent to the chat, or given up on, or another
+    process is sending it now (a claim whose lease runs: bot.store.claims)."""
     claimed = and_(deliveries.c.status == "claimed", deliveries.c.lease_until >= datetime.now(UTC))
     return exists().where(
         deliveries.c.chat_id == chat_id,
-        or_(deliveries.c.status == "sent", claimed),
+        or_(deliveries.c.status.in_(("sent", "failed")), claimed),
         deliveries.c.document_id == documents.c.id,
     )
 

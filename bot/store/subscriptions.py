@@ -169,12 +169,28 @@ def mark_sent(conn: Connection, chat_id: int, doc_ids: Sequence[int], at: dateti
     )
 
 
+def mark_failed(conn: Connection, chat_id: int, doc_ids: Sequence[int], at: datetime) -> None:
+    """Record deliveries given up on (never offered to the chat again); a sent one stays sent."""
+    if not doc_ids:
+        return
+    ensure_chat(conn, chat_id)
+    stmt = _insert(conn, deliveries)
+    stmt = stmt.on_conflict_do_update(  # a claim becomes the failure; a sent row stays sent
+        index_elements=["chat_id", "document_id"],
+        set_={"status": "failed", "at": stmt.excluded.at, "owner": None, "lease_until": None},
+        where=deliveries.c.status == "claimed",
+    )
+    rows = [{"chat_id": chat_id, "document_id": d, "status": "failed", "at": at} for d in doc_ids]
+    conn.execute(stmt, rows)
+
+
 __all__ = [
     "deactivate",
     "delete_topics",
     "ensure_chat",
     "find",
     "find_topics",
+    "mark_failed",
     "mark_sent",
     "save",
     "save_topic",

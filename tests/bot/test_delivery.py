@@ -8,18 +8,20 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.cards import View
-from bot.delivery import Deliverer, Planned, Sent, plain, plan
+from bot.delivery import Deliverer, Outcome, Planned, Sent, plain, plan
 from bot.store.records import StoredDocument, Subscription
 from digests.pipeline import analyse_paths
 from tests.fakebot import check_text
 
 
 class Recorder:
-    """Stands in for both the Bot (send_message) and the Store (mark_sent, deactivate)."""
+    """Stands in for both the Bot (send_message) and the Store (mark_sent, mark_failed,
+    deactivate)."""
 
     def __init__(self, failures: Sequence[Exception | None] = ()) -> None:
         self.events: list[tuple[Any, ...]] = []
@@ -35,6 +37,9 @@ class Recorder:
 
     def mark_sent(self, chat_id: int, doc_ids: Sequence[int]) -> None:
         self.events.append(("mark", chat_id, tuple(doc_ids)))
+
+    def mark_failed(self, chat_id: int, doc_ids: Sequence[int]) -> None:
+        self.events.append(("failed", chat_id, tuple(doc_ids)))
 
     def deactivate(self, chat_id: int, reason: str) -> None:
         self.events.append(("deactivate", chat_id))
@@ -91,10 +96,49 @@ async def test_html_refused_is_resent_as_plain_text() -> None:
     assert recorder.events[1][2:4] == ("A & B 会议", None)
 
 
-async def test_retry_after_is_honoured_then_sent() -> None:
-    recorder = Recorder([RetryAfter(0), RetryAfter(0), None])
+async def test_a_429_past_the_limiters_retries_fails_unmarked_without_more_tries() -> None:
+    recorder = Recorder([RetryAfter(0), None])  # the limiter is the one layer retrying 429s
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
+    assert outcome.result is Sent.FAILED
+    assert [e[0] for e in recorder.events] == ["send"]  # the next scan offers it again
+
+
+def _from(error: TelegramError, cause: BaseException) -> TelegramError:
+    """`error` raised from httpx's `cause`, as python-telegram-bot raises it."""
+    error.__cause__ = cause
+    return error
+
+
+READ_TIMEOUT = _from(TimedOut(), httpx.ReadTimeout("read"))
+HUNG_UP = _from(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("gone"))
+GARBLED = _from(TelegramError("Invalid server response"), ValueError("not JSON"))
+UNSENT = _from(NetworkError("httpx.ConnectError"), httpx.ConnectError("refused"))
+
+
+@pytest.mark.parametrize("lost", [READ_TIMEOUT, HUNG_UP, GARBLED], ids=str)
+async def test_a_send_that_may_have_arrived_is_tried_twice_then_marked_failed(
+    lost: TelegramError,
+) -> None:
+    recorder = Recorder([lost] * 5)
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
+    assert outcome.result is Sent.FAILED
+    assert [e[0] for e in recorder.events] == ["send", "send", "failed"]  # one repeat at most
+    assert recorder.events[-1] == ("failed", 42, (1, 2))  # never offered again
+
+
+async def test_one_unsure_send_then_unsent_ones_still_repeat_at_most_once() -> None:
+    recorder = Recorder([READ_TIMEOUT, UNSENT, UNSENT, None])
     assert await deliverer(recorder, None).send(7, "x") is Sent.OK
-    assert len(recorder.events) == 3
+    failing = Recorder([READ_TIMEOUT, UNSENT, UNSENT, UNSENT, None])
+    assert await deliverer(failing, TWO).deliver(SUB, [DOC]) == Outcome(42, 0, 0, Sent.FAILED)  # type: ignore[list-item]
+    assert [e[0] for e in failing.events] == ["send"] * 4 + ["failed"]  # bound: 3 retries
+
+
+async def test_requests_that_never_left_are_retried_and_stay_unmarked() -> None:
+    recorder = Recorder([UNSENT] * 10)
+    outcome = await deliverer(recorder, TWO).deliver(SUB, [DOC])  # type: ignore[list-item]
+    assert outcome.result is Sent.FAILED
+    assert [e[0] for e in recorder.events] == ["send"] * 4  # nothing marked: the next scan
 
 
 async def test_network_errors_retry_a_bounded_number_of_times() -> None:

@@ -18,8 +18,10 @@ from digests.render import (
     render_json,
     render_text,
 )
-from digests.render_html import ALLOWED_TAGS
+from digests.render_html import ALLOWED_TAGS, cut_html
 from digests.render_text import keyword_segments
+from tests.fakebot import EntityError, check_text
+from tests.fakebot.html_check import utf16_len
 
 TRADITIONAL = Document(
     path="news/座談會.txt",
@@ -219,3 +221,39 @@ def test_json_people_are_names_with_roles() -> None:
         {"name": "胡勇政", "role": "市委常委、统战部部长"}
     ]
     assert "主持：胡勇政（市委常委、统战部部长）" in render_text(build_digest([document]))
+
+
+CUT_SAMPLE = (
+    "<b>河湖长制</b> A &amp; B\n"
+    + '<a href="https://x.cn/?a=1&amp;b=2"><b>会议 &lt;纪要&gt;</b></a>\n' * 3
+)
+
+
+@pytest.mark.parametrize("limit", range(2, len(CUT_SAMPLE) + 2))
+def test_cut_html_never_splits_a_tag_or_an_entity(limit: int) -> None:
+    cut = cut_html(CUT_SAMPLE, limit)
+    assert utf16_len(cut) <= limit
+    shown = check_text(cut, "HTML").plain  # valid Telegram HTML at every possible cut
+    whole = check_text(CUT_SAMPLE, "HTML").plain
+    if cut == CUT_SAMPLE:
+        assert limit >= len(CUT_SAMPLE)
+    else:
+        assert shown.endswith("…") and whole.startswith(shown[:-1].rstrip("\n"))
+
+
+def test_a_naive_slice_would_have_cut_inside_the_entity_and_the_tag() -> None:
+    at_entity = CUT_SAMPLE.index("&amp;") + 2  # inside `&amp;`
+    at_tag = CUT_SAMPLE.index("</b>") + 2  # inside `</b>`
+    for limit in (at_entity, at_tag):
+        with pytest.raises(EntityError):
+            check_text(CUT_SAMPLE[:limit], "HTML")
+    assert cut_html(CUT_SAMPLE, at_entity + 1) == "<b>河湖长制</b> A …"
+    assert cut_html(CUT_SAMPLE, at_tag + 1) == "<b>河湖</b>…"
+
+
+def test_cut_html_prefers_a_line_end_and_drops_a_tag_opened_at_the_cut() -> None:
+    lines = "\n".join(f"{n}. <b>来源</b> https://news.example.cn/?p={n}&amp;t=会" for n in range(9))
+    cut = cut_html(lines, 120)  # lines of 50: two whole ones and a part fit
+    assert cut.endswith("\n…") and cut.count("\n") == 2  # two whole lines, then the mark
+    assert cut_html("甲乙<b>丙丁</b>", 4) == "甲乙…"  # no empty <b></b> left behind
+    assert cut_html("😀" * 10, 7) == "😀😀😀…"  # counted in UTF-16 units, as Telegram does

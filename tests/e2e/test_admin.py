@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from bot.health import age, is_healthy
 from tests.e2e.conftest import ADMIN, Bot
 
@@ -16,7 +18,20 @@ async def test_a_user_who_is_not_an_admin_is_refused(bot: Bot) -> None:
     assert "https://example.org/feed" not in locations  # the refused /addsource stored nothing
 
 
+async def _first_scan_done(bot: Bot) -> None:
+    """The timer's scan 0.1 s after start has run: /ingest meets no scan in progress."""
+    assert bot.app is not None and bot.app.job_queue is not None
+    (job,) = bot.app.job_queue.get_jobs_by_name("scan")
+    start = datetime.now(UTC)
+
+    def done() -> bool:
+        return job.next_t is not None and job.next_t - start > timedelta(minutes=1)
+
+    assert await bot.fake.wait_until(lambda: done() and not bot.services.scan_guard.running)
+
+
 async def test_ingest_reports_what_it_found_in_chinese(bot: Bot) -> None:
+    await _first_scan_done(bot)
     bot.drop("river")
     replies = await bot.ask(ADMIN, "/ingest", replies=2)
     assert replies[0].plain == "开始抓取…"
@@ -64,3 +79,12 @@ async def test_the_heartbeat_is_written_when_the_bot_starts(bot: Bot) -> None:
     seconds = age(bot.settings.heartbeat_file)
     assert seconds is not None and seconds < 5
     assert is_healthy(bot.settings.heartbeat_file)
+
+
+async def test_a_long_sources_list_is_cut_where_telegram_accepts_it(bot: Bot) -> None:
+    store = bot.services.store
+    for n in range(80):  # about 5,000 characters of HTML, an `&amp;` in every line
+        store.add_source(f"/srv/news/{n:02d}&meetings&reports&speeches")  # folders: no fetch
+    (listed,) = await bot.ask(ADMIN, "/sources")  # the fake refuses HTML Telegram would
+    assert listed.plain.endswith("…") and "/srv/news/00&meetings" in listed.plain
+    assert len(listed.text) <= 4096

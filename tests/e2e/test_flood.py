@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from bot.app import Tuning
 from bot.settings import Settings
-from tests.e2e.conftest import Bot, settle
+from tests.e2e.conftest import FAST, Bot, settle
 from tests.fakebot import FakeBotApi
 
 CHATS = range(9001, 9031)
@@ -101,3 +102,25 @@ async def test_network_errors_are_retried(bot: Bot) -> None:
     await bot.scan()
     (pushed,) = (await bot.fake.wait_for(3, chat))[2:]
     assert "智能制造" in pushed.plain
+
+
+async def test_a_429_is_retried_in_one_layer_only(fake: FakeBotApi, settings: Settings) -> None:
+    chat = 9401
+    bot = Bot(fake, settings, replace(FAST, max_retries=2))
+    await bot.start()
+    try:
+        await _subscribe_all(bot, range(chat, chat + 1))
+        fake.fail_next("sendMessage", status=429, retry_after=1, times=100, chat_id=chat)
+        bot.drop("river")
+        await bot.scan()
+        assert await fake.wait_until(lambda: _tries(fake, chat) >= 3, 10)
+        await settle(1.5)
+        assert _tries(fake, chat) == 3  # the limiter's 2 retries, none on top (was 3 × 9)
+    finally:
+        await bot.stop()
+
+
+def _tries(fake: FakeBotApi, chat: int) -> int:
+    return sum(
+        1 for c in fake.calls("sendMessage") if c.status == 429 and int(c.params["chat_id"]) == chat
+    )

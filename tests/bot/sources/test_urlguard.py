@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpcore
 import httpx
 import pytest
 
 from bot.sources import SourceState, fetch_source
-from bot.sources.fetch import Fetcher
-from bot.sources.urlguard import BlockedURL, PinnedBackend, check_url, is_blocked
+from bot.sources.fetch import FetchConfig, Fetcher, FetchError
+from bot.sources.urlguard import (
+    Allowance,
+    BlockedURL,
+    PinnedBackend,
+    PinnedTransport,
+    check_url,
+    is_blocked,
+)
 from tests.bot.sources.conftest import NOW, Web, make_fetcher, never_seen
 
 REFUSED = [
@@ -136,7 +146,75 @@ async def test_the_pinned_backend_tries_the_next_address(monkeypatch: pytest.Mon
     assert inner.hosts == ["93.184.215.99", "93.184.215.14"]
 
 
-async def test_the_default_fetcher_connects_through_the_pinned_backend() -> None:
-    async with Fetcher() as fetcher:
-        pool = fetcher._client._transport._pool  # type: ignore[attr-defined]
-        assert isinstance(pool._network_backend, PinnedBackend)
+@pytest.fixture
+def loopback() -> Iterator[tuple[int, list[str]]]:
+    """A real HTTP server on 127.0.0.1: its port and the paths it was asked for."""
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            body = "内网页面".encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield server.server_address[1], asked
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+async def test_the_default_fetcher_refuses_a_name_rebound_after_the_check(
+    monkeypatch: pytest.MonkeyPatch, loopback: tuple[int, list[str]]
+) -> None:
+    port, asked = loopback
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])  # public for the check, then loopback
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return next(answers)
+
+    monkeypatch.setattr("bot.sources.urlguard.resolve", rebinding)
+    async with Fetcher(FetchConfig(obey_robots=False, host_interval=0)) as fetcher:
+        with pytest.raises(FetchError, match=r"private address 127\.0\.0\.1"):
+            await fetcher.get(f"http://rebind.example.cn:{port}/news")
+    assert asked == []  # the connection was never made
+
+
+async def test_the_pinned_transport_fetches_through_the_checked_address(
+    monkeypatch: pytest.MonkeyPatch, loopback: tuple[int, list[str]]
+) -> None:
+    port, asked = loopback
+
+    async def intranet(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    monkeypatch.setattr("bot.sources.urlguard.resolve", intranet)
+    allowance = Allowance.parse(["127.0.0.1"])
+    async with httpx.AsyncClient(transport=PinnedTransport(allowance)) as client:
+        response = await client.get(f"http://intranet.example.cn:{port}/page")
+    assert (response.status_code, response.text, asked) == (200, "内网页面", ["/page"])
+    async with httpx.AsyncClient(transport=PinnedTransport()) as client:
+        with pytest.raises(BlockedURL, match=r"127\.0\.0\.1"):
+            await client.get(f"http://intranet.example.cn:{port}/page")
+    assert asked == ["/page"]
+
+
+async def test_the_pinned_transport_raises_httpx_errors() -> None:
+    async with httpx.AsyncClient(transport=PinnedTransport(backend=RefusingBackend())) as client:
+        with pytest.raises(httpx.ConnectError, match="refused"):
+            await client.get("http://news.example.cn/")
+
+
+class RefusingBackend(RecordingBackend):
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
+        raise httpcore.ConnectError("refused")

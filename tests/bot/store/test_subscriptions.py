@@ -126,6 +126,16 @@ def test_unseen_documents_and_mark_sent(store: Store) -> None:
     assert [d.id for d in store.unseen_documents(8, limit=1)] == [life]
 
 
+def test_a_delivery_given_up_on_is_never_offered_again_and_counted(store: Store) -> None:
+    flood = _add(store, "/s/flood", texts.FLOOD)
+    farm = _add(store, "/s/farm", texts.FARM)
+    store.mark_sent(7, [farm])
+    store.mark_failed(7, [flood, farm])  # farm was sent: it stays sent
+    assert store.unseen_documents(7) == []
+    assert [d.id for d in store.unseen_documents(8)] == [farm, flood]  # per chat
+    assert (store.stats()["deliveries"], store.stats()["failed_deliveries"]) == (1, 1)
+
+
 def test_digest_documents_match_keywords_in_the_index_sent_or_not(store: Store) -> None:
     life = _add(store, "/s/life", texts.LIFE_MEETING)
     flood = _add(store, "/s/flood", texts.FLOOD)
