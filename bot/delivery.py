@@ -31,6 +31,7 @@ from telegram.error import (
 
 from bot.attempts import Attempt, attempt_of
 from bot.cards import Planned, View, plan
+from bot.sharing import identity
 
 if TYPE_CHECKING:
     from bot.store import Store, StoredDocument, Subscription, Topic
@@ -126,8 +127,10 @@ class Deliverer:
         network_retries: int = 3,
         backoff: float = 1.0,
         planner: Callable[[Sequence[StoredDocument], View], list[Planned]] = plan,
+        owner: str | None = None,
     ) -> None:
         self.bot = bot
+        self.owner = owner or identity()  # whose claims on deliveries (bot.store.claims)
         self.store = store
         self.network_retries = network_retries
         self.backoff = backoff
@@ -216,12 +219,22 @@ class Deliverer:
         *,
         view: View | None = None,
         mark: bool = True,
+        claim: bool = True,
     ) -> Outcome:
         """Send `docs` to the subscription's chat; each message's documents marked right after.
 
-        `mark=False` shows without marking (a member's /digest in a group: a look, not the
-        group's delivery); `view` overrides how the digest is composed.
+        The documents are claimed first (`claim`), so another process delivering to the chat
+        at the same moment sends none of them again; what is not sent is given back after.
+        `claim=False` for documents sent before on purpose (`/digest 7d`). `mark=False` shows
+        without marking (a member's /digest in a group: a look, not the group's delivery);
+        `view` overrides how the digest is composed.
         """
+        claimed: list[int] = []
+        if mark and claim and docs:
+            mine = await asyncio.to_thread(
+                self.store.claim, sub.chat_id, [d.id for d in docs], self.owner
+            )
+            docs, claimed = [d for d in docs if d.id in mine], sorted(mine)
         planned = self._plan(docs, view or view_of(sub, topic)) if docs else []
         task = asyncio.current_task()
         assert task is not None  # a coroutine always runs in a task
@@ -230,6 +243,8 @@ class Deliverer:
             outcome = await self._deliver(sub, planned, mark)
         finally:
             self._active.discard(task)
+            if claimed:  # the sent ones are marked already; the rest go back
+                await asyncio.to_thread(self.store.release, sub.chat_id, claimed, self.owner)
         return replace(outcome, topic_id=topic.id if topic else 0)
 
     async def _deliver(

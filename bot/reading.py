@@ -76,7 +76,7 @@ async def send(
         note="" if ask.mark else texts.text(asker.lang, "digest_look"),
     )
     sub = replace(chat.sub, thread_id=asker.thread_id or chat.sub.thread_id)
-    return await services.deliverer.deliver(sub, docs, view=view, mark=ask.mark)
+    return await services.deliverer.deliver(sub, docs, view=view, mark=ask.mark, claim=ask.unseen)
 
 
 async def send_topic(services: Services, chat: Chat, asker: Asker, topic_id: int) -> Outcome | None:

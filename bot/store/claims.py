@@ -17,14 +17,19 @@ LEASE = 600.0  # seconds: a digest held up by floods still finishes inside its c
 
 
 def claim(
-    conn: Connection, chat_id: int, doc_ids: Sequence[int], owner: str, now: datetime
+    conn: Connection,
+    chat_id: int,
+    doc_ids: Sequence[int],
+    owner: str,
+    now: datetime,
+    lease: float = LEASE,
 ) -> set[int]:
     """The documents of `doc_ids` this process may now send to the chat: those nobody
     claimed or sent, and those whose claim expired."""
     if not doc_ids:
         return set()
     ensure_chat(conn, chat_id)
-    until = now + timedelta(seconds=LEASE)
+    until = now + timedelta(seconds=lease)
     stmt = _insert(conn, deliveries)
     taken = stmt.on_conflict_do_update(
         index_elements=["chat_id", "document_id"],

@@ -368,10 +368,13 @@ class Store:
                 conn, *conditions, order=documents.c.id.desc(), limit=limit, offset=offset
             )
 
-    def claim(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> set[int]:
-        """Claim these documents for sending to the chat; the ones this process may send."""
+    def claim(
+        self, chat_id: int, doc_ids: Sequence[int], owner: str, *, lease: float = claims.LEASE
+    ) -> set[int]:
+        """Claim these documents for sending to the chat for `lease` seconds; the ones this
+        process may send (nobody else's live claim, not sent before)."""
         with self._write() as conn:
-            return claims.claim(conn, chat_id, doc_ids, owner, datetime.now(UTC))
+            return claims.claim(conn, chat_id, doc_ids, owner, datetime.now(UTC), lease)
 
     def release(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> None:
         """Give back this process's claims on documents it did not send."""
