@@ -114,7 +114,12 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
         await _beat(settings)  # healthy from the first second, not after the first interval
         store = await open_store_async(settings)
         role = await _hold_role(store, polling=not settings.webhook_url)
-        deliverer = Deliverer(application.bot, store, backoff=tuning.network_backoff)
+        deliverer = Deliverer(
+            application.bot,
+            store,
+            backoff=tuning.network_backoff,
+            claim_lease=settings.delivery_lease,
+        )
         services = Services(
             settings=settings,
             store=store,

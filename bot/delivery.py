@@ -47,6 +47,7 @@ class Sent(enum.Enum):
     FAILED = "failed"  # not sent, nothing marked: the next scan offers it again
     LOST = "lost"  # maybe delivered, answers lost: marked failed, never offered again (send only)
     STOPPED = "stopped"  # the process is stopping: the rest is sent after the restart
+    HELD = "held"  # some documents are another process's to send now: offered again later
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +129,11 @@ class Deliverer:
         backoff: float = 1.0,
         planner: Callable[[Sequence[StoredDocument], View], list[Planned]] = plan,
         owner: str | None = None,
+        claim_lease: float = 120.0,
     ) -> None:
         self.bot = bot
         self.owner = owner or identity()  # whose claims on deliveries (bot.store.claims)
+        self.claim_lease = claim_lease  # seconds a dead process's claims keep others off
         self.store = store
         self.network_retries = network_retries
         self.backoff = backoff
@@ -230,11 +233,17 @@ class Deliverer:
         `view` overrides how the digest is composed.
         """
         claimed: list[int] = []
+        held = False  # another process has some of them: the caller must not stamp the topic
         if mark and claim and docs:
+            ids = [d.id for d in docs]
             mine = await asyncio.to_thread(
-                self.store.claim, sub.chat_id, [d.id for d in docs], self.owner
+                self.store.claim, sub.chat_id, ids, self.owner, lease=self.claim_lease
             )
-            docs, claimed = [d for d in docs if d.id in mine], sorted(mine)
+            docs, claimed, held = (
+                [d for d in docs if d.id in mine],
+                sorted(mine),
+                len(mine) < len(ids),
+            )
         planned = self._plan(docs, view or view_of(sub, topic)) if docs else []
         task = asyncio.current_task()
         assert task is not None  # a coroutine always runs in a task
@@ -245,6 +254,8 @@ class Deliverer:
             self._active.discard(task)
             if claimed:  # the sent ones are marked already; the rest go back
                 await asyncio.to_thread(self.store.release, sub.chat_id, claimed, self.owner)
+        if held and outcome.result is Sent.OK:
+            outcome = replace(outcome, result=Sent.HELD)
         return replace(outcome, topic_id=topic.id if topic else 0)
 
     async def _deliver(

@@ -35,6 +35,7 @@ class Settings:
     allow_private: tuple[str, ...] = ()  # hosts and CIDR networks fetched despite private addresses
     listing_backfill_pages: int = 3  # listing pages read on a listing's first visit
     leader_timeout: float = 30.0  # seconds within which a replica takes the timers over
+    delivery_lease: float = 120.0  # seconds a dead process's claimed deliveries wait
     folder_root: str | None = None  # /addsource may add folders below it; none: DIGEST_SOURCES only
 
     @classmethod
@@ -64,6 +65,7 @@ class Settings:
             allow_private=_private(env.get("SOURCES_ALLOW_PRIVATE", "")),
             listing_backfill_pages=_pages(env.get("LISTING_BACKFILL_PAGES"), 3),
             leader_timeout=_positive(env, "LEADER_TIMEOUT", default.leader_timeout),
+            delivery_lease=_positive(env, "DELIVERY_LEASE", default.delivery_lease),
             folder_root=_folder_root(env.get("SOURCES_FOLDER_ROOT") or None),
         )
 

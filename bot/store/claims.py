@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, delete
 from bot.store.schema import deliveries
 from bot.store.subscriptions import _insert, ensure_chat
 
-LEASE = 600.0  # seconds: a digest held up by floods still finishes inside its claim
+LEASE = 120.0  # seconds: one chat's digest, held up by a flood wait, finishes inside it
 
 
 def claim(

@@ -44,7 +44,7 @@ class Recorder:
     def deactivate(self, chat_id: int, reason: str) -> None:
         self.events.append(("deactivate", chat_id))
 
-    def claim(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> set[int]:
+    def claim(self, chat_id: int, doc_ids: Sequence[int], owner: str, lease: float) -> set[int]:
         return set(doc_ids)  # no other process here (claims: test_claims.py)
 
     def release(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> None:
