@@ -25,6 +25,7 @@ from bot.scheduling import STOP_GRACE, scan_job_options
 from bot.settings import Settings
 from bot.sources import FetchConfig, Fetcher, fetch_config
 from bot.startup import open_store_async
+from bot.worker import BUDGET, PageWorker
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,10 @@ class Tuning:
     pool_size: int = 8
     pool_timeout: float = 10.0
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    # Pages digested in a worker process, each within page_budget seconds (bot.worker);
+    # off, in a thread of the bot's own process (tests that do not need a second process).
+    page_worker: bool = True
+    page_budget: float = BUDGET
 
 
 def build_application(
@@ -118,6 +123,10 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
         )
         services.closers.callback(store.close)
         services.closers.push_async_callback(services.fetcher.aclose)
+        if tuning.page_worker:  # started now, so the first scan finds jieba loaded
+            services.worker = PageWorker(budget=tuning.page_budget)
+            services.worker.start()
+            services.closers.callback(services.worker.close)
         application.bot_data.services = services
         jobs = application.job_queue
         assert jobs is not None  # installed with the job-queue extra

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bot.delivery import Deliverer
     from bot.sources import Fetcher
     from bot.store import Store
+    from bot.worker import PageWorker
 
 
 class QueryCache:
@@ -49,6 +50,7 @@ class Services:
     store: Store
     fetcher: Fetcher
     deliverer: Deliverer
+    worker: PageWorker | None = None  # digests the scans' pages in its own process
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
     queries: QueryCache = field(default_factory=QueryCache)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.sources import Fetcher, FetchResult, Page, SourceState, fetch_source
 from bot.store import Store
 from bot.threads import in_daemon_thread
+from bot.worker import PageWorker
 from digests.keywords import DocumentFrequencies
 from digests.model import DigestError
 from digests.pipeline import Prepared, finish, prepare, tokens_of
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 Outcome = Literal["new", "updated", "unchanged", "duplicates", "failed"]
 Progress = Callable[[int, int, str], None]  # (pages done, pages known so far, location)
+Digest = Callable[[bytes, str], Prepared]  # prepare, or the worker's stand-in for it
 
 
 @dataclass
@@ -70,13 +72,16 @@ def with_page(frequencies: DocumentFrequencies, prepared: Prepared) -> DocumentF
     return DocumentFrequencies(frequencies.n_docs + 1, _PlusPage(frequencies.counts, words))
 
 
-def ingest_page(store: Store, source_id: int, page: Page) -> Outcome:
-    """Digest and store one page unless its bytes are stored already (blocking)."""
+def ingest_page(store: Store, source_id: int, page: Page, digest: Digest = prepare) -> Outcome:
+    """Digest and store one page unless its bytes are stored already (blocking).
+
+    `digest` is the pipeline's first phase, here or in the worker process (bot.worker).
+    """
     known = store.document_id_for(page.location)
     if known is not None and known[1] == page.raw_hash:
         return "unchanged"
     try:
-        prepared = prepare(page.data, page.location)
+        prepared = digest(page.data, page.location)
         document = finish(prepared, with_page(store.frequencies(), prepared))
     except DigestError as error:
         log.warning("%s: %s", page.location, error)
@@ -116,10 +121,11 @@ def _save(
 class _Pages:
     """Pages done and known so far, reported to the progress callback."""
 
-    def __init__(self, progress: Progress | None, stop: asyncio.Event) -> None:
+    def __init__(self, progress: Progress | None, stop: asyncio.Event, digest: Digest) -> None:
         self.done = self.total = 0
         self._progress = progress
         self._stop = stop
+        self.digest = digest
 
     @property
     def stopped(self) -> bool:
@@ -147,12 +153,16 @@ async def scan(
     progress: Progress | None = None,
     now: datetime | None = None,
     stop: asyncio.Event | None = None,
+    worker: PageWorker | None = None,
 ) -> ScanSummary:
     """Fetch each source and ingest its pages; problems are counted, the scan goes on.
 
     When `stop` is set the scan ends after the page in hand (the process is stopping).
+    With a `worker`, pages are digested in its process, each within its budget; without
+    one, in a thread of this process (tests, and tools that serve no chat).
     """
-    summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event())
+    digest = prepare if worker is None else worker.blocking(asyncio.get_running_loop())
+    summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event(), digest)
     states = {row.location: row.state for row in await asyncio.to_thread(store.sources)}
     # Sources are fetched in parallel (each host still paced on its own, see sources.crawl);
     # their pages are digested one source at a time, as before.
@@ -207,7 +217,7 @@ async def _ingest_pages(
         if pages.stopped:
             return
         # a daemon thread: a stopping process abandons the page instead of waiting for it
-        summary.add(await in_daemon_thread(ingest_page, store, source_id, page))
+        summary.add(await in_daemon_thread(ingest_page, store, source_id, page, pages.digest))
         pages.step(page.location)
     await asyncio.to_thread(store.save_source_state, source_id, result.state)
 

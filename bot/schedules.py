@@ -209,7 +209,9 @@ async def _scan_and_push(services: Services) -> ScanSummary:
     started = datetime.now(UTC)
     locations = await asyncio.to_thread(scan_locations, services.settings.sources, services.store)
     stop = services.scan_guard.stopping
-    summary = await scan(services.store, locations, fetcher=services.fetcher, stop=stop)
+    summary = await scan(
+        services.store, locations, fetcher=services.fetcher, stop=stop, worker=services.worker
+    )
     if not stop.is_set():  # stopping: instant chats get these after the restart
         await push_instant(services, started)
     return summary

@@ -42,13 +42,17 @@ async def watch_sources(
     """Open the store and a fetcher, then scan on a timer until `stop` or a signal."""
     # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
     from bot.ingest import scan, scan_locations
+    from bot.worker import page_worker
 
     guard = ScanGuard()
-    async with store_and_fetcher(settings, fetch_config) as (store, fetcher):
+    async with (
+        store_and_fetcher(settings, fetch_config) as (store, fetcher),
+        page_worker() as worker,
+    ):
 
         async def run_scan() -> Any:
             locations = await asyncio.to_thread(scan_locations, settings.sources, store)
-            return await scan(store, locations, fetcher=fetcher, stop=guard.stopping)
+            return await scan(store, locations, fetcher=fetcher, stop=guard.stopping, worker=worker)
 
         await watch(settings, run_scan, stop=stop, guard=guard)
 
