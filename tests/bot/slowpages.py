@@ -14,7 +14,8 @@ STALL = 23  # characters of a backtracking match: seconds of one regex call hold
 
 def slow_prepare(data: bytes, location: str) -> Prepared:
     """`stuck` pages never finish; `stall` pages hold the GIL for seconds, in one C call
-    (a thread running it freezes the event loop); both leave `<page>.started` first."""
+    (a thread running it freezes the event loop), and leave `<page>.stalled` after it;
+    both leave `<page>.started` first."""
     name = Path(location).name
     if "stuck" in name or "stall" in name:
         Path(location).with_suffix(".started").touch()
@@ -22,4 +23,5 @@ def slow_prepare(data: bytes, location: str) -> Prepared:
         time.sleep(600)
     if "stall" in name:
         re.match(r"(a*)*b", "a" * STALL)
+        Path(location).with_suffix(".stalled").touch()
     return prepare(data, location)
