@@ -200,7 +200,7 @@ async def _scan_source(
         state,
         fetcher=fetcher,
         now=now,
-        seen=lambda urls: {url for url in urls if store.document_id_for(url) is not None},
+        seen=store.stored_locations,  # one query for a feed's entries, not one each
     )
     summary.add("failed", len(result.problems))  # sources logged each where it was found
     pages.total += len(result.pages)
