@@ -64,12 +64,13 @@ def digest(data, name):
         return f"refused ({error})"
 
 def timed(work):
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     outcome = work()
     seconds = time.perf_counter() - began
+    cpu = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kind = getattr(outcome, "kind", outcome)
-    print(f"{seconds:.2f}|{peak:.0f}|{kind}")
+    print(f"{seconds:.2f} ({cpu:.2f} CPU)|{peak:.0f}|{kind}")
 """
 
 _LOOP = """
@@ -179,7 +180,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"tree: {args.tree}")
     if args.only != "loop":
-        print("| page | seconds | peak RSS MB | outcome |")
+        print("| page | seconds (CPU) | peak RSS MB | outcome |")
         for name, body in PAGE_CASES.items():
             found = run(_PRELUDE + textwrap.dedent(body), args.tree, args.timeout)
             cells = found.split("|") if found.count("|") == 2 else [found, "", ""]

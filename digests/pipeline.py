@@ -27,9 +27,9 @@ from digests.sentences import split_sentences
 
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
 # Characters of a page's text that are digested; the rest is cut (an article has 2,000 to
-# 20,000). The pipeline reads about 100,000 characters a second on one core, so a page
-# under the 10 MB cap (3.5 million characters) stays within seconds.
-MAX_TEXT = 200_000
+# 20,000). The pipeline reads 50,000 to 100,000 characters a second on a busy core, so a
+# page under the 10 MB cap (3.5 million characters) stays within a few seconds.
+MAX_TEXT = 100_000
 log = logging.getLogger(__name__)
 
 

@@ -74,7 +74,8 @@ def test_a_giant_sentence_is_cut_into_bounded_pieces_for_jieba(
     prepared = prepare(f"关于党组会议的报道\n{giant}。\n".encode(), "giant.txt")
     assert max(seen) <= MAX_SENTENCE
     assert max(len(sentence.text) for sentence in prepared.sentences) <= MAX_SENTENCE
-    assert sum(s.text.count("会") for s in prepared.sentences) >= 100_000
+    kept = sum(s.text.count("会") for s in prepared.sentences)
+    assert kept >= MAX_TEXT - 100  # all of it, up to the page's text cap
 
 
 def test_hard_split_prefers_a_comma_near_the_limit() -> None:
