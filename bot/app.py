@@ -27,6 +27,7 @@ from bot.sources import FetchConfig, Fetcher, fetch_config
 from bot.startup import StartupError, hold_role, open_store_async
 from bot.store import Store
 from bot.store.locks import SessionLock
+from bot.worker import BUDGET, PageWorker
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,10 @@ class Tuning:
     pool_timeout: float = 10.0
     read_timeout: float = 5.0  # for Telegram's answer (PTB's default); past it a send is unsure
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    # Pages digested in a worker process, each within page_budget seconds (bot.worker);
+    # off, in a thread of the bot's own process (tests that do not need a second process).
+    page_worker: bool = True
+    page_budget: float = BUDGET
 
 
 def build_application(
@@ -133,6 +138,10 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
             services.closers.callback(role.release)  # runs before store.close: stack order
         services.closers.push_async_callback(services.fetcher.aclose)
         services.closers.push_async_callback(services.leadership.release)  # before the store
+        if tuning.page_worker:  # started now, so the first scan finds jieba loaded
+            services.worker = PageWorker(budget=tuning.page_budget)
+            services.worker.start()
+            services.closers.callback(services.worker.close)
         application.bot_data.services = services
         jobs = application.job_queue
         assert jobs is not None  # installed with the job-queue extra

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.sharing import Sharing
     from bot.sources import Fetcher
     from bot.store import Store
+    from bot.worker import PageWorker
 
 
 class QueryCache:
@@ -78,6 +79,7 @@ class Services:
     leadership: Leadership
     schedules_seen: int = -1  # the schedules' version the leader's jobs were built from
     sharing: Sharing | None = None  # source leases, on PostgreSQL
+    worker: PageWorker | None = None  # digests the scans' pages in its own process
     scan_guard: ScanGuard = field(default_factory=ScanGuard)  # one scan at a time
     queries: SharedQueries = field(init=False)
     closers: AsyncExitStack = field(default_factory=AsyncExitStack)  # post_shutdown runs it

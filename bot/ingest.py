@@ -25,6 +25,7 @@ from bot.sources.model import Problem
 from bot.store import Store
 from bot.store.records import Rejection
 from bot.threads import in_daemon_thread
+from bot.worker import PageWorker
 from digests.keywords import DocumentFrequencies
 from digests.model import DigestError
 from digests.pipeline import Prepared, finish, prepare, tokens_of
@@ -36,6 +37,7 @@ Outcome = Literal["new", "updated", "unchanged", "duplicates", "failed"]
 Progress = Callable[[int, int, str], None]  # (pages done, pages known so far, location)
 NAMED = 5  # failures named in the scan's log line; the rest are counted
 SHARED_AHEAD = 2  # sources a worker sharing the scan holds at once
+Digest = Callable[[bytes, str], Prepared]  # prepare, or the worker's stand-in for it
 
 
 @dataclass
@@ -90,28 +92,31 @@ def with_page(frequencies: DocumentFrequencies, prepared: Prepared) -> DocumentF
     return DocumentFrequencies(frequencies.n_docs + 1, _PlusPage(frequencies.counts, words))
 
 
-def ingest_page(store: Store, source_id: int, page: Page) -> Outcome | Problem:
+def ingest_page(
+    store: Store, source_id: int, page: Page, digest: Digest = prepare
+) -> Outcome | Problem:
     """Digest and store one page unless these bytes are stored, or were rejected, already
     (blocking). A page that cannot be digested is remembered as rejected, by name.
+    `digest` is the pipeline's first phase, here or in the worker process (bot.worker).
 
     Whatever goes wrong with the page is its own failure, never the scan's: the pages after
     it are stored.
     """
     try:
-        return _ingest_page(store, source_id, page)
+        return _ingest_page(store, source_id, page, digest)
     except Exception:
         log.exception("%s: could not be stored", shown(page.location))
         return Problem(shown(page.location), "could not be stored")
 
 
-def _ingest_page(store: Store, source_id: int, page: Page) -> Outcome | Problem:
+def _ingest_page(store: Store, source_id: int, page: Page, digest: Digest) -> Outcome | Problem:
     known = store.document_id_for(page.location)
     if known is not None and known[1] == page.raw_hash:
         return "unchanged"
     if known is None and store.rejected_hash(page.location) == page.raw_hash:
         return "unchanged"  # rejected before, and the same bytes again: not retried
     try:
-        prepared = prepare(page.data, page.location)
+        prepared = digest(page.data, page.location)
         document = finish(prepared, with_page(store.frequencies(), prepared))
     except DigestError as error:
         log.warning("%s: %s", page.location, error)
@@ -160,10 +165,11 @@ def _save(
 class _Pages:
     """Pages done and known so far, reported to the progress callback."""
 
-    def __init__(self, progress: Progress | None, stop: asyncio.Event) -> None:
+    def __init__(self, progress: Progress | None, stop: asyncio.Event, digest: Digest) -> None:
         self.done = self.total = 0
         self._progress = progress
         self._stop = stop
+        self.digest = digest
 
     @property
     def stopped(self) -> bool:
@@ -203,13 +209,17 @@ async def scan(
     now: datetime | None = None,
     stop: asyncio.Event | None = None,
     sharing: Sharing | None = None,
+    worker: PageWorker | None = None,
 ) -> ScanSummary:
     """Fetch each source and ingest its pages; problems are counted, the scan goes on.
 
     When `stop` is set the scan ends after the page in hand (the process is stopping). With
     `sharing`, a source another process is scanning (or scanned this round) is left to it.
+    With a `worker`, pages are digested in its process, each within its budget; without
+    one, in a thread of this process (tests, and tools that serve no chat).
     """
-    summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event())
+    digest = prepare if worker is None else worker.blocking(asyncio.get_running_loop())
+    summary, pages = ScanSummary(), _Pages(progress, stop or asyncio.Event(), digest)
     states = {row.location: row.state for row in await asyncio.to_thread(store.sources)}
     # Sources are fetched in parallel (each host still paced on its own, see sources.crawl);
     # their pages are digested one source at a time, as before.
@@ -263,7 +273,7 @@ async def _scan_source(
         source.state,
         fetcher=fetcher,
         now=source.now,
-        seen=lambda urls: {url for url in urls if store.document_id_for(url) is not None},
+        seen=store.stored_locations,  # one query for a feed's entries, not one each
     )
     for problem in result.problems:  # sources logged each where it was found
         summary.add(problem)
@@ -281,7 +291,7 @@ async def _ingest_pages(
         if pages.stopped:
             return
         # a daemon thread: a stopping process abandons the page instead of waiting for it
-        summary.add(await in_daemon_thread(ingest_page, store, source_id, page))
+        summary.add(await in_daemon_thread(ingest_page, store, source_id, page, pages.digest))
         pages.step(page.location)
     await asyncio.to_thread(store.save_source_state, source_id, result.state)
 

@@ -222,7 +222,12 @@ async def _scan_and_push(services: Services, *, manual: bool = False) -> ScanSum
     if sharing is not None and manual:
         sharing = replace(sharing, fresh=0.0)
     summary = await scan(
-        services.store, locations, fetcher=services.fetcher, stop=stop, sharing=sharing
+        services.store,
+        locations,
+        fetcher=services.fetcher,
+        stop=stop,
+        sharing=sharing,
+        worker=services.worker,
     )
     if not stop.is_set():  # stopping: instant chats get these after the restart
         await push_instant(services, started)

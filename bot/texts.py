@@ -561,6 +561,11 @@ _REASONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"^could not be digested$", "无法处理这个页面", "the page could not be digested"),
         (r"^could not be stored$", "保存失败（详见日志）", "could not be stored (see the log)"),
         (
+            r"^over the (.+) s budget$",
+            "处理超过 {0} 秒，已跳过",
+            "took over {0} s to digest: skipped",
+        ),
+        (
             r"^only http and https, not (.+)$",
             "只支持 http 和 https，不支持 {0}",
             "only http and https, not {0}",

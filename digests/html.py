@@ -5,6 +5,11 @@ trafilatura's when gne finds little, else every block of the page; the date is t
 meta tags', else htmldate's. Measured on gne's own 62 test pages (bench/eval_extractors.py):
 body F1 0.91 for gne then trafilatura, 0.87 for gne alone, 0.81 for trafilatura alone;
 htmldate dates 17 of 19 pages right, our own text rules 11.
+
+gne's time grows with the square of the element count (10,000 tiny tags: 1.2 s, 20,000:
+4 s, a million: minutes), so the extractors only see pages of a few thousand elements, as
+real articles are; bigger pages get the linear every-block text, and pages of a size no
+article has are refused before lxml builds them (see `elements`).
 """
 
 from __future__ import annotations
@@ -15,11 +20,28 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from digests.model import DigestError
 from digests.script import CJK
 
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section")
 _DROP = ("head", "script", "style", "noscript", "template")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_START_TAG = re.compile(r"<[A-Za-z]")
+EXTRACTOR_ELEMENTS = 10_000  # gne, trafilatura and htmldate read pages up to this size
+MAX_ELEMENTS = 200_000  # bigger pages are refused: no article is made of so many elements
+
+
+class TooManyElements(DigestError):
+    """An HTML page of more elements than any article: refused before it is parsed."""
+
+
+def elements(markup: str) -> int:
+    """The page's start tags, counted without parsing (a regex scan: 10 MB in 0.1 s).
+
+    It counts tags inside comments and scripts too: an upper bound, which is what a bound
+    wants. lxml itself keeps trees 255 elements deep at most, so depth needs no check.
+    """
+    return sum(1 for _ in _START_TAG.finditer(markup))
 
 
 def _tree(markup: str) -> etree._Element | None:
@@ -128,7 +150,10 @@ def _trafilatura(markup: str) -> str:
 
 
 def main_text(markup: str) -> str:
-    """gne's text when it has enough, else trafilatura's (the longer of the two then)."""
+    """gne's text when it has enough, else trafilatura's (the longer of the two then).
+
+    Only for pages of at most EXTRACTOR_ELEMENTS elements: gne is quadratic.
+    """
     first = _gne(markup)
     if len(_COUNTED.findall(first)) >= ENOUGH:
         return first
@@ -147,13 +172,27 @@ def _found_date(markup: str) -> str | None:
 
 
 def extract_html(markup: str) -> Page:
-    """Main text, title, <h1>s and declared date of an HTML page."""
+    """Main text, title, <h1>s and declared date of an HTML page; raises TooManyElements
+    for a page over MAX_ELEMENTS."""
+    count = elements(markup)
+    if count > MAX_ELEMENTS:
+        raise TooManyElements(f"HTML page of {count:,} elements (over {MAX_ELEMENTS:,})")
     tree = _tree(markup)
     if tree is None:
         return Page("")
     title, headings, date = _title(tree), _headings(tree), _date(tree)
+    if count > EXTRACTOR_ELEMENTS:  # every block's text: linear, where gne is quadratic
+        return Page(_plain_text(tree).strip(), title, headings, date)
     text = main_text(markup).strip() or _plain_text(tree).strip()
     return Page(text, title, headings, date or _found_date(markup))
 
 
-__all__ = ["Page", "extract_html", "main_text"]
+__all__ = [
+    "EXTRACTOR_ELEMENTS",
+    "MAX_ELEMENTS",
+    "Page",
+    "TooManyElements",
+    "elements",
+    "extract_html",
+    "main_text",
+]

@@ -4,15 +4,21 @@ Sentences end at `。！？；` and at their ASCII forms `!?;`, which these page
 Chinese. A terminator inside a quotation does not end the sentence, unless the quotation
 closes right after it (`他说:“要抓落实。”`), in which case the sentence ends after the
 closing quote. Quotes that never close are ignored, so one stray `“` cannot swallow a line.
+
+No sentence is longer than MAX_SENTENCE characters: a longer run is cut, at a comma when
+one is near the limit, because jieba's segmentation is quadratic in the length of some runs
+(100,000 repeated characters took minutes); no real sentence comes near 500 characters.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["TERMINATORS", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "TERMINATORS", "hard_split", "split_sentences"]
 
+MAX_SENTENCE = 500  # characters
 TERMINATORS = frozenset("。！？；!?;")
+_SOFT = re.compile(r"[，,、：:\s]")  # where a long run is cut when it can be
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = frozenset(_PAIRS.values()) | frozenset(")）】")
 _QUOTES = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
@@ -57,8 +63,31 @@ def _cut_after(line: str, i: int, ends: list[int]) -> int | None:
     return end
 
 
+def hard_split(text: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """`text` in pieces of at most `limit` characters, each cut after the last comma (or
+    colon, space) of its second half when there is one, else at the limit."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        half = start + limit // 2
+        soft = [match.end() for match in _SOFT.finditer(text, half, start + limit)]
+        cut = soft[-1] if soft else start + limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 def split_sentences(line: str) -> list[str]:
-    """The sentences of one line, terminators kept, whitespace stripped, empties dropped."""
+    """The sentences of one line, terminators kept, whitespace stripped, empties dropped;
+    none longer than MAX_SENTENCE."""
+    return [short for piece in _split(line) for short in hard_split(piece)]
+
+
+def _split(line: str) -> list[str]:
+    """The sentences of one line, however long."""
     if not _QUOTES.search(line):
         return [piece.strip() for piece in _PLAIN.findall(line) if piece.strip()]
     ends = _enclosing_ends(line)

@@ -93,6 +93,7 @@ async def _scan(settings: Settings) -> Any:
     from tqdm import tqdm
 
     from bot.ingest import scan, scan_locations
+    from bot.worker import page_worker
 
     with tqdm(total=0, unit="page", disable=not sys.stderr.isatty(), leave=False) as bar:
 
@@ -100,11 +101,11 @@ async def _scan(settings: Settings) -> Any:
             bar.total = total
             bar.update(done - bar.n)
 
-        async with store_and_fetcher(settings) as (store, fetcher):
+        async with store_and_fetcher(settings) as (store, fetcher), page_worker() as worker:
             locations = await asyncio.to_thread(
                 scan_locations, settings.sources, store, settings.folder_root
             )
-            return await scan(store, locations, fetcher=fetcher, progress=progress)
+            return await scan(store, locations, fetcher=fetcher, progress=progress, worker=worker)
 
 
 def run_search(args: argparse.Namespace) -> int:

@@ -44,9 +44,13 @@ async def watch_sources(
     # Imported here: the store pulls in SQLAlchemy and Alembic, which `--help` does not need.
     from bot.ingest import scan, scan_locations
     from bot.sharing import sharing_for
+    from bot.worker import page_worker
 
     guard = ScanGuard()
-    async with store_and_fetcher(settings, fetch_config, service=True) as (store, fetcher):
+    async with (
+        store_and_fetcher(settings, fetch_config, service=True) as (store, fetcher),
+        page_worker() as worker,
+    ):
         sharing = sharing_for(store, settings)
 
         async def run_scan() -> Any:
@@ -54,7 +58,12 @@ async def watch_sources(
                 scan_locations, settings.sources, store, settings.folder_root
             )
             return await scan(
-                store, locations, fetcher=fetcher, stop=guard.stopping, sharing=sharing
+                store,
+                locations,
+                fetcher=fetcher,
+                stop=guard.stopping,
+                sharing=sharing,
+                worker=worker,
             )
 
         await watch(settings, run_scan, stop=stop, guard=guard)

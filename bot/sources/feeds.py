@@ -36,12 +36,9 @@ def entry_links(body: bytes, base_url: str, content_type: str = "") -> list[str]
     # XML, or XML that is no known feed format at all, is not a feed.
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         raise InvalidFeed("invalid feed")
-    links: list[str] = []
-    for entry in parsed.entries:
-        link = _link_of(entry, base_url)
-        if link and link not in links:
-            links.append(link)
-    return links
+    # a dict keeps feed order; a list's `in` made 10,000 entries 50 million comparisons
+    links = (_link_of(entry, base_url) for entry in parsed.entries)
+    return list(dict.fromkeys(link for link in links if link))
 
 
 def _as_xml(content_type: str) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from types import TracebackType
 
 import httpx
 
+from bot.sources.encoding import ACCEPT_ENCODING, BadEncoding, CappedDecoder, Oversize, layers
 from bot.sources.model import cap_text
 from bot.sources.polite import Courtesy
 from bot.sources.urlguard import NOTHING_PRIVATE, Allowance, BlockedURL, check_url, pinned_transport
@@ -85,7 +87,11 @@ class Fetcher:
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
             follow_redirects=False,  # each hop goes through the URL guard first
-            headers={"User-Agent": self.config.user_agent, "Accept": ACCEPT},
+            headers={
+                "User-Agent": self.config.user_agent,
+                "Accept": ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             transport=transport,
         )
 
@@ -120,6 +126,10 @@ class Fetcher:
             raise FetchError("invalid URL") from None
         except httpx.DecodingError:
             raise FetchError("undecodable content encoding") from None
+        except BadEncoding as error:
+            raise FetchError(str(error)) from None
+        except MemoryError:  # this source's problem: the scan and the other sources go on
+            raise FetchError("out of memory reading the answer") from None
         except httpx.HTTPError as error:
             raise FetchError(f"connection failed ({type(error).__name__})") from None
 
@@ -144,7 +154,8 @@ class Fetcher:
         return _response(response, await self._capped_body(response))
 
     async def _capped_body(self, response: httpx.Response) -> bytes:
-        """Read at most max_bytes; refuse early when Content-Length already says more."""
+        """Read at most max_bytes, raw and decoded; refuse early when Content-Length already
+        says more. Decoded here, not by httpx, so the cap stops decompression itself."""
         cap = self.config.max_bytes
         over = FetchError(f"over the {cap_text(cap)} cap")
         declared = response.headers.get("Content-Length", "")
@@ -152,13 +163,33 @@ class Fetcher:
             raise over
         chunks: list[bytes] = []
         size = 0
-        # Counted after decompression, so a small gzip bomb is stopped too.
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise over
-            chunks.append(chunk)
+        try:
+            async for chunk in _decoded(response, cap):
+                size += len(chunk)
+                if size > cap:
+                    raise over
+                chunks.append(chunk)
+        except Oversize:
+            raise over from None
         return b"".join(chunks)
+
+
+async def _decoded(response: httpx.Response, cap: int) -> AsyncIterator[bytes]:
+    """The body's chunks with its Content-Encoding undone under `cap` (see encoding.py).
+
+    An answer built in memory (httpx.MockTransport's, in tests) has no raw stream left and
+    is decoded already."""
+    if response.is_stream_consumed:
+        async for chunk in response.aiter_bytes():
+            yield chunk
+        return
+    decoder = CappedDecoder(layers(response.headers.get("Content-Encoding", "")), cap)
+    raw = 0
+    async for chunk in response.aiter_raw():
+        raw += len(chunk)
+        if raw > cap:
+            raise Oversize
+        yield decoder.feed(chunk)
 
 
 def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:

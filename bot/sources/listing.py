@@ -19,8 +19,13 @@ log = logging.getLogger(__name__)
 
 async def shape_of(response: Response, prefer: str | None = None) -> Shape:
     """The measured shape of a fetched HTML page (off the event loop: pages can be big)."""
+    return await asyncio.to_thread(_measured, response, prefer)
+
+
+def _measured(response: Response, prefer: str | None) -> Shape:
+    """Decode (charset detection can take a while too) and measure."""
     text = markup(response.body, charset_of(response.content_type))
-    return await asyncio.to_thread(measure, text, response.url, prefer=prefer)
+    return measure(text, response.url, prefer=prefer)
 
 
 def first_visit(state: SourceState) -> bool:

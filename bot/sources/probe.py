@@ -8,13 +8,12 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.sources.articles import charset_of
 from bot.sources.crawl import polite_get, robots
 from bot.sources.feeds import InvalidFeed, entry_links, is_feed
 from bot.sources.fetch import Fetcher, FetchError, Response
-from bot.sources.shape import measure
+from bot.sources.listing import shape_of
 from bot.sources.sitemap import first_entries, is_robots, is_sitemap, newest_first, read_all
-from digests.decode import is_html, markup
+from digests.decode import is_html
 
 NEITHER = "the page is neither an article nor a list of articles"
 
@@ -48,8 +47,7 @@ async def _found(response: Response, fetcher: Fetcher) -> Found:
         )
         return Found("feed", len(links))
     if is_html(response.body):
-        text = markup(response.body, charset_of(response.content_type))
-        shape = await asyncio.to_thread(measure, text, response.url)
+        shape = await shape_of(response)
         if shape.kind == "listing":
             return Found("listing", len(await _allowed(shape.links, fetcher)))
         return Found("article", 1) if shape.kind == "article" else Found(None, reason=NEITHER)

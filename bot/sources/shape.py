@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
@@ -24,13 +24,22 @@ from lxml import etree
 
 from bot.sources.sameness import same_site
 from digests import dates
+from digests.html import elements
 from digests.script import count_cjk
 
 Kind = Literal["listing", "article", "other"]
+T = TypeVar("T")
 
 LISTING_LINKS = 5  # headline links a list needs before the page can be a listing
 ARTICLE_PROSE = 200  # ideographs of running prose that make a page an article
 SHORT_PROSE = 60  # a short notice is still an article when no list dominates the page
+# A list item holds a link, a date, an icon or two; an "item" of more children is the
+# container of a whole list, whose text is not read once per link (that was quadratic:
+# 2,500 links in one <div> took 23 s).
+ITEM_CHILDREN = 20
+# Pages of more elements are not measured (the walk costs about 10 µs an element times the
+# depth): they are taken for articles, and the pipeline's own bounds decide what is read.
+SHAPE_ELEMENTS = 50_000
 _FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _FURNITURE = re.compile(  # a whole class or id, optionally with one prefix or suffix word
     r"^(?:[a-z]+[-_])?(?:nav|navs|navbar|navigation|menu|menus|footer|foot|breadcrumbs?|crumbs?|"
@@ -126,13 +135,29 @@ def _is_furniture(element: etree._Element) -> bool:
     return any(_FURNITURE.match(token) for token in names.split())
 
 
-def _signature(element: etree._Element) -> str:
+def _step(node: etree._Element) -> str:
+    classes = ".".join(sorted((node.get("class") or "").split()))
+    return f"{node.tag}.{classes}" if classes else str(node.tag)
+
+
+def _along(node: etree._Element, memo: dict[etree._Element, T], first: T, step: Any) -> T:
+    """`step(value of the parent, node)` folded from the root down to `node`, each element
+    computed once for the whole page (the memo keeps the lxml proxies alive, so identity
+    holds): thousands of links 250 elements deep must not each walk their ancestors."""
+    chain: list[etree._Element] = []
+    cursor: etree._Element | None = node
+    while cursor is not None and cursor not in memo:
+        chain.append(cursor)
+        cursor = cursor.getparent()
+    value = memo[cursor] if cursor is not None else first
+    for element in reversed(chain):
+        value = memo[element] = step(value, element)
+    return value
+
+
+def _signature(element: etree._Element, memo: dict[etree._Element, str]) -> str:
     """The tag-and-class path from the root to `element`: items of one list share it."""
-    steps = []
-    for node in (element, *element.iterancestors()):
-        classes = ".".join(sorted((node.get("class") or "").split()))
-        steps.append(f"{node.tag}.{classes}" if classes else str(node.tag))
-    return "/".join(reversed(steps))
+    return _along(element, memo, "", lambda path, node: f"{path}/{_step(node)}".lstrip("/"))
 
 
 def _item(link: etree._Element) -> etree._Element:
@@ -167,6 +192,7 @@ def _anchors(tree: etree._Element, base: str) -> Iterator[tuple[etree._Element, 
     # A set of the elements themselves: lxml keeps one proxy per element while it is
     # referenced, so membership is exact (an id() of a short-lived proxy is not).
     furniture = {e for e in tree.iter() if isinstance(e.tag, str) and _is_furniture(e)}
+    memo: dict[etree._Element, bool] = {}
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.lower().startswith(("javascript:", "mailto:", "tel:", "#")):
@@ -174,17 +200,25 @@ def _anchors(tree: etree._Element, base: str) -> Iterator[tuple[etree._Element, 
         url = urldefrag(urljoin(base, href))[0]
         if urlsplit(url).scheme not in ("http", "https"):
             continue
-        inside = any(node in furniture for node in (anchor, *anchor.iterancestors()))
+        inside = _along(anchor, memo, False, lambda up, node: up or node in furniture)
         yield anchor, url, inside
 
 
-def _score(url: str, text: str, item: etree._Element, page: str) -> float:
+def _rest(item: etree._Element, anchor: etree._Element, text: str) -> str:
+    """The item's text besides the headline (where a list prints the date); for a container
+    of many children, the text right after the link."""
+    if len(item) > ITEM_CHILDREN:
+        return _clean(anchor.tail or "")
+    return _clean(item.text_content()).replace(text, "", 1)
+
+
+def _score(url: str, text: str, item: etree._Element, anchor: etree._Element, page: str) -> float:
     """How much one link looks like an entry of the page's article list (0 = not at all)."""
     parts = urlsplit(url)
     if not is_headline(text) or (_SECTION_URL.search(parts.path) and not parts.query):
         return 0.0
     score = 1.0 + (1.0 if is_article_url(url) else 0.0)
-    rest = _clean(item.text_content()).replace(text, "", 1)
+    rest = _rest(item, anchor, text)
     if next(dates.full_dates(rest), None) is not None or re.search(r"\d{1,2}-\d{1,2}", rest):
         score += 1.0  # a date beside the headline: the mark of a news list
     folder = urlsplit(page).path.rsplit("/", 1)[0]
@@ -198,16 +232,17 @@ def _groups(tree: etree._Element, url: str) -> tuple[dict[str, _Group], list[tup
     groups: dict[str, _Group] = defaultdict(_Group)
     every: list[tuple[str, str]] = []
     base = _base(tree, url)
+    paths: dict[etree._Element, str] = {}
     for anchor, href, inside in _anchors(tree, base):
         text = _clean(anchor.text_content()) or _clean(anchor.get("title", ""))
         every.append((text, href))
         if inside or href == url or not same_site(href, url):
             continue
         item = _item(anchor)
-        score = _score(href, text, item, url)
+        score = _score(href, text, item, anchor, url)
         if score > 0:
             parent = anchor.getparent()
-            groups[_signature(parent if parent is not None else anchor)].links.append(
+            groups[_signature(parent if parent is not None else anchor, paths)].links.append(
                 _Link(href, text, item, score)
             )
     return groups, every
@@ -249,7 +284,11 @@ def _next_page(every: list[tuple[str, str]], tree: etree._Element, url: str) -> 
 
 
 def measure(markup: str, url: str, *, prefer: str | None = None) -> Shape:
-    """The page's shape; `prefer` is the list signature found on the listing's first page."""
+    """The page's shape; `prefer` is the list signature found on the listing's first page.
+
+    A page of more than SHAPE_ELEMENTS elements is an article, unmeasured."""
+    if elements(markup) > SHAPE_ELEMENTS:
+        return Shape("article")
     tree = _tree(markup)
     if tree is None:
         return Shape("other")

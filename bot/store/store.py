@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
@@ -25,6 +25,9 @@ from bot.store.schema import chats, deliveries, documents, sources, subscription
 from digests.dedupe import Signed
 from digests.keywords import DocumentFrequencies
 from digests.model import Document
+
+# Locations looked up per query: within SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+LOOKUP_CHUNK = 10_000
 
 
 def open_store(database_url: str) -> Store:
@@ -156,6 +159,18 @@ class Store:
         with self._read() as conn:
             row = conn.execute(query).first()
         return None if row is None else (int(row.id), str(row.raw_hash))
+
+    def stored_locations(self, locations: Iterable[str]) -> set[str]:
+        """Which of `locations` have a stored document: a feed's 10,000 entries in one
+        query (one per LOOKUP_CHUNK), not 10,000 lookups."""
+        wanted = list(dict.fromkeys(locations))
+        found: set[str] = set()
+        with self._read() as conn:
+            for start in range(0, len(wanted), LOOKUP_CHUNK):
+                chunk = wanted[start : start + LOOKUP_CHUNK]
+                query = select(documents.c.location).where(documents.c.location.in_(chunk))
+                found.update(str(row.location) for row in conn.execute(query))
+        return found
 
     def find_duplicate(self, probe: Signed, *, exclude: int | None = None) -> int | None:
         """The original document `probe` repeats (`digests.dedupe.is_repost`), if any."""

@@ -13,6 +13,7 @@ from bot.cli import main
 from bot.cli import watch as watch_cli
 from bot.settings import Settings
 from bot.sources import Fetcher
+from bot.worker import PageWorker
 
 
 class FakeStore:
@@ -34,9 +35,11 @@ async def test_watch_scans_the_sources_and_closes_the_store(
         *,
         fetcher: Fetcher,
         stop: asyncio.Event,
+        worker: object,
         sharing: object = None,
     ) -> str:
         calls.append((given, tuple(locations), isinstance(fetcher, Fetcher)))
+        assert isinstance(worker, PageWorker)  # pages digested off the loop's process
         assert not stop.is_set()  # the scan's own stop flag, set only when the watch stops
         done.set()
         return "1 new"

@@ -20,7 +20,8 @@ from tests.e2e.news import PAGES
 from tests.fakebot import TOKEN, FakeBotApi, SentMessage
 
 ADMIN = 900001
-FAST = Tuning(chat_interval=0, network_backoff=0.05, first_scan=0.1)  # no per-chat pause
+# No per-chat pause; pages digested in a thread (the worker process has tests of its own).
+FAST = Tuning(chat_interval=0, network_backoff=0.05, first_scan=0.1, page_worker=False)
 
 
 @dataclass

@@ -42,7 +42,9 @@ async def test_flood_limits_are_respected_before_telegram_enforces_them(
 ) -> None:
     chats = range(9001, 9046)
     fake.enforce_flood_limits(global_per_sec=30, per_chat_per_sec=1, per_group_per_min=20)
-    bot = Bot(fake, settings, Tuning(first_scan=0.1))  # Telegram's limits, as in production
+    bot = Bot(
+        fake, settings, Tuning(first_scan=0.1, page_worker=False)
+    )  # Telegram's limits, as in production
     await bot.start()
     try:
         await _flood(bot, chats)
