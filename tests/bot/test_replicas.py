@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import re
 import signal
+import subprocess
 import time
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
 from bot.startup import Exit
-from bot.store import open_store
+from bot.store import Subscription, open_store
 from tests.bot.test_ingest import write_corpus
 from tests.bot.test_run_process import CHAT, Run, ask, free_port, start, wait_until
 from tests.e2e.news import PAGES
@@ -176,3 +180,82 @@ def test_two_watch_workers_share_the_sources_and_store_every_file_once(
         for worker in workers
     ]
     assert sum(stored) == 240 and min(stored) > 0, stored  # each stored a share, none twice
+
+
+def leader(replicas: list[Replica], pg_url: str) -> Replica:
+    """The replica whose connection holds the leader lock (the only advisory lock held)."""
+    import psycopg
+
+    plain = pg_url.split("?")[0].replace("+psycopg", "")
+    with psycopg.connect(plain) as conn:
+        ports = {
+            row[0]
+            for row in conn.execute(
+                "SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a USING (pid)"
+                " WHERE l.locktype = 'advisory' AND l.granted"
+            )
+        }
+    sockets = subprocess.run(["ss", "-tnpH"], capture_output=True, text=True).stdout
+    for replica in replicas:
+        mine = [line for line in sockets.splitlines() if f"pid={replica.run.process.pid}," in line]
+        if any(f":{port} " in line for line in mine for port in ports):
+            return replica
+    raise AssertionError(f"no replica holds the leader lock (ports {ports})")
+
+
+def subscribe_many(pg_url: str, chats: range) -> None:
+    """`chats` subscribed to everything, instantly (as /subscribe, /schedule instant)."""
+    store = open_store(pg_url)
+    try:
+        since = datetime.now(UTC) - timedelta(minutes=1)
+        for chat in chats:
+            store.save_subscription(Subscription(chat_id=chat))
+            (main,) = store.topics(chat)
+            store.save_topic(replace(main, schedule="instant", last_digest_at=since))
+    finally:
+        store.close()
+
+
+def copies(fake: FakeBotApi, chats: range, phrase: str) -> Counter[int]:
+    return Counter({chat: digests_in(fake, chat, phrase) for chat in chats})
+
+
+def digests_in(fake: FakeBotApi, chat: int, phrase: str) -> int:
+    return sum(phrase in message.plain for message in fake.sent(chat))
+
+
+@pytest.mark.postgres
+def test_500_chats_get_each_digest_once_from_two_replicas_and_all_of_it_when_one_dies(
+    tmp_path: Path, fake_bot: FakeBotApi, runs: list[Run], pg_url: str
+) -> None:
+    chats = range(20_000, 20_500)
+    pages, one, two = folders(tmp_path, "pages", "one", "two")
+    subscribe_many(pg_url, chats)
+    env = {
+        "DATABASE_URL": pg_url,
+        "DIGEST_SOURCES": str(pages),
+        "LEADER_TIMEOUT": "3",
+        "DELIVERY_LEASE": "5",
+    }
+    first = Replica(runs, one, fake_bot, **env)
+    assert "订阅" in say(fake_bot, first, "/start")
+    second = Replica(runs, two, fake_bot, **env)
+    assert "订阅" in say(fake_bot, second, "/start")
+
+    (pages / "river.txt").write_text(PAGES["river"], encoding="utf-8")
+    wait_until(lambda: min(copies(fake_bot, chats, "河湖长制").values()) >= 1, timeout=120)
+    time.sleep(3)  # three more scans: a second sender would show now
+    assert set(copies(fake_bot, chats, "河湖长制").values()) == {1}
+
+    (pages / "museum.txt").write_text(PAGES["museum"], encoding="utf-8")
+    wait_until(lambda: sum(copies(fake_bot, chats, "文物保护").values()) >= 100, timeout=60)
+    killed = leader([first, second], pg_url)
+    killed.run.process.send_signal(signal.SIGKILL)  # the leader, mid-fan-out
+    killed.run.wait()
+    survivor = second if killed is first else first
+    wait_until(lambda: min(copies(fake_bot, chats, "文物保护").values()) >= 1, timeout=120)
+    time.sleep(3)
+    got = copies(fake_bot, chats, "文物保护")
+    repeats = [chat for chat, n in got.items() if n > 1]
+    assert max(got.values()) <= 2 and len(repeats) <= 8, repeats  # 8: the sends in flight
+    assert survivor.run.stop() < 5 and survivor.run.process.returncode == Exit.OK
