@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -43,8 +44,9 @@ from sqlalchemy import text
 from bot.store import Store, open_store
 from bot.store import duplicates as dup
 from digests.dedupe import bands, content_hash, from_signed64, hamming, simhash
+from digests.keywords import DocumentFrequencies
 from digests.model import Document, MeetingFacts
-from digests.pipeline import prepare
+from digests.pipeline import finish, prepare
 from digests.segment import tokenize
 from tests.bot.store.mix import build_mix, reposts
 
@@ -68,6 +70,13 @@ def document(path: str, body: str) -> Document:
         simhash=simhash(body),
         tokens=tuple(tokenize(body)),
     )
+
+
+def digested(path: str, body: str) -> Document:
+    """A page as the bot digests it (decoded, cleaned, simplified): real paragraphs carry
+    the noise the pipeline removes, so their originals go through it like the reposts."""
+    prepared = prepare((HEADLINE + body).encode(), path)
+    return finish(prepared, DocumentFrequencies(0, Counter()))
 
 
 @contextmanager
@@ -219,17 +228,36 @@ def _ms(seconds: list[float]) -> str:
     return f"mean {statistics.mean(seconds) * 1e3:.2f} ms, p50 {p50 * 1e3:.2f}, p95 {p95 * 1e3:.2f}"
 
 
+def real_paragraphs(folder: Path) -> list[str]:
+    """The paragraphs of running prose (40 to 300 characters: a page's one long line would
+    be most of two pages' text, a repost in all but name) of the pages in `folder`, each
+    once: a mix of them is pages of real news that share paragraphs."""
+    found: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".txt":
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            found.extend(line.strip() for line in lines if 40 <= len(line.strip()) <= 300)
+    return list(dict.fromkeys(found))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1500)
     parser.add_argument("--reposts", type=int, default=100)
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--no-old", action="store_true", help="skip the old rule's figures")
+    parser.add_argument(
+        "--real", type=Path, help="draw the paragraphs from the page texts in this folder"
+    )
     args = parser.parse_args()
     print(machine())
-    mix = build_mix(args.pages, pool=2 * args.pages)
+    given = real_paragraphs(args.real) if args.real else None
+    if given is not None:
+        print(f"pool: {len(given)} paragraphs of the real pages in {args.real}")
+    mix = build_mix(args.pages, pool=2 * args.pages, given=given)
     print(f"mix: {len(mix.pages)} pages, {mix.shared} share a paragraph with another")
-    docs = [document(f"/bench/{i}", page) for i, page in enumerate(mix.pages)]
+    build = digested if given is not None else document
+    docs = [build(f"/bench/{i}", page) for i, page in enumerate(mix.pages)]
     made = reposts(mix.pages, args.reposts, seed=random.Random(9).randrange(100))
     repost_pages = [(i, kind, (HEADLINE + text).encode()) for i, kind, text in made]
     for backend in args.backends:

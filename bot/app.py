@@ -119,6 +119,8 @@ def _opener(settings: Settings, tuning: Tuning, stop_signals: bool) -> Any:
         await _beat(settings)  # healthy from the first second, not after the first interval
         store = await open_store_async(settings)
         role = await _hold_role(store, polling=not settings.webhook_url)
+        if store.dialect == "sqlite":  # the only process: claims left are a dead one's
+            await asyncio.to_thread(store.drop_claims)
         deliverer = Deliverer(
             application.bot,
             store,

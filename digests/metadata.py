@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from digests import dates
 from digests.model import Metadata
-from digests.script import count_cjk
+from digests.script import CJK, count_cjk
 from digests.title import MAX_TITLE, find_title
 
 _SOURCE = re.compile(r"(?:稿件|信息|文章|新闻)?来源\s*[:：]\s*")
@@ -32,15 +32,13 @@ _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
     r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 _FULL_DAY = re.compile(_FULL_DATE.pattern + "日?")
 _WEEKDAY = re.compile(r"[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?")
 _CLOCK = re.compile(
     r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?:香港|北京|澳门|台北)?时间\s*\d{1,2}[时点]\d{1,2}分"
 )
-_CREDIT = re.compile(
-    r"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[\u4e00-\u9fff·]{1,10}"
-)
+_CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
 LEAD_LINES = 2  # body lines that may date the report
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean

@@ -63,4 +63,10 @@ def release(conn: Connection, chat_id: int, doc_ids: Sequence[int], owner: str) 
         )
 
 
-__all__ = ["LEASE", "claim", "release"]
+def drop_all(conn: Connection) -> int:
+    """Forget every claim (the only process on the database is starting: any claim is a
+    dead process's); how many there were."""
+    return int(conn.execute(delete(deliveries).where(deliveries.c.status == "claimed")).rowcount)
+
+
+__all__ = ["LEASE", "claim", "drop_all", "release"]

@@ -391,6 +391,11 @@ class Store:
         with self._write() as conn:
             return claims.claim(conn, chat_id, doc_ids, owner, datetime.now(UTC), lease)
 
+    def drop_claims(self) -> int:
+        """Forget every claim: for the one process of an SQLite store, as it starts."""
+        with self._write() as conn:
+            return claims.drop_all(conn)
+
     def release(self, chat_id: int, doc_ids: Sequence[int], owner: str) -> None:
         """Give back this process's claims on documents it did not send."""
         with self._write() as conn:

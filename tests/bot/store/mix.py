@@ -116,10 +116,19 @@ class Mix:
     shared: int  # pages sharing at least one paragraph with another page
 
 
-def build_mix(count: int = 1500, *, seed: int = 8, pool: int = 3000, most_shared: int = 2) -> Mix:
-    """`count` pages of six pool paragraphs; no two pages share more than `most_shared`."""
+def build_mix(
+    count: int = 1500,
+    *,
+    seed: int = 8,
+    pool: int = 3000,
+    most_shared: int = 2,
+    given: list[str] | None = None,
+) -> Mix:
+    """`count` pages of six pool paragraphs; no two pages share more than `most_shared`.
+    The pool is generated, or `given` (the bench draws it from real pages)."""
     rng = random.Random(seed)
-    paragraphs = list(dict.fromkeys(paragraph(rng) for _ in range(pool)))
+    made = given if given is not None else (paragraph(rng) for _ in range(pool))
+    paragraphs = list(dict.fromkeys(made))
     holders: dict[int, list[int]] = defaultdict(list)  # paragraph -> pages holding it
     chosen: list[list[int]] = []
     while len(chosen) < count:

@@ -75,3 +75,10 @@ def _one_each(docs: Any) -> list[Any]:
     from bot.cards import Planned
 
     return [Planned(f"doc {d.id}", (d.id,)) for d in docs]
+
+
+def test_the_one_process_of_a_store_drops_a_dead_predecessor_s_claims(store: Store) -> None:
+    first, *_ = stored(store)
+    assert store.claim(CHAT, [first.id], "killed") == {first.id}
+    assert store.drop_claims() == 1
+    assert store.claim(CHAT, [first.id], "restarted") == {first.id}
