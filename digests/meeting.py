@@ -38,6 +38,7 @@ _KIND = (
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
     r"会(?![场堂员长所址见]|议(?!程))|会报|大会(?![堂场]|议(?!程))|全会|会议(?![室厅程]|中心)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
+    r"|茶[会聚]|(?<![今昨当每])晚宴"  # `新春茶会`, `团拜茶聚`, `春茗联欢晚宴`: receptions held
     r"|就职典礼|培训班"
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
@@ -50,12 +51,14 @@ _VERBS = (
     "参加了",
     "出席了",
     "举办了",
+    "参与了",
     "召开",
     "举行",
     "举办",
     "参加",
     "出席",
     "列席",
+    "参与",
 )
 _NAME_STOPS = (
     "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
@@ -72,6 +75,7 @@ _NAME_STOPS = (
     "为主题的",
     "为题的",
     "主办",
+    "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
 )
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
@@ -96,6 +100,7 @@ _TIME = re.compile(
     r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
     r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚))?(?:[上下]午|晚上?)?$"
 )
+_STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
 _MEETING_BODY = re.compile(r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会)$")
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
@@ -198,6 +203,8 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`."""
     fallback = None
     for start, end, named in meeting_spans(s):
+        if named and fallback and _same_unnumbered(s[fallback[0] : fallback[1]], s[start:end]):
+            break  # `某议会第四届第七次定期会从昨日起…`, then `某议会定期会于昨日…`: the same
         if named:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
@@ -208,6 +215,15 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
     return None
+
+
+def _same_unnumbered(numbered: str, name: str) -> bool:
+    """Whether `name` is the numbered meeting written again without its number: its
+    characters, in order, are the numbered name's, and it ends with the same meeting word."""
+    if not _SESSION.search(numbered) or _SESSION.search(name) or _kind(numbered) != _kind(name):
+        return False
+    rest = iter(numbered)
+    return all(char in rest for char in name)
 
 
 def _skip_prefix(s: str, start: int, end: int) -> int:
@@ -226,7 +242,13 @@ def _extended(s: str, end: int) -> int:
         if any(verb in gap for verb in (*_VERBS, "在", "于", "主持")) or " " in gap:
             break
         best = match.end()
+    if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
+        best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event
     return best
+
+
+# After a meeting, `暨` and an event that is no meeting word: a lecture, ceremony, forum.
+_EVENT_AFTER = re.compile(r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛)")
 
 
 def _joined(s: str, start: int, end: int) -> Name:
@@ -244,12 +266,27 @@ def _joined(s: str, start: int, end: int) -> Name:
         numbered = _own_session(s, start, end) or (
             _SESSION.search(org) and _MEETING.search(org[-3:])
         )
+        if numbered and _names_its_body(s, start, end):
+            break  # `团市委召开共青团某市二十一届五次全委会议`: the name has its own body
         if numbered:
             if 2 <= len(org) <= 30 and _ORG_END.search(org) and not _GENERIC.search(org):
                 return (subject, org_end), (start, end)
             if _SESSION.match(s, start) and (body := _subject(s, start)) is not None:
                 return body, (start, end)
+        elif _STUDY_GROUP.search(org) and 4 <= len(org) <= 30 and end - start <= 8:
+            return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
     return ((start, end),)
+
+
+# A name that opens with its own organisation before its number: a party, league or
+# conference (`共青团某市`, `中共某县`, `政协某县`), or a place (`某某市`, `某县`).
+_OWN_BODY = re.compile(r"(?:中共|共青团|政协|中国).+|.+[省市县区州旗镇乡]")
+
+
+def _names_its_body(s: str, start: int, end: int) -> bool:
+    """Whether the numbered meeting at `start` spells its organisation before its number."""
+    session = _SESSION.search(s, start, end)
+    return session is not None and bool(_OWN_BODY.fullmatch(s[start : session.start()]))
 
 
 def _own_session(s: str, start: int, end: int) -> bool:
@@ -297,7 +334,9 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     at = s.find(named)
     if at >= 0:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
-        spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, at + b - a))
+        stop = at + b - a
+        stop += named.endswith("会") and s.startswith("议", stop)  # the body's 常委会议
+        spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, stop))
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
         return _text(source, body)

@@ -477,3 +477,69 @@ def test_a_session_running_from_a_day_and_a_ceremony_with_its_gala(text: str, na
 
 def test_last_nights_visit_is_no_gala() -> None:
     assert facts("行政長官昨晚會見某某同鄉總會領導一行,雙方交換意見。").name is None
+
+
+def test_a_numbered_session_written_again_without_its_number_keeps_it() -> None:
+    text = (
+        "縣議會第二屆第五次定期會從昨日起展開一連三天的縣政總質詢,首日由議員上場。\n"
+        "縣議會定期會於昨日展開此次定期會的重頭戲,首先上場質詢的有議員王大明。"
+    )
+    assert facts(text).name == "縣議會第二屆第五次定期會"
+
+
+def test_a_name_that_spells_its_own_body_is_not_prefixed_with_the_convener() -> None:
+    text = "3月5日上午，团县委在县委党校召开共青团某某县十九届三次全委(扩大)会议。会议回顾了工作。"
+    assert facts(text).name == "共青团某某县十九届三次全委(扩大)会议"
+    # without a body of its own, the convener still names it
+    got = facts("县十七届人大常委会召开第二十三次主任会议，主任李明主持。")
+    assert got.name == "县十七届人大常委会第二十三次主任会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        (
+            "某某市議會第三屆第一次定期大會今(29)日上午開幕,由議長王大同敲下議事槌。",
+            "李市長參與某某市議會第三屆第一次定期大會開幕",
+            "某某市議會第三屆第一次定期大會",
+        ),
+        (
+            "6月6日下午，县政协主席王明主持召开政协某某县十届十六次常委会议。",
+            "政协某某县十届十六次常委会召开",
+            "政协某某县十届十六次常委会议",
+        ),
+    ],
+)
+def test_a_headlines_meeting_without_the_person_and_as_the_body_spells_it(
+    text: str, title: str, name: str
+) -> None:
+    assert facts(text, title).name == name
+
+
+def test_a_study_groups_meeting_is_named_with_the_group() -> None:
+    text = (
+        "10月28日下午，学校党委理论学习中心组在2号楼会议室召开集中学习会。党委书记李明主持学习会。"
+    )
+    assert facts(text).name == "学校党委理论学习中心组集中学习会"
+
+
+def test_a_compound_through_ji_to_a_lecture_is_whole() -> None:
+    text = "某镇召开村(社区)书记抓基层党建述职评议会暨首届乡村振兴发展讲堂，镇党委书记王明出席。"
+    assert facts(text).name == "村(社区)书记抓基层党建述职评议会暨首届乡村振兴发展讲堂"
+
+
+def test_the_body_launching_a_series_is_no_part_of_its_name() -> None:
+    text = "某某商会第30届会董会推出「团结奋进」系列座谈会，首场座谈会昨日举行。"
+    assert facts(text).name == "首场座谈会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某某同鄉會2月26日晚舉行新春茶會,會長陳大文致詞。", "新春茶會"),
+        ("某某总会昨晚举行春茗联欢晚宴，会长李明致辞。", "春茗联欢晚宴"),
+        ("某某联谊会昨日举行乙巳年春节团拜茶聚，会长李明致辞。", "乙巳年春节团拜茶聚"),
+    ],
+)
+def test_receptions_held_are_meetings(text: str, name: str) -> None:
+    assert facts(text).name == name
