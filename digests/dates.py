@@ -50,14 +50,16 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 # Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
-# `/2019/0529/`, `/2016/12/…`; a year alone (`/2022/12324.html`) still gives the year.
+# `/2019/0529/`, `/2016/12/…`, `detail_2014_10/22/`; a year alone (`/2022/12324.html`)
+# still gives the year.
 _URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?!\d)")
 _URL_PARTS = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
+    r"(?<!\d)((?:19|20)\d\d)[-/_](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )
-# `/2023/2023012950603.html`: an article number that opens with its day
+# `/2023/2023012950603.html`, `/20200509095310-29190.html`: an article number or a time
+# stamp that opens with its day
 _URL_SERIAL = re.compile(
-    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/]|$))"
+    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-]|$))"
 )
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
@@ -133,6 +135,19 @@ def month_days(text: str) -> Iterator[tuple[int, int]]:
         yield int(match[1]), int(match[2])
 
 
+# `今日(十一月二十一日)`, `今天（11月21日）`, `今日(5/29)`: the day the text says is today.
+_TODAY = re.compile(r"(?:今日|今天)\s*[(（]\s*([^()（）]{3,12}?)\s*[)）]")
+
+
+def today(text: str) -> tuple[int, int] | None:
+    """(month, day) of the day a sentence says is today, in parentheses after 今日/今天."""
+    for match in _TODAY.finditer(text):
+        inside = match[1] if "/" not in match[1] else f"今日({match[1]})"
+        if (found := next(month_days(inside), None)) is not None:
+            return found
+    return None
+
+
 def days(text: str) -> Iterator[int]:
     """Each bare `D日` that dates an event (`11日，`, `4日上午`, `26日在福州开幕`, `今(25)日`)."""
     found = [*_DAY_ONLY.finditer(text), *_DAY_PAREN.finditer(text)]
@@ -202,6 +217,7 @@ __all__ = [
     "month_days",
     "relative",
     "roc_year",
+    "today",
     "valid",
     "year_before",
     "year_month",
