@@ -60,7 +60,10 @@ _VERBS = (
     "列席",
     "参与",
 )
+# Verbs of a visit: the `…联谊会` met is an organisation, not a meeting (`会见某联谊会一行`).
+_MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
 _NAME_STOPS = (
+    *_MET,
     "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
     "举行过",
     *_VERBS,
@@ -146,6 +149,8 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if s.rfind("《", 0, match.start()) > s.rfind("》", 0, match.start()):
             continue  # inside a document's title (《关于召开…会议的通知》): not held here
         start, stop = _walk_left(s, match.start(), _NAME_END, _NAME_STOPS)
+        if stop in _MET:
+            continue  # the body visited, not a meeting
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
         if bare and _body_meeting(s, match.start(), match.group()) is not None:
@@ -176,9 +181,12 @@ def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
 
 def _organiser(s: str, at: int) -> bool:
     """Whether the verb before `at` holds another meeting later in the same clause."""
+    end = _clause_end(s, at)
+    if s[at - 1] in "在于假" and (verb := _HOLDS.search(s, at, end)) is not None:
+        at = verb.end()  # `某联谊会昨日假某酒家举行…茶聚`: past the place to its verb
     if not _HOLDS.search(s, max(0, at - 3), at):
         return False
-    return bool(_MEETING.search(s, at, _clause_end(s, at)))
+    return bool(_MEETING.search(s, at, end))
 
 
 def _clause_end(s: str, at: int) -> int:
@@ -226,10 +234,15 @@ def _same_unnumbered(numbered: str, name: str) -> bool:
     return all(char in rest for char in name)
 
 
+_DEICTIC = re.compile(r"(?:本公所|本[所会院局校处]|我[校院所局会])(?![务长])")
+
+
 def _skip_prefix(s: str, start: int, end: int) -> int:
     """Past a leading 的 or dateline that the walk left in (`的政协…`, `本报讯…`)."""
     while start < end and s[start] in "的之暨和及":
         start += 1
+    if (own := _DEICTIC.match(s, start, end)) is not None and end - own.end() >= 2:
+        return own.end()  # `本所108年度…会报`: this office's, as its own page says
     return start + 3 if s.startswith("本年度", start, end) else start
 
 
@@ -359,6 +372,9 @@ def _text(source: str, name: Name | None) -> str | None:
         return None
     pieces = [source[a:b] for a, b in name]
     text = "".join(pieces).strip()
+    closing = {v: k for k, v in _QUOTES.items()}.get(text[:1])
+    if closing and closing not in text:
+        text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
     return text[-CAP:] or None
 
 
@@ -369,6 +385,9 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         opening = _QUOTES.get(s[i - 1])
         if opening and (j := s.rfind(opening, max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
+            continue
+        if s[i - 1] in " \u3000" and i > 1 and s[i - 2] in "「『“":
+            i -= 1  # `举行「 2025某某春茗」`: a space inside the opening quote
             continue
         if s[i - 1] == "、" and i > 1 and s[i - 2] in ",，":
             i -= 2  # `党派,、团体`: a garbled page doubles its list commas

@@ -543,3 +543,24 @@ def test_the_body_launching_a_series_is_no_part_of_its_name() -> None:
 )
 def test_receptions_held_are_meetings(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+def test_a_quoted_name_with_a_space_inside_its_opening_quote() -> None:
+    got = facts("某某總會2月26日晚舉行「 2025某某與各界春茗聯歡晚宴」,會長劉大明出席。")
+    assert got.name == "2025某某與各界春茗聯歡晚宴"
+
+
+def test_an_association_holding_a_reception_at_a_place_is_its_organiser() -> None:
+    text = "【本報消息】某某之友聯誼會昨日假某某酒家舉行“乙巳年春節團拜茶聚”。會長陳大文致辭。"
+    assert facts(text).name == "乙巳年春節團拜茶聚"
+
+
+def test_this_offices_meeting_without_this_office() -> None:
+    text = "本公所於今日(5/29)在二樓會議室召開108年度上半年里長業務聯繫會報,由區長王大明主持。"
+    assert facts(text, "本所108年度上半年里長業務聯繫會報").name == "108年度上半年里長業務聯繫會報"
+    assert facts("我校召开党委常委(扩大)会议，党委书记李明主持。").name == "党委常委(扩大)会议"
+
+
+def test_an_association_visited_is_no_meeting() -> None:
+    text = "行政長官今(26)日上午在政府總部會見某某聯誼會會長王大明一行,雙方交換意見。"
+    assert facts(text, "行政長官會見某某聯誼會").name is None
