@@ -209,20 +209,39 @@ def find_meeting_name(s: str) -> tuple[int, int] | None:
 def _first_named(s: str, numbered: bool = False) -> Name | None:
     """The first meeting held; else (`numbered`) the first numbered one that a clause is
     about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`."""
-    fallback = None
+    fallback = future = None
     for start, end, named in meeting_spans(s):
         if named and fallback and _same_unnumbered(s[fallback[0] : fallback[1]], s[start:end]):
             break  # `某议会第四届第七次定期会从昨日起…`, then `某议会定期会于昨日…`: the same
+        if named and future is None and _ahead(s, end):
+            future = (start, end)  # `某会议将于8日开幕，为做好…召开了安保工作会议`
+            continue
         if named:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
+    if future:
+        return _joined(s, future[0], _extended(s, future[1]))
     if fallback:
         return _joined(s, fallback[0], _extended(s, fallback[1]))
     for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
     return None
+
+
+def _ahead(s: str, end: int) -> bool:
+    """Whether the meeting ending at `end` is still to be held (`…会议将于元月8日开幕`): a
+    meeting held in the same paragraph is then the one the page reports."""
+    follows = _FOLLOWS_NAME.match(s, end)
+    if follows is None or "将" not in follows.group():
+        return False
+    paragraph = s.find("\n", end)
+    return bool(_HELD_AFTER.search(s, end, paragraph if paragraph >= 0 else len(s)))
+
+
+# A meeting held, later in a paragraph that previews another: `召开了…会议`.
+_HELD_AFTER = re.compile(r"(?:召开|举行)了")
 
 
 def _same_unnumbered(numbered: str, name: str) -> bool:

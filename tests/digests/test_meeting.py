@@ -564,3 +564,14 @@ def test_this_offices_meeting_without_this_office() -> None:
 def test_an_association_visited_is_no_meeting() -> None:
     text = "行政長官今(26)日上午在政府總部會見某某聯誼會會長王大明一行,雙方交換意見。"
     assert facts(text, "行政長官會見某某聯誼會").name is None
+
+
+def test_a_meeting_previewed_yields_to_the_one_held_for_it() -> None:
+    text = (
+        "某某区第一届人民代表大会第一次会议将于元月8日开幕,为做好大会安保工作,"
+        "区公安局党委于1月6日晚召开了“两会”安保工作会议,对安保工作进行部署。"
+    )
+    assert facts(text).name == "“两会”安保工作会议"
+    # a preview alone names the meeting it previews
+    alone = "某某区第一届人民代表大会第一次会议将于元月8日开幕,会期三天。"
+    assert facts(alone).name == "某某区第一届人民代表大会第一次会议"
