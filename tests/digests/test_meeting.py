@@ -575,3 +575,16 @@ def test_a_meeting_previewed_yields_to_the_one_held_for_it() -> None:
     # a preview alone names the meeting it previews
     alone = "某某区第一届人民代表大会第一次会议将于元月8日开幕,会期三天。"
     assert facts(alone).name == "某某区第一届人民代表大会第一次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("5月8日，某某村召开村民议事会，村党支部书记王明主持。", "村民议事会"),
+        ("某县防汛办昨日召开防汛会商会，副县长李明主持。", "防汛会商会"),
+        ("某某局召开规划编制专家咨询会，局长张华主持会议。", "规划编制专家咨询会"),
+        ("某某镇召开项目攻坚誓师会，镇党委书记王明讲话。", "项目攻坚誓师会"),
+    ],
+)
+def test_councils_consultations_and_rallies_are_meetings(text: str, name: str) -> None:
+    assert facts(text).name == name
