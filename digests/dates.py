@@ -139,13 +139,30 @@ def month_days(text: str) -> Iterator[tuple[int, int]]:
 _TODAY = re.compile(r"(?:今日|今天)\s*[(（]\s*([^()（）]{3,12}?)\s*[)）]")
 
 
+# A meeting held in the clause that a `今日` opens: the day is the meeting's.
+_HELD = re.compile(r"[^，,。；;]*?(?:召开|举行|开幕|开议|登场)")
+
+
 def today(text: str) -> tuple[int, int] | None:
-    """(month, day) of the day a sentence says is today, in parentheses after 今日/今天."""
+    """(month, day) of the day a sentence says is today, in parentheses after 今日/今天, when
+    the clause it opens holds a meeting."""
     for match in _TODAY.finditer(text):
+        if not _HELD.match(text, match.end()):
+            continue
         inside = match[1] if "/" not in match[1] else f"今日({match[1]})"
         if (found := next(month_days(inside), None)) is not None:
             return found
     return None
+
+
+def today_day(text: str) -> int | None:
+    """The bare day a sentence says is today (`今(26)日`) when the clause it opens holds a
+    meeting and no `M月D日` comes before it."""
+    marked = _DAY_PAREN.search(text)
+    if marked is None or not marked[0].startswith("今") or not _HELD.match(text, marked.end()):
+        return None  # `今(20)日，记者获悉，4月16日…召开`: the day of the report, not the meeting's
+    first = next(iter(_DAY.finditer(arabic(text))), None)
+    return int(marked[1]) if first is None or first.start() > marked.start() else None
 
 
 def days(text: str) -> Iterator[int]:
@@ -200,12 +217,19 @@ def from_address(address: str) -> tuple[int, int | None, int | None] | None:
     return (int(year[1]), None, None) if year else None
 
 
+NEAR_AHEAD = 92  # days after the first of the known month that a page may look ahead
+
+
 def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> dt.date | None:
     """`month`/`day` placed in `year`, or the year before when it falls after a known
     year-month (a report of 12月28日 published in January)."""
-    if known is not None and (month, day) > (known[1], 31):
-        year -= 1
-    return valid(year, month, day)
+    date = valid(year, month, day)
+    if date is None or known is None or (month, day) <= (known[1], 31):
+        return date
+    # a day soon after the known month is one the page looks ahead to (`10月3日开议`
+    # published on 9月26日); only one far after it is last year's
+    ahead = date - dt.date(known[0] if known[0] == year else year, known[1], 1)
+    return date if ahead.days <= NEAR_AHEAD else valid(year - 1, month, day)
 
 
 __all__ = [
@@ -218,6 +242,7 @@ __all__ = [
     "relative",
     "roc_year",
     "today",
+    "today_day",
     "valid",
     "year_before",
     "year_month",

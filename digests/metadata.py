@@ -183,6 +183,8 @@ def _in_year(page: Page) -> dt.date | None:
     address = dates.from_address(page.address)
     known = _known_year_month(page, address)
     for line in page.lead:
+        if address is not None and address[1] is not None and (day := dates.today_day(line)):
+            return _nearest(address, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
         # the day a sentence says is today dates the page before any other day it names
         # (`继11月17日第五场座谈会后，某处今日(11月21日)再举行…`)
         pairs = [found] if (found := dates.today(line)) else list(dates.month_days(line))
