@@ -39,6 +39,9 @@ _KIND = (
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
     r"会(?![场堂员长所址见]|议(?!程))|会报|大会(?![堂场]|议(?!程))|全会|会议(?![室厅程]|中心)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
+    # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
+    # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
+    r"|(?<=[党县市区省州镇乡校]委)常委会(?=[，,。；;(（\s]|$)"
     r"|茶[会聚]|(?<![今昨当每])晚宴"  # `新春茶会`, `团拜茶聚`, `春茗联欢晚宴`: receptions held
     r"|就职典礼|培训班"
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
@@ -121,7 +124,9 @@ _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
 # What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`.
-_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自)")
+_ABOUT = re.compile(
+    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自|上(?![午半下]))"
+)
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 

@@ -588,3 +588,21 @@ def test_a_meeting_previewed_yields_to_the_one_held_for_it() -> None:
 )
 def test_councils_consultations_and_rallies_are_meetings(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+def test_a_numbered_meeting_at_which_something_was_done() -> None:
+    text = "某某县在县纪委十四届七次全会上大胆创新，从三个方面对以往全会议程进行改革。"
+    assert facts(text).name == "县纪委十四届七次全会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("4月23日上午，某大学在行政楼召开党委常委会，党委书记王明主持。", "党委常委会"),
+        ("某县委召开县委常委会，传达学习全会精神。", "县委常委会"),
+        ("经县委常委会研究决定，任命王明为某局局长。", None),
+        ("县人大常委会主任王明出席会议。", None),
+    ],
+)
+def test_a_party_committees_standing_committee_meeting_held(text: str, name: str | None) -> None:
+    assert facts(text).name == name
