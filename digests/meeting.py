@@ -124,9 +124,7 @@ _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
 # What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`.
-_ABOUT = re.compile(
-    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自|上(?![午半下]))"
-)
+_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自)")
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 

@@ -590,11 +590,6 @@ def test_councils_consultations_and_rallies_are_meetings(text: str, name: str) -
     assert facts(text).name == name
 
 
-def test_a_numbered_meeting_at_which_something_was_done() -> None:
-    text = "某某县在县纪委十四届七次全会上大胆创新，从三个方面对以往全会议程进行改革。"
-    assert facts(text).name == "县纪委十四届七次全会"
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
