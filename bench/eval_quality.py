@@ -1,7 +1,7 @@
 """Field accuracy of the digest engine on real meeting-news pages it was not written against.
 
     python bench/eval_quality.py [--pages bench/realpages/pages]
-                                 [--split all|dev|heldout|test|development]
+                                 [--split all|dev|heldout|test|test2|development]
                                  [--show FIELD] [--short DIR]
 
 Reads `bench/realpages/index.tsv` (labels, rules in bench/realpages/README.md) and the page
@@ -273,7 +273,7 @@ def report(pages: list[Page], docs: dict[str, Document | None], raw: dict[str, s
     print("| pages                  |    n | " + " | ".join(f"{f:>6}" for f in FIELDS) + " |")
     print("|---|---:|" + "---:|" * len(FIELDS))
     print(row("all", pages, docs, raw))
-    for split in ("dev", "heldout", "test"):
+    for split in ("dev", "heldout", "test", "test2"):
         print(row(split, [p for p in pages if p.split == split], docs, raw))
     for name, group in sorted(classes(pages).items(), key=lambda kv: -len(kv[1])):
         print(row(name, group, docs, raw))
@@ -329,8 +329,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=Path, default=INDEX.parent / "pages")
     parser.add_argument(
-        "--split", choices=("all", "dev", "heldout", "test", "development"), default="all"
-    )  # development: dev and held-out together (after.txt)
+        "--split",
+        choices=("all", "dev", "heldout", "test", "test2", "development"),
+        default="all",
+    )  # development: dev and held-out (after.txt); all: the 265 pages of rounds 1-3
     parser.add_argument("--show", choices=FIELDS)
     parser.add_argument("--short", type=Path, help="a folder of short news posts")
     args = parser.parse_args()

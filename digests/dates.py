@@ -50,14 +50,16 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 # Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
-# `/2019/0529/`, `/2016/12/…`; a year alone (`/2022/12324.html`) still gives the year.
+# `/2019/0529/`, `/2016/12/…`, `detail_2014_10/22/`; a year alone (`/2022/12324.html`)
+# still gives the year.
 _URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?!\d)")
 _URL_PARTS = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
+    r"(?<!\d)((?:19|20)\d\d)[-/_](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )
-# `/2023/2023012950603.html`: an article number that opens with its day
+# `/2023/2023012950603.html`, `/20200509095310-29190.html`: an article number or a time
+# stamp that opens with its day
 _URL_SERIAL = re.compile(
-    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/]|$))"
+    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-]|$))"
 )
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
@@ -133,6 +135,36 @@ def month_days(text: str) -> Iterator[tuple[int, int]]:
         yield int(match[1]), int(match[2])
 
 
+# `今日(十一月二十一日)`, `今天（11月21日）`, `今日(5/29)`: the day the text says is today.
+_TODAY = re.compile(r"(?:今日|今天)\s*[(（]\s*([^()（）]{3,12}?)\s*[)）]")
+
+
+# A meeting held in the clause that a `今日` opens: the day is the meeting's.
+_HELD = re.compile(r"[^，,。；;]*?(?:召开|举行|开幕|开议|登场)")
+
+
+def today(text: str) -> tuple[int, int] | None:
+    """(month, day) of the day a sentence says is today, in parentheses after 今日/今天, when
+    the clause it opens holds a meeting."""
+    for match in _TODAY.finditer(text):
+        if not _HELD.match(text, match.end()):
+            continue
+        inside = match[1] if "/" not in match[1] else f"今日({match[1]})"
+        if (found := next(month_days(inside), None)) is not None:
+            return found
+    return None
+
+
+def today_day(text: str) -> int | None:
+    """The bare day a sentence says is today (`今(26)日`) when the clause it opens holds a
+    meeting and no `M月D日` comes before it."""
+    marked = _DAY_PAREN.search(text)
+    if marked is None or not marked[0].startswith("今") or not _HELD.match(text, marked.end()):
+        return None  # `今(20)日，记者获悉，4月16日…召开`: the day of the report, not the meeting's
+    first = next(iter(_DAY.finditer(arabic(text))), None)
+    return int(marked[1]) if first is None or first.start() > marked.start() else None
+
+
 def days(text: str) -> Iterator[int]:
     """Each bare `D日` that dates an event (`11日，`, `4日上午`, `26日在福州开幕`, `今(25)日`)."""
     found = [*_DAY_ONLY.finditer(text), *_DAY_PAREN.finditer(text)]
@@ -185,12 +217,19 @@ def from_address(address: str) -> tuple[int, int | None, int | None] | None:
     return (int(year[1]), None, None) if year else None
 
 
+NEAR_AHEAD = 92  # days after the first of the known month that a page may look ahead
+
+
 def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> dt.date | None:
     """`month`/`day` placed in `year`, or the year before when it falls after a known
     year-month (a report of 12月28日 published in January)."""
-    if known is not None and (month, day) > (known[1], 31):
-        year -= 1
-    return valid(year, month, day)
+    date = valid(year, month, day)
+    if date is None or known is None or (month, day) <= (known[1], 31):
+        return date
+    # a day soon after the known month is one the page looks ahead to (`10月3日开议`
+    # published on 9月26日); only one far after it is last year's
+    ahead = date - dt.date(known[0] if known[0] == year else year, known[1], 1)
+    return date if ahead.days <= NEAR_AHEAD else valid(year - 1, month, day)
 
 
 __all__ = [
@@ -202,6 +241,8 @@ __all__ = [
     "month_days",
     "relative",
     "roc_year",
+    "today",
+    "today_day",
     "valid",
     "year_before",
     "year_month",

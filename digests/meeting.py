@@ -34,10 +34,15 @@ _KIND = (
     r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
     r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
     r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
+    r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
     r"会(?![场堂员长所址见]|议(?!程))|会报|大会(?![堂场]|议(?!程))|全会|会议(?![室厅程]|中心)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
+    # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
+    # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
+    r"|(?<=[党县市区省州镇乡校]委)常委会(?=[，,。；;(（\s]|$)"
+    r"|茶[会聚]|(?<![今昨当每])晚宴"  # `新春茶会`, `团拜茶聚`, `春茗联欢晚宴`: receptions held
     r"|就职典礼|培训班"
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
@@ -50,14 +55,19 @@ _VERBS = (
     "参加了",
     "出席了",
     "举办了",
+    "参与了",
     "召开",
     "举行",
     "举办",
     "参加",
     "出席",
     "列席",
+    "参与",
 )
+# Verbs of a visit: the `…联谊会` met is an organisation, not a meeting (`会见某联谊会一行`).
+_MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
 _NAME_STOPS = (
+    *_MET,
     "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
     "举行过",
     *_VERBS,
@@ -72,6 +82,7 @@ _NAME_STOPS = (
     "为主题的",
     "为题的",
     "主办",
+    "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
 )
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
@@ -96,6 +107,7 @@ _TIME = re.compile(
     r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
     r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚))?(?:[上下]午|晚上?)?$"
 )
+_STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
 _MEETING_BODY = re.compile(r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会)$")
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
@@ -141,6 +153,8 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if s.rfind("《", 0, match.start()) > s.rfind("》", 0, match.start()):
             continue  # inside a document's title (《关于召开…会议的通知》): not held here
         start, stop = _walk_left(s, match.start(), _NAME_END, _NAME_STOPS)
+        if stop in _MET:
+            continue  # the body visited, not a meeting
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
         if bare and _body_meeting(s, match.start(), match.group()) is not None:
@@ -171,9 +185,12 @@ def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
 
 def _organiser(s: str, at: int) -> bool:
     """Whether the verb before `at` holds another meeting later in the same clause."""
+    end = _clause_end(s, at)
+    if s[at - 1] in "在于假" and (verb := _HOLDS.search(s, at, end)) is not None:
+        at = verb.end()  # `某联谊会昨日假某酒家举行…茶聚`: past the place to its verb
     if not _HOLDS.search(s, max(0, at - 3), at):
         return False
-    return bool(_MEETING.search(s, at, _clause_end(s, at)))
+    return bool(_MEETING.search(s, at, end))
 
 
 def _clause_end(s: str, at: int) -> int:
@@ -196,12 +213,19 @@ def find_meeting_name(s: str) -> tuple[int, int] | None:
 def _first_named(s: str, numbered: bool = False) -> Name | None:
     """The first meeting held; else (`numbered`) the first numbered one that a clause is
     about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`."""
-    fallback = None
+    fallback = future = None
     for start, end, named in meeting_spans(s):
+        if named and fallback and _same_unnumbered(s[fallback[0] : fallback[1]], s[start:end]):
+            break  # `某议会第四届第七次定期会从昨日起…`, then `某议会定期会于昨日…`: the same
+        if named and future is None and _ahead(s, end):
+            future = (start, end)  # `某会议将于8日开幕，为做好…召开了安保工作会议`
+            continue
         if named:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
+    if future:
+        return _joined(s, future[0], _extended(s, future[1]))
     if fallback:
         return _joined(s, fallback[0], _extended(s, fallback[1]))
     for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
@@ -210,10 +234,38 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     return None
 
 
+def _ahead(s: str, end: int) -> bool:
+    """Whether the meeting ending at `end` is still to be held (`…会议将于元月8日开幕`): a
+    meeting held in the same paragraph is then the one the page reports."""
+    follows = _FOLLOWS_NAME.match(s, end)
+    if follows is None or "将" not in follows.group():
+        return False
+    paragraph = s.find("\n", end)
+    return bool(_HELD_AFTER.search(s, end, paragraph if paragraph >= 0 else len(s)))
+
+
+# A meeting held, later in a paragraph that previews another: `召开了…会议`.
+_HELD_AFTER = re.compile(r"(?:召开|举行)了")
+
+
+def _same_unnumbered(numbered: str, name: str) -> bool:
+    """Whether `name` is the numbered meeting written again without its number: its
+    characters, in order, are the numbered name's, and it ends with the same meeting word."""
+    if not _SESSION.search(numbered) or _SESSION.search(name) or _kind(numbered) != _kind(name):
+        return False
+    rest = iter(numbered)
+    return all(char in rest for char in name)
+
+
+_DEICTIC = re.compile(r"(?:本公所|本[所会院局校处]|我[校院所局会])(?![务长])")
+
+
 def _skip_prefix(s: str, start: int, end: int) -> int:
     """Past a leading 的 or dateline that the walk left in (`的政协…`, `本报讯…`)."""
     while start < end and s[start] in "的之暨和及":
         start += 1
+    if (own := _DEICTIC.match(s, start, end)) is not None and end - own.end() >= 2:
+        return own.end()  # `本所108年度…会报`: this office's, as its own page says
     return start + 3 if s.startswith("本年度", start, end) else start
 
 
@@ -226,7 +278,13 @@ def _extended(s: str, end: int) -> int:
         if any(verb in gap for verb in (*_VERBS, "在", "于", "主持")) or " " in gap:
             break
         best = match.end()
+    if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
+        best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event
     return best
+
+
+# After a meeting, `暨` and an event that is no meeting word: a lecture, ceremony, forum.
+_EVENT_AFTER = re.compile(r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛)")
 
 
 def _joined(s: str, start: int, end: int) -> Name:
@@ -244,12 +302,27 @@ def _joined(s: str, start: int, end: int) -> Name:
         numbered = _own_session(s, start, end) or (
             _SESSION.search(org) and _MEETING.search(org[-3:])
         )
+        if numbered and _names_its_body(s, start, end):
+            break  # `团市委召开共青团某市二十一届五次全委会议`: the name has its own body
         if numbered:
             if 2 <= len(org) <= 30 and _ORG_END.search(org) and not _GENERIC.search(org):
                 return (subject, org_end), (start, end)
             if _SESSION.match(s, start) and (body := _subject(s, start)) is not None:
                 return body, (start, end)
+        elif _STUDY_GROUP.search(org) and 4 <= len(org) <= 30 and end - start <= 8:
+            return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
     return ((start, end),)
+
+
+# A name that opens with its own organisation before its number: a party, league or
+# conference (`共青团某市`, `中共某县`, `政协某县`), or a place (`某某市`, `某县`).
+_OWN_BODY = re.compile(r"(?:中共|共青团|政协|中国).+|.+[省市县区州旗镇乡]")
+
+
+def _names_its_body(s: str, start: int, end: int) -> bool:
+    """Whether the numbered meeting at `start` spells its organisation before its number."""
+    session = _SESSION.search(s, start, end)
+    return session is not None and bool(_OWN_BODY.fullmatch(s[start : session.start()]))
 
 
 def _own_session(s: str, start: int, end: int) -> bool:
@@ -297,7 +370,9 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     at = s.find(named)
     if at >= 0:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
-        spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, at + b - a))
+        stop = at + b - a
+        stop += named.endswith("会") and s.startswith("议", stop)  # the body's 常委会议
+        spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, stop))
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
         return _text(source, body)
@@ -320,6 +395,9 @@ def _text(source: str, name: Name | None) -> str | None:
         return None
     pieces = [source[a:b] for a, b in name]
     text = "".join(pieces).strip()
+    closing = {v: k for k, v in _QUOTES.items()}.get(text[:1])
+    if closing and closing not in text:
+        text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
     return text[-CAP:] or None
 
 
@@ -330,6 +408,9 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         opening = _QUOTES.get(s[i - 1])
         if opening and (j := s.rfind(opening, max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
+            continue
+        if s[i - 1] in " \u3000" and i > 1 and s[i - 2] in "「『“":
+            i -= 1  # `举行「 2025某某春茗」`: a space inside the opening quote
             continue
         if s[i - 1] == "、" and i > 1 and s[i - 2] in ",，":
             i -= 2  # `党派,、团体`: a garbled page doubles its list commas

@@ -183,7 +183,12 @@ def _in_year(page: Page) -> dt.date | None:
     address = dates.from_address(page.address)
     known = _known_year_month(page, address)
     for line in page.lead:
-        for month, day in dates.month_days(line):
+        if address is not None and address[1] is not None and (day := dates.today_day(line)):
+            return _nearest(address, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
+        # the day a sentence says is today dates the page before any other day it names
+        # (`继11月17日第五场座谈会后，某处今日(11月21日)再举行…`)
+        pairs = [found] if (found := dates.today(line)) else list(dates.month_days(line))
+        for month, day in pairs:
             year = (
                 dates.year_before(line)
                 or (known[0] if known else None)

@@ -168,3 +168,36 @@ def test_dates_in_chinese_numerals() -> None:
     assert date_of(f"某某聯誼會舉行會員大會\n二○一一年六月二十八日\n{lede}") == "2011-06-28"
     # `十一届` is a session, not a month
     assert list(dates.month_days("十一届三次全会于五日召开")) == []
+
+
+def test_an_underscored_year_and_month_and_a_time_stamp_date_the_address() -> None:
+    assert dates.from_address("http://a.cn/news/detail_2016_05/18/123_0.shtml") == (2016, 5, 18)
+    assert dates.from_address("http://a.cn/show/20210714093015-1234-00.html") == (2021, 7, 14)
+    lede = "5月17日,某县法院和某县检察院党组联席会议在县法院召开,双方院长出席。"
+    assert date_of(lede, "http://a.cn/news/detail_2016_05/18/123_0.shtml") == "2016-05-17"
+    # an underscore before a number that is no month dates nothing
+    assert dates.from_address("http://a.cn/x_2016_1234.html") is None
+
+
+@pytest.mark.parametrize("today", ["今日(十一月二十一日)", "今日（11月21日）", "今天(11月21日)"])
+def test_the_day_a_sentence_says_is_today_dates_the_page(today: str) -> None:
+    lede = f"继11月17日第五场座谈会后,某区民政事务处{today}再举行一场座谈会,约百人出席。"
+    assert date_of(lede, "https://example.gov.hk/gia/general/202311/1.htm") == "2023-11-21"
+    assert dates.today(lede) == (11, 21)
+    assert dates.today("某会议今日举行(附图)") is None
+
+
+def test_a_day_soon_after_the_known_month_is_looked_ahead_to_not_last_years() -> None:
+    assert dates.in_year(2024, 10, 3, (2024, 9)) == dt.date(2024, 10, 3)
+    assert dates.in_year(2023, 12, 20, (2023, 1)) == dt.date(2022, 12, 20)
+    lede = "某市議會會中決議10月3日至12月11日召開定期會,10月4日由市長進行施政總報告。"
+    assert date_of(lede, "https://example.com.tw/2024/09/26/1.html") == "2024-10-03"
+
+
+def test_todays_bare_day_dates_the_meeting_held_today() -> None:
+    lede = "某市議會今(26)日召開程序委員會,會中決議10月3日至12月11日召開定期會。"
+    assert date_of(lede, "https://example.com.tw/2024/09/26/1.html") == "2024-09-26"
+    # a reporter learning something today reports a meeting of another day
+    told = "某某社訊 今(20)日上午,記者從某市公安局獲悉,4月16日下午該局召開專題會議。"
+    assert date_of(told, "http://example.cn/a/2018/0420/1.html") == "2018-04-16"
+    assert dates.today("某处今日(11月21日),记者获悉,11月17日举行座谈会。") is None

@@ -477,3 +477,127 @@ def test_a_session_running_from_a_day_and_a_ceremony_with_its_gala(text: str, na
 
 def test_last_nights_visit_is_no_gala() -> None:
     assert facts("行政長官昨晚會見某某同鄉總會領導一行,雙方交換意見。").name is None
+
+
+def test_a_numbered_session_written_again_without_its_number_keeps_it() -> None:
+    text = (
+        "縣議會第二屆第五次定期會從昨日起展開一連三天的縣政總質詢,首日由議員上場。\n"
+        "縣議會定期會於昨日展開此次定期會的重頭戲,首先上場質詢的有議員王大明。"
+    )
+    assert facts(text).name == "縣議會第二屆第五次定期會"
+
+
+def test_a_name_that_spells_its_own_body_is_not_prefixed_with_the_convener() -> None:
+    text = "3月5日上午，团县委在县委党校召开共青团某某县十九届三次全委(扩大)会议。会议回顾了工作。"
+    assert facts(text).name == "共青团某某县十九届三次全委(扩大)会议"
+    # without a body of its own, the convener still names it
+    got = facts("县十七届人大常委会召开第二十三次主任会议，主任李明主持。")
+    assert got.name == "县十七届人大常委会第二十三次主任会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        (
+            "某某市議會第三屆第一次定期大會今(29)日上午開幕,由議長王大同敲下議事槌。",
+            "李市長參與某某市議會第三屆第一次定期大會開幕",
+            "某某市議會第三屆第一次定期大會",
+        ),
+        (
+            "6月6日下午，县政协主席王明主持召开政协某某县十届十六次常委会议。",
+            "政协某某县十届十六次常委会召开",
+            "政协某某县十届十六次常委会议",
+        ),
+    ],
+)
+def test_a_headlines_meeting_without_the_person_and_as_the_body_spells_it(
+    text: str, title: str, name: str
+) -> None:
+    assert facts(text, title).name == name
+
+
+def test_a_study_groups_meeting_is_named_with_the_group() -> None:
+    text = (
+        "10月28日下午，学校党委理论学习中心组在2号楼会议室召开集中学习会。党委书记李明主持学习会。"
+    )
+    assert facts(text).name == "学校党委理论学习中心组集中学习会"
+
+
+def test_a_compound_through_ji_to_a_lecture_is_whole() -> None:
+    text = "某镇召开村(社区)书记抓基层党建述职评议会暨首届乡村振兴发展讲堂，镇党委书记王明出席。"
+    assert facts(text).name == "村(社区)书记抓基层党建述职评议会暨首届乡村振兴发展讲堂"
+
+
+def test_the_body_launching_a_series_is_no_part_of_its_name() -> None:
+    text = "某某商会第30届会董会推出「团结奋进」系列座谈会，首场座谈会昨日举行。"
+    assert facts(text).name == "首场座谈会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某某同鄉會2月26日晚舉行新春茶會,會長陳大文致詞。", "新春茶會"),
+        ("某某总会昨晚举行春茗联欢晚宴，会长李明致辞。", "春茗联欢晚宴"),
+        ("某某联谊会昨日举行乙巳年春节团拜茶聚，会长李明致辞。", "乙巳年春节团拜茶聚"),
+    ],
+)
+def test_receptions_held_are_meetings(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_quoted_name_with_a_space_inside_its_opening_quote() -> None:
+    got = facts("某某總會2月26日晚舉行「 2025某某與各界春茗聯歡晚宴」,會長劉大明出席。")
+    assert got.name == "2025某某與各界春茗聯歡晚宴"
+
+
+def test_an_association_holding_a_reception_at_a_place_is_its_organiser() -> None:
+    text = "【本報消息】某某之友聯誼會昨日假某某酒家舉行“乙巳年春節團拜茶聚”。會長陳大文致辭。"
+    assert facts(text).name == "乙巳年春節團拜茶聚"
+
+
+def test_this_offices_meeting_without_this_office() -> None:
+    text = "本公所於今日(5/29)在二樓會議室召開108年度上半年里長業務聯繫會報,由區長王大明主持。"
+    assert facts(text, "本所108年度上半年里長業務聯繫會報").name == "108年度上半年里長業務聯繫會報"
+    assert facts("我校召开党委常委(扩大)会议，党委书记李明主持。").name == "党委常委(扩大)会议"
+
+
+def test_an_association_visited_is_no_meeting() -> None:
+    text = "行政長官今(26)日上午在政府總部會見某某聯誼會會長王大明一行,雙方交換意見。"
+    assert facts(text, "行政長官會見某某聯誼會").name is None
+
+
+def test_a_meeting_previewed_yields_to_the_one_held_for_it() -> None:
+    text = (
+        "某某区第一届人民代表大会第一次会议将于元月8日开幕,为做好大会安保工作,"
+        "区公安局党委于1月6日晚召开了“两会”安保工作会议,对安保工作进行部署。"
+    )
+    assert facts(text).name == "“两会”安保工作会议"
+    # a preview alone names the meeting it previews
+    alone = "某某区第一届人民代表大会第一次会议将于元月8日开幕,会期三天。"
+    assert facts(alone).name == "某某区第一届人民代表大会第一次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("5月8日，某某村召开村民议事会，村党支部书记王明主持。", "村民议事会"),
+        ("某县防汛办昨日召开防汛会商会，副县长李明主持。", "防汛会商会"),
+        ("某某局召开规划编制专家咨询会，局长张华主持会议。", "规划编制专家咨询会"),
+        ("某某镇召开项目攻坚誓师会，镇党委书记王明讲话。", "项目攻坚誓师会"),
+    ],
+)
+def test_councils_consultations_and_rallies_are_meetings(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("4月23日上午，某大学在行政楼召开党委常委会，党委书记王明主持。", "党委常委会"),
+        ("某县委召开县委常委会，传达学习全会精神。", "县委常委会"),
+        ("经县委常委会研究决定，任命王明为某局局长。", None),
+        ("县人大常委会主任王明出席会议。", None),
+    ],
+)
+def test_a_party_committees_standing_committee_meeting_held(text: str, name: str | None) -> None:
+    assert facts(text).name == name
