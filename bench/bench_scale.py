@@ -53,7 +53,7 @@ from bench_store import GIVEN, KINDS, ORGS, PLACES, PUBLISHERS, SURNAMES, TOPICS
 from bot.store import Store, open_store
 from bot.store.documents import bands
 from bot.store.engine import make_engine
-from bot.store.terms import index_terms
+from bot.store.terms import index_terms, query_runs, tsquery
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
 SCHEMA = "bench_scale"
@@ -384,6 +384,23 @@ def bench_like(repeat: int) -> tuple[float, float]:
     return p50, p95
 
 
+def explain(kinds: Sequence[str]) -> None:
+    """EXPLAIN ANALYZE of the window statement `Store.search` sends, for queries of `kinds`."""
+    window = (
+        "SELECT i.document_id AS id, ts_rank(i.terms, q) AS score"
+        " FROM document_terms i, to_tsquery('simple', %s) q WHERE i.terms @@ q"
+        " AND i.document_id BETWEEN 0 AND 4611686018427387904"
+        " ORDER BY i.document_id DESC LIMIT 1001"
+    )
+    with _pg_connect() as conn:
+        for kind, query, _ in QUERIES:
+            if kind in kinds:
+                q = tsquery(query_runs(query))
+                plan = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {window}", (q,)).fetchall()
+                print(f"EXPLAIN {query} ({q})")
+                print("\n".join(f"    {line}" for (line,) in plan))
+
+
 # -- memory --------------------------------------------------------------------------------------
 
 
@@ -443,6 +460,7 @@ def main() -> int:
     parser.add_argument("--like", type=int, default=2, help="rounds of the LIKE scan")
     parser.add_argument("--reuse", action="store_true", help="query what an earlier run loaded")
     parser.add_argument("--rss", action="store_true", help="measure a replica's RSS (PostgreSQL)")
+    parser.add_argument("--explain", nargs="*", help="EXPLAIN ANALYZE these query classes")
     parser.add_argument("--keep", action="store_true", help="keep the loaded schema and file")
     args = parser.parse_args()
     print(machine())
@@ -465,6 +483,8 @@ def main() -> int:
                 ).fetchone()
             print(f"    sizes: documents {size[0]}, document_terms {size[1]}")  # type: ignore[index]
             results["pg load"] = total
+        if args.explain is not None:
+            explain(args.explain or [kind for kind, _, _ in QUERIES])
         results["pg"] = bench_queries(PG_URL, "PostgreSQL", args.repeat)
         if args.like:
             results["like"] = bench_like(args.like)
