@@ -13,7 +13,6 @@ import contextlib
 import fcntl
 import os
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
@@ -104,12 +103,6 @@ class SessionLock:
         if conn is not None:
             with contextlib.suppress(DBAPIError):
                 conn.close()
-
-    def __enter__(self) -> SessionLock:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.release()
 
 
 def lock_path(engine: Engine, name: str) -> Path | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, delete, or_, select, update
+from sqlalchemy import Connection, delete, or_, select, update
 
 from bot.store.schema import meta, search_queries, sources
 
@@ -58,7 +58,7 @@ def remember_query(conn: Connection, key: str, query: str, now: datetime) -> Non
     conn.execute(delete(search_queries).where(search_queries.c.key == key))
     conn.execute(search_queries.insert().values(key=key, query=query, at=now))
     old = now - timedelta(days=QUERY_DAYS)
-    conn.execute(delete(search_queries).where(and_(search_queries.c.at < old)))
+    conn.execute(delete(search_queries).where(search_queries.c.at < old))
 
 
 def recall_query(conn: Connection, key: str) -> str | None:

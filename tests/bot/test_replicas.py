@@ -121,7 +121,7 @@ def say(fake: FakeBotApi, replica: Replica, text: str) -> str:
 
 
 def digests_of(fake: FakeBotApi, phrase: str) -> int:
-    return sum(phrase in message.plain for message in fake.sent(CHAT))
+    return digests_in(fake, CHAT, phrase)
 
 
 @pytest.mark.postgres
