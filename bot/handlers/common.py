@@ -105,6 +105,13 @@ def asker_of(update: Update) -> Asker:
     return Asker(chat.id, lang_of(update), group, _thread_of(update))
 
 
+def button_data(update: Update) -> str:
+    """The pressed button's callback data (the handler's pattern has already matched it)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    return query.data
+
+
 def _thread_of(update: Update) -> int | None:
     message = update.effective_message
     return message.message_thread_id if message is not None and message.is_topic_message else None

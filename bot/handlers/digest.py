@@ -16,7 +16,16 @@ from bot import reading, texts
 from bot.chats import load
 from bot.context import BotContext
 from bot.delivery import Sent
-from bot.handlers.common import asker_of, command, lang_of, note_chat, quietly, refuse, say
+from bot.handlers.common import (
+    asker_of,
+    button_data,
+    command,
+    lang_of,
+    note_chat,
+    quietly,
+    refuse,
+    say,
+)
 from bot.parsing import DigestRequest, parse_digest
 from bot.wording import keywords_label
 
@@ -49,13 +58,12 @@ async def _nothing(update: Update, request: DigestRequest) -> None:
 
 async def more(update: Update, context: BotContext) -> None:
     """更多: the button goes (a second tap finds it gone), the next batch is sent."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    data = button_data(update)
     if not await _took_button(update):
         return await quietly(update)
     asker = asker_of(update)
     chat = await load(context.services, asker)
-    kind, _, rest = query.data.removeprefix("mo:").partition(":")
+    kind, _, rest = data.removeprefix("mo:").partition(":")
     if kind == "t":
         outcome = await reading.send_topic(context.services, chat, asker, int(rest))
     else:

@@ -18,6 +18,7 @@ from bot.chats import load
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
+    button_data,
     command,
     edit,
     explains_input_errors,
@@ -55,9 +56,7 @@ async def doc(update: Update, context: BotContext) -> None:
 @explains_input_errors
 async def open_text(update: Update, context: BotContext) -> None:
     """doc:N (a search result) and full:N (a card's 全文): the first page, as a new message."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    stored, view = await _read(update, context, int(query.data.partition(":")[2]))
+    stored, view = await _read(update, context, int(button_data(update).partition(":")[2]))
     await quietly(update)
     html, markup, _ = full_text(stored, view, 0)
     await reply(update, html, reply_markup=markup)
@@ -66,9 +65,7 @@ async def open_text(update: Update, context: BotContext) -> None:
 @explains_input_errors
 async def turn_page(update: Update, context: BotContext) -> None:
     """fp:N:P: that page of the text, in place."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, doc_id, page = query.data.split(":")
+    _, doc_id, page = button_data(update).split(":")
     stored, view = await _read(update, context, int(doc_id))
     await quietly(update)
     html, markup, _ = full_text(stored, view, int(page))
@@ -79,9 +76,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
 @group_admins_only
 async def subscribe_word(update: Update, context: BotContext) -> None:
     """kw:N:I: subscribe to the document's I-th keyword; said in a short notice."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, doc_id, index = query.data.split(":")
+    _, doc_id, index = button_data(update).split(":")
     stored, _ = await _read(update, context, int(doc_id))
     keywords = stored.document.keywords
     if not keywords:

@@ -11,7 +11,7 @@ from telegram.ext import CallbackQueryHandler
 from bot import texts
 from bot.cards import as_script
 from bot.context import BotContext
-from bot.handlers.common import command, edit, lang_of, quietly, refuse, reply
+from bot.handlers.common import button_data, command, edit, lang_of, quietly, refuse, reply
 from bot.parsing import MAX_QUERY, parse_query
 from bot.store.records import SearchHit, SearchPage
 from digests.model import Script
@@ -135,9 +135,7 @@ async def search(update: Update, context: BotContext) -> None:
 
 async def turn_page(update: Update, context: BotContext) -> None:
     """A previous/next button: redraw the message with that page."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    key, number = query.data.removeprefix(PAGE_PREFIX).split(":")
+    key, number = button_data(update).removeprefix(PAGE_PREFIX).split(":")
     text, page = await context.services.queries.get(key), int(number)
     if text is None:
         return await refuse(update, "search_expired")

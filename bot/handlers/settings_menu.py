@@ -15,6 +15,7 @@ from bot.chats import load
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
+    button_data,
     command,
     edit,
     explains_input_errors,
@@ -42,9 +43,7 @@ async def show(update: Update, context: BotContext) -> None:
 @group_admins_only
 async def press(update: Update, context: BotContext) -> None:
     """A button of the settings menu itself (set:…)."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    action = query.data.removeprefix("set:")
+    action = button_data(update).removeprefix("set:")
     view = await buttons.settings(context.services, context.job_queue, asker_of(update), action)
     await quietly(update)
     await edit(update, *view)
@@ -54,9 +53,7 @@ async def press(update: Update, context: BotContext) -> None:
 @group_admins_only
 async def pick(update: Update, context: BotContext) -> None:
     """A schedule picker's button (sc:…): the next choice, or the schedule set."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, origin, topic_id, step = query.data.split(":")
+    _, origin, topic_id, step = button_data(update).split(":")
     asker = asker_of(update)
     view = await buttons.schedule(
         context.services, context.job_queue, asker, origin, int(topic_id), step

@@ -14,6 +14,7 @@ from bot.context import BotContext
 from bot.handlers.common import (
     answer,
     asker_of,
+    button_data,
     command,
     edit,
     explains_input_errors,
@@ -46,10 +47,9 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
 @group_admins_only
 async def choose(update: Update, context: BotContext) -> None:
     """全部新闻 / 保留关键词 under a bare /subscribe: the question becomes the answer."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    data = button_data(update)
     await quietly(update)
-    keep = query.data == "sub:keep"
+    keep = data == "sub:keep"
     found = await subscribing.choose_all(
         context.services, context.job_queue, asker_of(update), keep
     )

@@ -10,6 +10,7 @@ from bot.chats import load
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
+    button_data,
     command,
     edit,
     explains_input_errors,
@@ -34,9 +35,7 @@ async def show(update: Update, context: BotContext) -> None:
 @group_admins_only
 async def press(update: Update, context: BotContext) -> None:
     """tp:list, tp:ID (its view), tp:ID:pause|resume|del|del!."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, target, *action = query.data.split(":")
+    _, target, *action = button_data(update).split(":")
     asker = asker_of(update)
     view = await buttons.topics(context.services, context.job_queue, asker, target, "".join(action))
     await quietly(update)

@@ -17,6 +17,7 @@ from bot import chart, subscribing, texts
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
+    button_data,
     command,
     explains_input_errors,
     lang_of,
@@ -71,9 +72,7 @@ async def trending(update: Update, context: BotContext) -> None:
 @explains_input_errors
 async def press(update: Update, context: BotContext) -> None:
     """A keyword's button: search it, or subscribe the chat to it."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, key, action, index = query.data.split(":")
+    _, key, action, index = button_data(update).split(":")
     remembered = await context.services.queries.get(key)
     if remembered is None:
         return await refuse(update, "trending_expired")
