@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot import subscribing
@@ -48,28 +48,37 @@ async def _read(update: Update, context: BotContext, doc_id: int) -> tuple[Store
 
 async def doc(update: Update, context: BotContext) -> None:
     """/doc N: the article's full text, first page."""
-    stored, view = await _read(update, context, parse_doc_id(context.args or ()))
-    html, markup, _ = full_text(stored, view, 0)
-    await reply(update, html, reply_markup=markup)
+    await _first_page(update, context, parse_doc_id(context.args or ()))
 
 
 @explains_input_errors
 async def open_text(update: Update, context: BotContext) -> None:
     """doc:N (a search result) and full:N (a card's 全文): the first page, as a new message."""
-    stored, view = await _read(update, context, int(button_data(update).partition(":")[2]))
-    await quietly(update)
-    html, markup, _ = full_text(stored, view, 0)
-    await reply(update, html, reply_markup=markup)
+    await _first_page(update, context, int(button_data(update).partition(":")[2]))
 
 
 @explains_input_errors
 async def turn_page(update: Update, context: BotContext) -> None:
     """fp:N:P: that page of the text, in place."""
     _, doc_id, page = button_data(update).split(":")
-    stored, view = await _read(update, context, int(doc_id))
-    await quietly(update)
-    html, markup, _ = full_text(stored, view, int(page))
+    html, markup = await _page(update, context, int(doc_id), int(page))
     await edit(update, html, markup)
+
+
+async def _first_page(update: Update, context: BotContext, doc_id: int) -> None:
+    """The text's first page as a new message: for /doc and for both buttons that open it."""
+    html, markup = await _page(update, context, doc_id, 0)
+    await reply(update, html, reply_markup=markup)
+
+
+async def _page(
+    update: Update, context: BotContext, doc_id: int, page: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """That page of the text and its buttons; a pressed button is answered first."""
+    stored, view = await _read(update, context, doc_id)
+    await quietly(update)  # nothing to answer for /doc
+    html, markup, _ = full_text(stored, view, page)
+    return html, markup
 
 
 @explains_input_errors
