@@ -13,8 +13,8 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
-from bot import texts
-from bot.chats import Asker
+from bot import subscribing, texts
+from bot.chats import Asker, Chat, load
 from bot.parsing import InputError
 from bot.subscribing import Reply
 
@@ -26,6 +26,7 @@ _CHANGERS = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 NEW_POSTS = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST  # not edits
 Handler = Callable[[Update, "BotContext"], Coroutine[Any, Any, None]]
+Menu = Callable[[str, Chat], tuple[str, InlineKeyboardMarkup]]  # a view of bot.menus
 
 
 def command(name: str, callback: Handler) -> CommandHandler[Any, None]:
@@ -126,6 +127,23 @@ async def note_chat(update: Update, context: BotContext) -> None:
     await asyncio.to_thread(
         store.upsert_chat, chat.id, kind=chat.type, title=title, language=lang_of(update)
     )
+
+
+async def show_menu(
+    update: Update,
+    context: BotContext,
+    menu: Menu,
+    *,
+    offer: Callable[[str], InlineKeyboardMarkup] | None = None,
+) -> None:
+    """The chat's `menu` (anyone may look); else "not subscribed", with `offer`'s buttons."""
+    asker = asker_of(update)
+    chat = await load(context.services, asker)
+    if chat.subscribed:
+        body, markup = menu(asker.lang, chat)
+        return await reply(update, body, reply_markup=markup)
+    text = texts.text(asker.lang, "not_subscribed", who=subscribing.who(asker))
+    await _send(update, text, offer(asker.lang) if offer else None)
 
 
 async def answer(update: Update, reply: Reply) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
-from bot import buttons, menus, subscribing, texts
-from bot.chats import load
+from bot import buttons, menus, texts
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
@@ -21,22 +20,19 @@ from bot.handlers.common import (
     explains_input_errors,
     group_admins_only,
     quietly,
-    reply,
+    show_menu,
 )
 
 
 async def show(update: Update, context: BotContext) -> None:
     """The chat's settings with their buttons (anyone may look)."""
-    asker = asker_of(update)
-    chat = await load(context.services, asker)
-    if not chat.subscribed:
-        text = texts.text(asker.lang, "not_subscribed", who=subscribing.who(asker))
-        button = InlineKeyboardButton(
-            texts.raw(asker.lang, "btn_subscribe_all"), callback_data="sub:all"
-        )
-        return await reply(update, text, reply_markup=InlineKeyboardMarkup([[button]]))
-    body, markup = menus.settings(asker.lang, chat)
-    await reply(update, body, reply_markup=markup)
+    await show_menu(update, context, menus.settings, offer=_subscribe_all)
+
+
+def _subscribe_all(lang: str) -> InlineKeyboardMarkup:
+    """An unsubscribed chat is offered the one-tap subscription."""
+    button = InlineKeyboardButton(texts.raw(lang, "btn_subscribe_all"), callback_data="sub:all")
+    return InlineKeyboardMarkup([[button]])
 
 
 @explains_input_errors

@@ -5,8 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot import buttons, menus, subscribing
-from bot.chats import load
+from bot import buttons, menus
 from bot.context import BotContext
 from bot.handlers.common import (
     asker_of,
@@ -16,19 +15,13 @@ from bot.handlers.common import (
     explains_input_errors,
     group_admins_only,
     quietly,
-    reply,
-    say,
+    show_menu,
 )
 
 
 async def show(update: Update, context: BotContext) -> None:
     """Every topic of the chat, with buttons (anyone may look)."""
-    asker = asker_of(update)
-    chat = await load(context.services, asker)
-    if not chat.subscribed:
-        return await say(update, "not_subscribed", who=subscribing.who(asker))
-    body, markup = menus.topics(asker.lang, chat)
-    await reply(update, body, reply_markup=markup)
+    await show_menu(update, context, menus.topics)
 
 
 @explains_input_errors

@@ -114,3 +114,8 @@ async def test_a_new_topic_needs_keywords_and_topics_are_bounded(bot: Bot) -> No
     (refused,) = await bot.ask(USER, "/subscribe #再来一个 词")
     assert refused.plain == "主题太多：最多 10 个。"
     assert time(8) == bot.services.store.topics(USER)[1].at
+
+
+async def test_topics_before_subscribing_says_how_without_buttons(bot: Bot) -> None:
+    (none,) = await bot.ask(USER, "/topics")
+    assert none.plain == "你还没有订阅。发送 /subscribe 开始。" and buttons(none) == []
