@@ -175,6 +175,12 @@ async def edit(update: Update, html: str, markup: InlineKeyboardMarkup | None = 
             raise
 
 
+async def redraw(update: Update, view: tuple[str, InlineKeyboardMarkup | None]) -> None:
+    """Answer the press, then show `view` (HTML, buttons) in the pressed button's message."""
+    await quietly(update)
+    await edit(update, *view)
+
+
 async def quietly(update: Update, text: str | None = None) -> None:
     """Answer a button press (once), with a short notice or nothing."""
     query = update.callback_query

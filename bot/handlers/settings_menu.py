@@ -16,10 +16,9 @@ from bot.handlers.common import (
     asker_of,
     button_data,
     command,
-    edit,
     explains_input_errors,
     group_admins_only,
-    quietly,
+    redraw,
     show_menu,
 )
 
@@ -41,8 +40,7 @@ async def press(update: Update, context: BotContext) -> None:
     """A button of the settings menu itself (set:…)."""
     action = button_data(update).removeprefix("set:")
     view = await buttons.settings(context.services, context.job_queue, asker_of(update), action)
-    await quietly(update)
-    await edit(update, *view)
+    await redraw(update, view)
 
 
 @explains_input_errors
@@ -54,8 +52,7 @@ async def pick(update: Update, context: BotContext) -> None:
     view = await buttons.schedule(
         context.services, context.job_queue, asker, origin, int(topic_id), step
     )
-    await quietly(update)
-    await edit(update, *view)
+    await redraw(update, view)
 
 
 HANDLERS = [

@@ -11,10 +11,9 @@ from bot.handlers.common import (
     asker_of,
     button_data,
     command,
-    edit,
     explains_input_errors,
     group_admins_only,
-    quietly,
+    redraw,
     show_menu,
 )
 
@@ -31,8 +30,7 @@ async def press(update: Update, context: BotContext) -> None:
     _, target, *action = button_data(update).split(":")
     asker = asker_of(update)
     view = await buttons.topics(context.services, context.job_queue, asker, target, "".join(action))
-    await quietly(update)
-    await edit(update, *view)
+    await redraw(update, view)
 
 
 HANDLERS = [
