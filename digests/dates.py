@@ -129,10 +129,14 @@ def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
 
 def month_days(text: str) -> Iterator[tuple[int, int]]:
     """(month, day) of each `M月D日` (or `今日(M/D)`) without a year."""
-    text = arabic(text)
+    yield from ((month, day) for _, month, day in month_days_at(arabic(text)))
+
+
+def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
+    """(offset, month, day) of each `M月D日` (or `今日(M/D)`) of a text in digits (`arabic`)."""
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
-        yield int(match[1]), int(match[2])
+        yield match.start(), int(match[1]), int(match[2])
 
 
 # `今日(十一月二十一日)`, `今天（11月21日）`, `今日(5/29)`: the day the text says is today.
@@ -239,6 +243,7 @@ __all__ = [
     "full_dates",
     "in_year",
     "month_days",
+    "month_days_at",
     "relative",
     "roc_year",
     "today",

@@ -187,13 +187,16 @@ def _in_year(page: Page) -> dt.date | None:
             return _nearest(address, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
         # the day a sentence says is today dates the page before any other day it names
         # (`继11月17日第五场座谈会后，某处今日(11月21日)再举行…`)
-        pairs = [found] if (found := dates.today(line)) else list(dates.month_days(line))
-        for month, day in pairs:
+        text = dates.arabic(line)
+        today = dates.today(line)
+        pairs = [(len(text), *today)] if today else list(dates.month_days_at(text))
+        for at, month, day in pairs:
             year = (
-                dates.year_before(line)
-                or (known[0] if known else None)
+                dates.year_before(text, at)  # a year written after the day is another's
+                or (known[0] if known else None)  # (`4月23日…作2023年會務報告`)
                 or _title_year(page.title)
                 or (_roc_year(page, line) if page.roc else None)
+                or dates.year_before(text)
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date

@@ -201,3 +201,12 @@ def test_todays_bare_day_dates_the_meeting_held_today() -> None:
     told = "某某社訊 今(20)日上午,記者從某市公安局獲悉,4月16日下午該局召開專題會議。"
     assert date_of(told, "http://example.cn/a/2018/0420/1.html") == "2018-04-16"
     assert dates.today("某处今日(11月21日),记者获悉,11月17日举行座谈会。") is None
+
+
+def test_a_year_written_after_the_ledes_day_is_not_its_year() -> None:
+    # the address says April 2024; the `2023年` is the year the report looks back on
+    lede = "某某促進會於四月二十日下午召開會員大會，會長陳大文主持，理事長作二○二三年會務報告。"
+    address = "http://example.org/html/2024-04/22/content_1.htm"
+    assert date_of(f"某某促進會召開會員大會\n{lede}", address) == "2024-04-20"
+    # with nothing else to go by, the lede's only year still dates it
+    assert date_of(f"某某促進會召開會員大會\n{lede}") == "2023-04-20"
