@@ -160,13 +160,19 @@ def today(text: str) -> tuple[int, int] | None:
 
 
 def today_day(text: str) -> int | None:
-    """The bare day a sentence says is today (`今(26)日`) when the clause it opens holds a
-    meeting and no `M月D日` comes before it."""
-    marked = _DAY_PAREN.search(text)
-    if marked is None or not marked[0].startswith("今") or not _HELD.match(text, marked.end()):
+    """The bare day that opens a clause holding a meeting (`今(26)日召开`, `12日上午在北京举行`)
+    when no `M月D日` comes before it: the report's own day, not a later one it announces
+    (`…12日举行。会议决定，…于2月26日召开`)."""
+    text = arabic(text)
+    found = min([*_DAY_ONLY.finditer(text), *_DAY_PAREN.finditer(text)], key=_start, default=None)
+    if found is None or not _HELD.match(text, found.end()):
         return None  # `今(20)日，记者获悉，4月16日…召开`: the day of the report, not the meeting's
-    first = next(iter(_DAY.finditer(arabic(text))), None)
-    return int(marked[1]) if first is None or first.start() > marked.start() else None
+    first = next(iter(_DAY.finditer(text)), None)
+    return int(found[1]) if first is None or first.start() > found.start() else None
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def days(text: str) -> Iterator[int]:

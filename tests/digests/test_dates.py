@@ -210,3 +210,9 @@ def test_a_year_written_after_the_ledes_day_is_not_its_year() -> None:
     assert date_of(f"某某促進會召開會員大會\n{lede}", address) == "2024-04-20"
     # with nothing else to go by, the lede's only year still dates it
     assert date_of(f"某某促進會召開會員大會\n{lede}") == "2023-04-20"
+
+
+def test_a_bare_day_before_a_later_day_announced_dates_the_meeting() -> None:
+    # the meeting of the 12th decides on a session of 26 February: the page is the 12th's
+    lede = "某省人大常委会第三十次主任会议12日上午在省会举行。会议决定，第九次会议于2月26日召开。"
+    assert date_of(lede, "http://example.cn/gn/news/2007/02-13/1.shtml") == "2007-02-12"
