@@ -34,7 +34,8 @@ _ROC_YMD = re.compile(
     r"(?:民国\s*|[(（])?(?<![\d.])(\d{2,3})[)）]?\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?![\d.]))"
 )
-_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})日")
+# `7月27日`, and a span's first day: `7月27-28日`, `3月6至8日`
+_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?日")
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
 # Taiwan's `今(25)日`, `昨（5）日`: the day of the month in parentheses.
@@ -47,6 +48,12 @@ _ROC_YEAR = re.compile(
 )  # `106年度总预算` is the budget's year (debated the year before), not the page's
 _DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
+# A year written into an event's name without 年 (`2015民间商会高峰论坛`), not a count
+# (`2000余名代表`)
+_NAMED_YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)(?=[^\d\s年度届多余万亿名人个位家元件项次，,。、]"
+    r"[^\d，,。；;]{0,16}(?:论坛|峰会|年会|博览会|交易会|大会|运动会|会议))"
+)
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 # Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
@@ -196,6 +203,12 @@ def year_before(text: str, end: int | None = None) -> int | None:
     return int(years[-1]) if years else None
 
 
+def named_year(text: str) -> int | None:
+    """The year an event's name carries without 年 (`2015民间商会(自贡)高峰论坛`)."""
+    found = _NAMED_YEAR.search(text)
+    return int(found[1]) if found else None
+
+
 def years(text: str) -> set[int]:
     """Every `YYYY年` of the text that is not a `YYYY年度`."""
     return {int(y) for y in _YEAR.findall(arabic(text))}
@@ -250,6 +263,7 @@ __all__ = [
     "in_year",
     "month_days",
     "month_days_at",
+    "named_year",
     "relative",
     "roc_year",
     "today",

@@ -197,6 +197,7 @@ def _in_year(page: Page) -> dt.date | None:
                 or _title_year(page.title)
                 or (_roc_year(page, line) if page.roc else None)
                 or dates.year_before(text)
+                or dates.named_year(text)
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date

@@ -216,3 +216,10 @@ def test_a_bare_day_before_a_later_day_announced_dates_the_meeting() -> None:
     # the meeting of the 12th decides on a session of 26 February: the page is the 12th's
     lede = "某省人大常委会第三十次主任会议12日上午在省会举行。会议决定，第九次会议于2月26日召开。"
     assert date_of(lede, "http://example.cn/gn/news/2007/02-13/1.shtml") == "2007-02-12"
+
+
+def test_a_span_of_days_and_a_year_in_an_events_name() -> None:
+    lede = "7月27-28日，某市商会主办的“2015民营经济(某市)发展论坛”在某市举办。2000余名代表参加。"
+    assert date_of(lede) == "2015-07-27"
+    assert dates.named_year("2000余名代表参加大会") is None
+    assert list(dates.month_days("3月6至8日召开")) == [(3, 6)]
