@@ -52,6 +52,18 @@ _SCRAMBLE = re.compile(
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3\U000e0000-\U000e007f]"
 )
+# Porn search terms that hacked pages stuff into a line of their own, clause after clause.
+_PORN = re.compile(
+    r"一区二区|二区三区|国产精品|精品国产|国产伦|无码|人妻|毛片|爆乳|婷婷|懂色|久久久|成人综合"
+    r"|成人视频|一级一片|a[vⅴ]专区|成a[vⅴ]|综合a[vⅴ]",
+    re.I,
+)
+STUFFED = 2  # porn terms on a line that make it a stuffed line, dropped whole
+# A casino's domain as a brand inside prose (`1929cc威尼斯`, in place of a school's name):
+# digits then Latin letters glued to ideographs, which no official name is written as.
+_DOMAIN_BRAND = re.compile(rf"(?<![A-Za-z0-9.])\d{{3,}}[a-z]{{2,5}}(?=[{CJK}])")
+# A Latin-led brand and its site (`bwin必赢唯一中国官方网站`): official sites are not named so.
+_LATIN_SITE = re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,11}}[{CJK}]{{0,8}}官方网站")
 _SEPARATORS = "，。；！？、,;:：·-—_|｜ "
 RECUR = 3  # occurrences, on this many different lines or sentences, that make a phrase injected
 # What a recurring phrase must hold to count as a brand: a forum, a site, Latin letters.
@@ -73,6 +85,7 @@ def _brand_spans(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if _BRAND_TAIL.search(line):
         spans += [m.span() for m in _BRAND.finditer(line)]
+        spans += [m.span() for m in _LATIN_SITE.finditer(line)]
     if _PREFIX_TAIL.search(line):
         spans += [m.span() for m in _BRAND_PREFIX.finditer(line)]
     if _SHOP_TAIL.search(line):
@@ -101,7 +114,28 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
     if scrambled:
         words = {w for w, n in latin.items() if n >= 2 and w not in headline.lower()}
         phrases |= {w for w in words if lowered.count(w) >= RECUR}
-    return phrases
+    return phrases | _domain_brands(text)
+
+
+def _domain_brands(text: str) -> set[str]:
+    """A casino's domain repeated in the prose, with the name that always follows it
+    (`1929cc威尼斯党政联席会`, `1929cc威尼斯领导班子` → `1929cc威尼斯`); headline or not."""
+    found: dict[str, list[str]] = {}
+    for match in _DOMAIN_BRAND.finditer(text):
+        found.setdefault(match[0], []).append(text[match.end() : match.end() + 6])
+    brands = set()
+    for token, after in found.items():
+        if len(after) >= RECUR:
+            brands.add(token + _common_prefix(after))
+    return brands
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first = texts[0]
+    size = next(
+        (i for i in range(len(first)) if any(t[i : i + 1] != first[i] for t in texts)), len(first)
+    )
+    return first[:size]
 
 
 def _grams_around(line: str) -> set[str]:
@@ -117,7 +151,10 @@ def _grams_around(line: str) -> set[str]:
 
 
 def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> tuple[str, str]:
-    """(original, simplified) line with injected strings cut out; lengths kept aligned."""
+    """(original, simplified) line with injected strings cut out; lengths kept aligned. A line
+    stuffed with porn search terms is cut out whole."""
+    if len(_PORN.findall(simplified)) >= STUFFED:
+        return "", ""
     spans = _brand_spans(simplified)
     if _ASCII_LETTER.search(simplified) or _SYMBOLS.search(simplified):
         spans += [m.span() for m in _SCRAMBLE.finditer(simplified) if _scrambled(m.group())]

@@ -95,3 +95,42 @@ def test_a_shops_advert_before_the_headline_is_cut_out() -> None:
 def test_a_report_on_an_online_shop_keeps_its_words() -> None:
     lede = "3月5日，某县召开电商工作推进会，会议要求扩大网上商城覆盖面。"
     assert "网上商城" in digest_of(f"某县召开电商工作推进会\n{lede}")
+
+
+def test_a_line_stuffed_with_porn_search_terms_is_dropped_whole() -> None:
+    text = "\n".join(
+        [
+            "亚洲精品一区二区三区在线,国产精品久久久久免费,婷婷综合五月,成人综合网站",
+            "首页 > 新闻",
+            TITLE,
+            "2024-08-06 10:20:00",
+            "8月5日上午，某市工商联十三届三次执委会议在市会议中心召开，主席张立新主持。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert (page.title, page.date) == (TITLE, "2024-08-06")
+    assert "精品" not in page.text
+
+
+def test_a_casino_domain_in_place_of_the_schools_name() -> None:
+    text = "\n".join(
+        [
+            "李明校长出席2046ab金沙党委中心组学习会",
+            "发布日期：2019年03月22日",
+            "3月21日，李明校长出席了2046ab金沙党委中心组学习会，2046ab金沙领导班子成员参加。"
+            "会后，他对2046ab金沙如何抓好学习提出要求。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert page.title == "李明校长出席党委中心组学习会"
+    assert "2046ab" not in page.text and "金沙" not in page.text
+
+
+def test_a_latin_brands_official_site_in_place_of_the_organiser() -> None:
+    text = (
+        f"{TITLE}\n1月11日，winbet赢家唯一中国官方网站联合某区总工会举办了宣讲报告会，"
+        "百余名职工代表参加。"
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "winbet" not in page.text and "官方网站" not in page.text
+    assert "联合某区总工会举办了宣讲报告会" in page.text
