@@ -114,7 +114,8 @@ def _header_lines(
     first = next(
         (i for i, keep in enumerate(content) if keep and _is_paragraph(simplified[i])), len(content)
     )
-    lines = {i for i in range(first) if not content[i]}
+    lines = set(range(first))  # a short line flagged as content there is a byline or the
+    # lede's first words broken off (`2017年4月13日上午，某镇…召开了`), never the body's prose
     if title is not None:
         lines.add(title)
         if title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1]):

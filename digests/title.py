@@ -83,6 +83,12 @@ _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
+# A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
+# a headline never opens with its date and a comma.
+_LEDE_START = re.compile(
+    r"^\W*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]"
+)
+MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
 _GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "，,；;：:、"
@@ -216,7 +222,7 @@ def find_title(
     for i in _candidates(simplified, content):
         raw = simplified[i]
         text_s = strip_decoration(raw[: title_end(raw)])
-        if not _is_headline_shape(text_s):
+        if not _is_headline_shape(text_s) or _LEDE_START.match(text_s):
             continue
         byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))
         if i > start and not byline:
@@ -278,14 +284,14 @@ def _original(line: str, simplified: str, text_s: str) -> str:
 def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequence[bool]) -> str:
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
-        if content[i] and (len(line) > MAX_TITLE or "。" in line):
-            end = title_end(line)
+        if content[i] and (len(line) > MAX_TITLE or "。" in line) and _han(line) * 3 >= len(line):
+            end = title_end(line)  # (a line of image markup is no paragraph)
             if end < len(line) and _is_headline_shape(strip_decoration(line[:end])):
                 return _original(
                     lines[i], line, strip_decoration(line[:end])
                 )  # glued to its byline
             span = find_meeting_name(line)
-            if span is not None:
+            if span is not None and _han(line[span[0] : span[1]]) >= MEETING_TITLE:
                 return lines[i][span[0] : span[1]]
             return lines[i][: _first_clauses(line)]
     return next((line for line, keep in zip(lines, content, strict=True) if keep), "")

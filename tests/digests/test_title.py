@@ -116,3 +116,23 @@ def test_the_html_title_beats_a_first_line_of_prose() -> None:
         "<p>古人学问无遗力，少壮工夫老始成。纸上得来终觉浅，绝知此事要躬行。</p></body></html>"
     )
     assert prepare(page.encode(), "page.html").title == title
+
+
+def test_a_ledes_opening_words_broken_onto_their_own_line_are_no_headline() -> None:
+    page = prepare(
+        "2024年3月5日上午，某镇在镇政府三楼会议室召开了\n"
+        "全镇村级换届选举工作会议。会议由镇长王建国主持，全体班子成员参加。".encode(),
+        "page.txt",
+    )
+    assert (page.title, page.date) == ("全镇村级换届选举工作会议", "2024-03-05")
+
+
+def test_a_line_of_image_markup_is_no_paragraph_to_cut_a_title_from() -> None:
+    picture = "data:image/png;base64," + "iVBORw0KGgo" * 8
+    markup = f"<image>![{picture}](合影.jpg)</image>"
+    assert title_of(markup) == "某区政协十四届五次常委会议"
+
+
+def test_a_meeting_too_short_to_name_the_page_gives_way_to_the_first_clauses() -> None:
+    lede = "3月2日晚，某界代表委员汇聚一堂，畅叙友情。某主席出席联谊会并致词。"
+    assert prepare(lede.encode(), "page.txt").title == "3月2日晚，某界代表委员汇聚一堂，畅叙友情"
