@@ -25,6 +25,8 @@ _YMD = re.compile(
 )
 # `12.06.2014`, Hong Kong's and Macau's `23/11/2018` (a month written first when the day is)
 _DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
+# `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
+_TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.I,
@@ -114,6 +116,8 @@ def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
             found.append((match.start(), date))
     for match in _DMY.finditer(text):
         year, first, second = int(match[4]), int(match[1]), int(match[3])
+        if _TWELVE_HOUR.match(text, match.end()):
+            first, second = second, first  # an English-language stamp writes its month first
         if (date := valid(year, second, first) or valid(year, first, second)) is not None:
             found.append((match.start(), date))
     for match in _ENGLISH.finditer(text):

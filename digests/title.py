@@ -88,6 +88,11 @@ _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|�
 _LEDE_START = re.compile(
     r"^\W*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]"
 )
+# A blog's or forum's byline before the headline on one line (`某某 於 4/2/2010 6:19 PM 發表
+# 2010.04.02 标题`): the headline is what follows the last date.
+_LAST_DATE = re.compile(
+    r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
+)
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
 _GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
 _SENTENCE_END = "。！？!?"
@@ -147,6 +152,13 @@ def _without_kicker(text: str) -> str:
         return text
     rest = match[2]
     return rest if _HELD.search(rest) and re.search(r"会|论坛", rest) else text
+
+
+def _after_byline(line: str) -> str:
+    """What follows a line's last date, unless it is more byline (`浏览次数：100`)."""
+    match = _LAST_DATE.match(line)
+    rest = strip_decoration(line[match.end() :]) if match else ""
+    return "" if _BYLINE.search(rest) else rest
 
 
 def _is_headline_shape(text: str) -> bool:
@@ -222,6 +234,8 @@ def find_title(
     for i in _candidates(simplified, content):
         raw = simplified[i]
         text_s = strip_decoration(raw[: title_end(raw)])
+        if not _is_headline_shape(text_s):
+            text_s = _after_byline(raw)
         if not _is_headline_shape(text_s) or _LEDE_START.match(text_s):
             continue
         byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))

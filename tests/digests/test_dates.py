@@ -223,3 +223,8 @@ def test_a_span_of_days_and_a_year_in_an_events_name() -> None:
     assert date_of(lede) == "2015-07-27"
     assert dates.named_year("2000余名代表参加大会") is None
     assert list(dates.month_days("3月6至8日召开")) == [(3, 6)]
+
+
+def test_a_slashed_date_with_a_twelve_hour_clock_is_month_first() -> None:
+    assert list(dates.full_dates("於 3/9/2012 8:05:12 PM 發表")) == [dt.date(2012, 3, 9)]
+    assert list(dates.full_dates("於 3/9/2012 20:05")) == [dt.date(2012, 9, 3)]

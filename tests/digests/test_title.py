@@ -136,3 +136,10 @@ def test_a_line_of_image_markup_is_no_paragraph_to_cut_a_title_from() -> None:
 def test_a_meeting_too_short_to_name_the_page_gives_way_to_the_first_clauses() -> None:
     lede = "3月2日晚，某界代表委员汇聚一堂，畅叙友情。某主席出席联谊会并致词。"
     assert prepare(lede.encode(), "page.txt").title == "3月2日晚，某界代表委员汇聚一堂，畅叙友情"
+
+
+def test_a_blogs_byline_before_the_headline_on_one_line() -> None:
+    head = "| 某某 於 3/9/2012 8:05:12 PM 發表 2012.03.09 議員早起排隊搶質詢時段"
+    lede = "今(9)日是某縣議會定期大會議員報到的日子，二十多位議員一早就到議會排隊，搶質詢時段。"
+    page = prepare(f"{head}\n{lede}".encode(), "page.txt")
+    assert (page.title, page.date) == ("議員早起排隊搶質詢時段", "2012-03-09")
