@@ -70,6 +70,10 @@ RECUR = 3  # occurrences, on this many different lines or sentences, that make a
 # Not 体育 or 彩票 alone: a report on a real lottery meeting repeats 体育彩票 throughout.
 _BRAND_WORD = re.compile(r"官网|官方网站|入口|平台|娱乐|论坛|棋牌")
 _LATIN = re.compile(r"[a-z]{4,}")
+# On a line an anti-copy script scrambled, Latin words are its letters or the forum's names
+# (`tvb now,tvbnow,bttvb`), all but an acronym (`APEC`)
+_LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ ,]+[A-Za-z]+)*")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SYMBOLS = re.compile(r"[!-/:-@\[-`{-~][ \t]")
 
@@ -108,9 +112,13 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
     text = "\n".join(lines)
     lowered = text.lower()
     phrases = {
-        g for g, n in seen.items() if n >= 2 and text.count(g) >= RECUR and g not in headline
+        g
+        for g, n in seen.items()
+        if n >= 2 and text.count(g) >= _enough(g, scrambled) and g not in headline
     }
-    phrases = {p for p in phrases if not any(p != q and p in q for q in phrases)}
+    # the longest string of the brand, unless a shorter one is seen more often
+    longer = {p: [q for q in phrases if p != q and p in q] for p in phrases}
+    phrases = {p for p in phrases if all(text.count(q) < text.count(p) for q in longer[p])}
     if scrambled:
         words = {w for w, n in latin.items() if n >= 2 and w not in headline.lower()}
         phrases |= {w for w in words if lowered.count(w) >= RECUR}
@@ -138,6 +146,12 @@ def _common_prefix(texts: list[str]) -> str:
     return first[:size]
 
 
+def _enough(phrase: str, scrambled: bool) -> int:
+    """Occurrences that make a brand-shaped phrase injected: a forum's name (`某某论坛`) on
+    two lines is enough on a page its anti-copy script scrambled, where the forum signs it."""
+    return 2 if scrambled and phrase.endswith("论坛") else RECUR
+
+
 def _grams_around(line: str) -> set[str]:
     """The line's 4–8 character strings that hold a brand word: only around those words, so
     a page without one costs one regex scan."""
@@ -157,7 +171,9 @@ def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> t
         return "", ""
     spans = _brand_spans(simplified)
     if _ASCII_LETTER.search(simplified) or _SYMBOLS.search(simplified):
-        spans += [m.span() for m in _SCRAMBLE.finditer(simplified) if _scrambled(m.group())]
+        runs = [m.span() for m in _SCRAMBLE.finditer(simplified) if _scrambled(m.group())]
+        if runs:
+            spans += runs + _latin_runs(simplified)
     lowered = simplified.lower()  # same length: Latin phrases match in any case
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -172,6 +188,10 @@ def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> t
     cut = "".join(c for c, k in zip(line, keep, strict=True) if k)
     cut_s = "".join(c for c, k in zip(simplified, keep, strict=True) if k)
     return _tidy(cut), _tidy(cut_s)
+
+
+def _latin_runs(line: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LATIN_RUN.finditer(line) if not _ACRONYM.fullmatch(m[0])]
 
 
 def _scrambled(run: str) -> bool:

@@ -13,6 +13,7 @@ and `Headline.source` says so.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -93,6 +94,7 @@ _LEDE_START = re.compile(
 _LAST_DATE = re.compile(
     r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
 )
+REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
 _GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
 _SENTENCE_END = "。！？!?"
@@ -251,6 +253,10 @@ def find_title(
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
         if best is None or score > best[0]:
             best = (score, Headline(_original(lines[i], raw, text_s), i, "headline"))
+    for i in _repeated(simplified, content):
+        score = _score(simplified[i][:-1], body, False, 0) + HINT_BONUS
+        if best is None or score > best[0]:
+            best = (score, Headline(lines[i][:-1], i, "headline"))
     body_all = body if start < len(simplified) else _body_text(simplified, content, 0)
     keys = [_key(to_simplified(strip_decoration(hint))) for hint in hints]
     page_title: Headline | None = None
@@ -268,6 +274,19 @@ def find_title(
         return best[1]
     # an HTML page's own title beats a first line that its text gives as prose
     return page_title or Headline(body_title(lines, simplified, content), None, "body")
+
+
+def _repeated(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
+    """The first line of each event's sentence the page repeats as a line of its own: a
+    forum's copy of a report writes its thread's title again and again through the post."""
+    counts = Counter(line for line, keep in zip(simplified, content, strict=True) if keep)
+    found = {
+        line
+        for line, n in counts.items()
+        if n >= REPEATS and line.endswith("。") and _is_headline_shape(line[:-1])
+    }
+    found = {line for line in found if _EVENT.search(line)}
+    return [simplified.index(line) for line in found]
 
 
 def _body_text(simplified: Sequence[str], content: Sequence[bool], start: int) -> str:

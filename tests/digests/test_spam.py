@@ -134,3 +134,17 @@ def test_a_latin_brands_official_site_in_place_of_the_organiser() -> None:
     page = prepare(text.encode(), "page.txt")
     assert "winbet" not in page.text and "官方网站" not in page.text
     assert "联合某区总工会举办了宣讲报告会" in page.text
+
+
+def test_a_scrambled_forum_copy_loses_its_names_and_latin_runs() -> None:
+    text = "\n".join(
+        [
+            "8月5日上午，某區議會舉行特別會議，討論區內交通事宜。",
+            "+ k# Q7 w# ?( r1 {abc tv,abctv,xxabc區議會主席表示會議如期舉行某某箱論壇- A. n( D2",
+            "; S) B7 z% {9 abc tv,abctv,xxabc某某箱論壇 f* D! b9 x2",
+            "% L0 ]- w- v abc tv,abctv,xxabc 區議會主席陳志強表示，將聽取市民意見。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "箱論壇" not in page.text and "abc" not in page.text.lower()
+    assert "區議會主席表示會議如期舉行" in page.text

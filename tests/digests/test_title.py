@@ -143,3 +143,22 @@ def test_a_blogs_byline_before_the_headline_on_one_line() -> None:
     lede = "今(9)日是某縣議會定期大會議員報到的日子，二十多位議員一早就到議會排隊，搶質詢時段。"
     page = prepare(f"{head}\n{lede}".encode(), "page.txt")
     assert (page.title, page.date) == ("議員早起排隊搶質詢時段", "2012-03-09")
+
+
+def test_a_sentence_a_forum_copy_repeats_on_lines_of_its_own_is_the_headline() -> None:
+    headline = "某區區議會舉行特別會議。"
+    page = prepare(
+        "\n".join(
+            [
+                "民政事務處早已表示會議討論事宜不屬區議會職能",
+                "本站含有熱門話題，最新最快電視，軟體，遊戲，電影及日常生活等資訊。",
+                headline,
+                "某區區議會今日舉行特別會議，討論區內交通事宜，並通過兩項動議。",
+                headline,
+                "會議其後通過動議，要求有關部門回應。",
+                headline,
+            ]
+        ).encode(),
+        "page.txt",
+    )
+    assert page.title == "某區區議會舉行特別會議"
