@@ -129,9 +129,10 @@ def _date(page: Page, hint: str | None) -> str | None:
     found = (
         _labelled(page.head)
         or _labelled(page.tail)
-        or _hinted(hint)
+        or _hinted(hint, padded=False)
         or _first_full(page.head, page.roc)
         or _first_full(page.lead, page.roc)
+        or _hinted(hint, padded=True)
         or _in_year(page)
         or _from_address(page)
         or _closing_date(page.tail)
@@ -167,8 +168,13 @@ def _bare(text: str) -> bool:
     return bool(_CJK.search(text.replace("完", "")))
 
 
-def _hinted(hint: str | None) -> dt.date | None:
-    return next(dates.full_dates(hint), None) if hint else None
+def _hinted(hint: str | None, padded: bool) -> dt.date | None:
+    """The HTML page's date; a first of January only when `padded` is allowed: it is what
+    htmldate makes of a bare year (a copyright's), so a date the text writes goes first."""
+    date = next(dates.full_dates(hint), None) if hint else None
+    if date is not None and (date.month, date.day) == (1, 1) and not padded:
+        return None
+    return date
 
 
 def _first_full(texts: Sequence[str], roc: bool) -> dt.date | None:

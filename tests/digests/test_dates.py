@@ -228,3 +228,10 @@ def test_a_span_of_days_and_a_year_in_an_events_name() -> None:
 def test_a_slashed_date_with_a_twelve_hour_clock_is_month_first() -> None:
     assert list(dates.full_dates("於 3/9/2012 8:05:12 PM 發表")) == [dt.date(2012, 3, 9)]
     assert list(dates.full_dates("於 3/9/2012 20:05")) == [dt.date(2012, 9, 3)]
+
+
+def test_a_first_of_january_from_the_html_gives_way_to_the_texts_date() -> None:
+    # htmldate pads a bare year (a copyright's) to 1 January
+    text = "<html><body><p>" + LEDE.replace("3月5日", "2001年3月5日") + "</p></body></html>"
+    page = prepare(text.encode(), "page.html")
+    assert page.date == "2001-03-05"
