@@ -50,11 +50,12 @@ _ROC_YEAR = re.compile(
 )  # `106年度总预算` is the budget's year (debated the year before), not the page's
 _DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
-# A year written into an event's name without 年 (`2015民间商会高峰论坛`), not a count
+# A year written into an event's name without 年 (`2015民间商会高峰论坛`, `2025某会春茗晚宴`),
+# not a count
 # (`2000余名代表`)
 _NAMED_YEAR = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)(?=[^\d\s年度届多余万亿名人个位家元件项次，,。、]"
-    r"[^\d，,。；;]{0,16}(?:论坛|峰会|年会|博览会|交易会|大会|运动会|会议))"
+    r"[^\d，,。；;]{0,16}(?:会|论坛|晚宴|典礼|仪式))"
 )
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}

@@ -235,3 +235,8 @@ def test_a_first_of_january_from_the_html_gives_way_to_the_texts_date() -> None:
     text = "<html><body><p>" + LEDE.replace("3月5日", "2001年3月5日") + "</p></body></html>"
     page = prepare(text.encode(), "page.html")
     assert page.date == "2001-03-05"
+
+
+def test_a_year_in_a_receptions_name_dates_the_ledes_day() -> None:
+    lede = "某某總會2月26日晚舉行「 2025某某總會春茗聯歡晚宴」，會長陳大文及一眾理監事出席。"
+    assert date_of(lede) == "2025-02-26"
