@@ -25,6 +25,7 @@ MAX_TITLE = 64
 BODY_TITLE = 30  # a title cut from the first sentence stays short
 THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
 HEAD_LINES = 16  # lines above the body looked at
+NEAR_ARTICLE = 6  # and lines right above its first paragraph, however far down
 TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
 TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
@@ -216,7 +217,8 @@ def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
 
 def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
     start = _first_paragraph(simplified, content)
-    head = list(range(min(start, HEAD_LINES)))
+    # the top of the page, and the lines right above the article, past a long menu
+    head = sorted({*range(min(start, HEAD_LINES)), *range(max(0, start - NEAR_ARTICLE), start)})
     tail = [i for i in range(max(start + 1, len(simplified) - TAIL_LINES), len(simplified))]
     return head + tail
 
@@ -243,7 +245,7 @@ def find_title(
         byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline
-        position = i if i < start else i - start + HEAD_LINES // 2
+        position = min(i, start - i) if i < start else i - start + HEAD_LINES // 2
         own = body.replace(raw, "") if i > start else body  # a line below echoes itself
         if i > start and echo(text_s, own) < TAIL_ECHO:
             continue  # a related story's headline, with its date, echoes another story

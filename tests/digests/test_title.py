@@ -162,3 +162,8 @@ def test_a_sentence_a_forum_copy_repeats_on_lines_of_its_own_is_the_headline() -
         "page.txt",
     )
     assert page.title == "某區區議會舉行特別會議"
+
+
+def test_a_headline_right_above_the_article_past_a_long_menu() -> None:
+    menu = [f"• 某某日報{n}版" for n in range(30)]
+    assert title_of(*menu, TITLE, BYLINE) == TITLE
