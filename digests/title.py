@@ -66,13 +66,13 @@ _NAV = re.compile(
     r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航"
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
-    r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权"
+    r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权|创刊"
     r"|^\W*news\W*$",
     re.I,
 )
 _EVENT = re.compile(
     r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
-    r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习"
+    r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习|研习|登场"
 )
 _COLUMN_BEFORE = re.compile(f"\\s+[{CJK}]{{1,3}}\\s*$")
 _HOUR_AFTER = re.compile(r"\s*[(（]\d{1,2}[:：]\d\d[)）]\s*$")
@@ -95,6 +95,7 @@ _LEDE_START = re.compile(
 _LAST_DATE = re.compile(
     r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
 )
+_IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line under it is a caption
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
 _GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
@@ -242,6 +243,8 @@ def find_title(
             text_s = _after_byline(raw)
         if not _is_headline_shape(text_s) or _LEDE_START.match(text_s):
             continue
+        if i > 0 and _IMAGE.match(simplified[i - 1]):
+            continue  # a caption (`某区长王五`) that the body echoes whole
         byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline

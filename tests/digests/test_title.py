@@ -167,3 +167,25 @@ def test_a_sentence_a_forum_copy_repeats_on_lines_of_its_own_is_the_headline() -
 def test_a_headline_right_above_the_article_past_a_long_menu() -> None:
     menu = [f"• 某某日報{n}版" for n in range(30)]
     assert title_of(*menu, TITLE, BYLINE) == TITLE
+
+
+def test_a_mastheads_founding_year_is_furniture_and_taiwans_event_words_count() -> None:
+    headline = "某區114年里鄰長研習 強化服務量能共造幸福城市"
+    lede = (
+        "臺中市某區區公所今(2)日舉辦114年度里鄰長研習會，邀請講師分享最新的法令規章，"
+        "區長王大同表示，研習可以增進鄰里情誼，認識市府的各項政策。\n"
+        "1、留言勿涉及人身攻擊。2、《某某報導》會刪除未能遵守上述規定者的留言。"
+    )
+    assert title_of(headline, "某某報導\\1990創刊", body=lede) == headline
+    council = "全國議長聯誼會某縣登場 提5案促地方發聲"
+    lede = "全國議長聯誼會今日在某縣登場，各縣市議長齊聚一堂，會中提出5案，促地方發聲。"
+    assert title_of(council, body=lede) == council
+
+
+def test_a_caption_under_a_picture_is_no_headline() -> None:
+    headline = "某區里鄰長研習會，提升基層服務效能"
+    lede = (
+        "某區區公所今日舉辦里鄰長研習會，提升基層服務效能。某區區長王大同表示，里鄰長扮演關鍵角色，"
+        "重大建設皆仰賴里鄰長的協助與推動。"
+    )
+    assert title_of(headline, "![]() |", "某區區長王大同 |", body=lede) == headline
