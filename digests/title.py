@@ -207,6 +207,20 @@ def _score(text: str, body: str, byline: bool, position: int) -> float:
     return score + (0.15 if byline else 0.0)
 
 
+def _has_byline(simplified: Sequence[str], i: int) -> bool:
+    """Whether a date or source line follows line `i` (within two lines), or follows the
+    headline printed again under it in two parts (`某市长参与某议会` / `…定期大会开幕`)."""
+    after = 5 if _split_copy(simplified, i) else 3
+    return any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + after, len(simplified))))
+
+
+def _split_copy(simplified: Sequence[str], i: int) -> bool:
+    """Whether the two lines under line `i` are it again, cut in two."""
+    if i + 2 >= len(simplified) or not simplified[i + 1] or not simplified[i + 2]:
+        return False
+    return _key(simplified[i + 1] + simplified[i + 2]) == _key(simplified[i])
+
+
 def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
     """Index of the first line of running prose (or past the end)."""
     for i, line in enumerate(simplified):
@@ -245,7 +259,9 @@ def find_title(
             continue
         if i > 0 and _IMAGE.match(simplified[i - 1]):
             continue  # a caption (`某区长王五`) that the body echoes whole
-        byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))
+        if any(_split_copy(simplified, j) for j in (i - 1, i - 2) if j >= 0):
+            continue  # a part of the headline printed again under it
+        byline = _has_byline(simplified, i)
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline
         position = min(i, start - i) if i < start else i - start + HEAD_LINES // 2

@@ -189,3 +189,13 @@ def test_a_caption_under_a_picture_is_no_headline() -> None:
         "重大建設皆仰賴里鄰長的協助與推動。"
     )
     assert title_of(headline, "![]() |", "某區區長王大同 |", body=lede) == headline
+
+
+def test_a_headline_printed_again_under_itself_in_two_parts_stays_whole() -> None:
+    lede = "【某地訊】某市議會第三屆第一次定期大會今(29)日上午開幕，議長王大同宣布開議。"
+    head = [
+        "某市長參與某市議會第三屆第一次定期大會開幕",
+        "某市長參與某市議會",
+        "第三屆第一次定期大會開幕",
+    ]
+    assert title_of(*head, "記者 李四 圖 王五", body=lede) == head[0]
