@@ -106,6 +106,9 @@ def test_a_headline_glued_to_its_byline_and_lede_is_the_title() -> None:
 
 def test_an_institutions_name_after_a_space_is_a_site_suffix() -> None:
     assert strip_decoration(TITLE + " 某某省中医药研究院附属医院") == TITLE
+    # a short one too, and a street office's
+    assert strip_decoration(TITLE + " 东区办事处_某某网") == TITLE
+    assert strip_decoration(TITLE + " 某县医院") == TITLE
 
 
 def test_the_html_title_beats_a_first_line_of_prose() -> None:
