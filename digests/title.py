@@ -96,6 +96,7 @@ _LAST_DATE = re.compile(
     r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
 )
 _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line under it is a caption
+_CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
 _GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
@@ -214,6 +215,12 @@ def _has_byline(simplified: Sequence[str], i: int) -> bool:
     return any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + after, len(simplified))))
 
 
+def _continued(simplified: Sequence[str], i: int) -> bool:
+    """Whether line `i` is a headline broken before a bracketed word that the next line
+    opens with and goes on from (`(扩大)会议精神`; not a lone `(附图)`)."""
+    return i + 1 < len(simplified) and bool(_CONTINUATION.match(simplified[i + 1]))
+
+
 def _split_copy(simplified: Sequence[str], i: int) -> bool:
     """Whether the two lines under line `i` are it again, cut in two."""
     if i + 2 >= len(simplified) or not simplified[i + 1] or not simplified[i + 2]:
@@ -251,7 +258,9 @@ def find_title(
     seen: set[str] = set()
     body = _body_text(simplified, content, start)
     for i in _candidates(simplified, content):
-        raw = simplified[i]
+        raw, line = simplified[i], lines[i]
+        if _continued(simplified, i):  # `…四次全委` / `(扩大)会议精神`
+            raw, line = raw + simplified[i + 1], line + lines[i + 1]
         text_s = strip_decoration(raw[: title_end(raw)])
         if not _is_headline_shape(text_s):
             text_s = _after_byline(raw)
@@ -261,6 +270,8 @@ def find_title(
             continue  # a caption (`某区长王五`) that the body echoes whole
         if any(_split_copy(simplified, j) for j in (i - 1, i - 2) if j >= 0):
             continue  # a part of the headline printed again under it
+        if i > 0 and _continued(simplified, i - 1):
+            continue  # the rest of the headline above
         byline = _has_byline(simplified, i)
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline
@@ -273,7 +284,7 @@ def find_title(
         if _key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
         if best is None or score > best[0]:
-            best = (score, Headline(_original(lines[i], raw, text_s), i, "headline"))
+            best = (score, Headline(_original(line, raw, text_s), i, "headline"))
     for i in _repeated(simplified, content):
         score = _score(simplified[i][:-1], body, False, 0) + HINT_BONUS
         if best is None or score > best[0]:

@@ -202,3 +202,12 @@ def test_a_headline_printed_again_under_itself_in_two_parts_stays_whole() -> Non
         "第三屆第一次定期大會開幕",
     ]
     assert title_of(*head, "記者 李四 圖 王五", body=lede) == head[0]
+
+
+def test_a_headline_broken_before_a_bracketed_word_is_joined() -> None:
+    lede = (
+        "1月28日，团县委召开会议，传达学习团市委十七届四次全委(扩大)会议精神。团县委书记王五主持。"
+    )
+    got = title_of("团县委传达团市委十七届四次全委", "(扩大)会议精神", body=lede)
+    assert got == "团县委传达团市委十七届四次全委(扩大)会议精神"
+    assert title_of(TITLE, "(附图)", BYLINE) == TITLE
