@@ -45,9 +45,10 @@ _GAMBLING = re.compile(
     r"赌场|博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人荷官|真人视讯|体育投注|网上赌|赌博网|现金网"
     r"|彩金|首存|返水|人生就是博|无码|精品国产|人妻|毛片|爆乳|成人视频"
 )
-# Characters an anti-copy script sprinkles: runs of ASCII with symbols, between ideographs.
+# Characters an anti-copy script sprinkles: runs of ASCII with symbols, between ideographs;
+# never starting inside a date or a time (`2024-03-05 ^% E#`: the `05` is the date's).
 _SCRAMBLE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[!-/:-@\[-`{-~A-Za-z0-9]{1,3}[ \t]){3,}[!-/:-@\[-`{-~A-Za-z0-9]{0,3}"
+    r"(?<![A-Za-z0-9./:\-])(?:[!-/:-@\[-`{-~A-Za-z0-9]{1,3}[ \t]){3,}[!-/:-@\[-`{-~A-Za-z0-9]{0,3}"
 )
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3\U000e0000-\U000e007f]"

@@ -148,3 +148,8 @@ def test_a_scrambled_forum_copy_loses_its_names_and_latin_runs() -> None:
     page = prepare(text.encode(), "page.txt")
     assert "箱論壇" not in page.text and "abc" not in page.text.lower()
     assert "區議會主席表示會議如期舉行" in page.text
+
+
+def test_a_scrambling_run_beside_a_date_leaves_the_date_whole() -> None:
+    text = f"{TITLE}\n时间: 2024-03-05 ^% E# K1 ?6 来源：某某网\n8月5日，某市工商联执委会议召开。"
+    assert prepare(text.encode(), "page.txt").date == "2024-03-05"
