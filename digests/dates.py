@@ -76,13 +76,25 @@ _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
+_FIRST_MONTH = re.compile(r"元月(?=\s*[\d一二三四五六七八九十廿卅])")
+_CN_ROC_YEAR = re.compile(r"民国\s*([〇○零一二三四五六七八九十百]{2,5})(?=\s*年)")
 _CN_MONTH_DAY = re.compile(
-    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日"
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2}|1)月([一二三四五六七八九十廿卅]{1,3})日"
 )
+
+
+def _roc_number(text: str) -> int:
+    """`一一三` → 113 (digit by digit), `九十八` → 98, `一百一十三` → 113."""
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_CN_DIGIT[c]) for c in text))
+    hundreds, _, rest = text.rpartition("百")
+    return (_CN_DIGIT[hundreds] * 100 if hundreds else 0) + (_cn_number(rest) if rest else 0)
 
 
 def _cn_number(text: str) -> int:
     """`十一` → 11, `二十三` → 23, `廿三` → 23, `卅一` → 31."""
+    if text.isdigit():
+        return int(text)  # `元月` made `1月` before the day's numerals
     text = text.replace("廿", "二十").replace("卅", "三十")
     tens, _, units = text.rpartition("十")
     if "十" not in text:
@@ -91,10 +103,14 @@ def _cn_number(text: str) -> int:
 
 
 def arabic(text: str) -> str:
-    """Dates written in Chinese numerals (`二〇一九年三月五日`, `十一月二十一日`) in digits."""
-    if not _CN_YEAR.search(text) and not _CN_MONTH_DAY.search(text):
+    """Dates written in Chinese numerals (`二〇一九年三月五日`, `十一月二十一日`, `元月8日`,
+    ROC's `民国一一三年`, `民国九十八年`) in digits."""
+    if "元月" in text:  # the first month: `元月8日`, `元月十五日`
+        text = _FIRST_MONTH.sub("1月", text)
+    if not (_CN_YEAR.search(text) or _CN_MONTH_DAY.search(text) or _CN_ROC_YEAR.search(text)):
         return text
     text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m[1]), text)
+    text = _CN_ROC_YEAR.sub(lambda m: f"民国{_roc_number(m[1])}", text)
     return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m[1])}月{_cn_number(m[2])}日", text)
 
 

@@ -240,3 +240,15 @@ def test_a_first_of_january_from_the_html_gives_way_to_the_texts_date() -> None:
 def test_a_year_in_a_receptions_name_dates_the_ledes_day() -> None:
     lede = "某某總會2月26日晚舉行「 2025某某總會春茗聯歡晚宴」，會長陳大文及一眾理監事出席。"
     assert date_of(lede) == "2025-02-26"
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [("民國一一三年四月十九日", "2024-04-19"), ("中華民國九十八年元月十五日", "2009-01-15")],
+)
+def test_roc_years_in_chinese_numerals(written: str, date: str) -> None:
+    assert date_of(f"某縣議會召開第20屆第三次定期會\n{written}\n{LEDE_TRAD}") == date
+
+
+def test_the_first_month_written_yuan() -> None:
+    assert list(dates.month_days("会议将于元月8日开幕")) == [(1, 8)]
