@@ -160,6 +160,17 @@ def month_days(text: str) -> Iterator[tuple[int, int]]:
     yield from ((month, day) for _, month, day in month_days_at(arabic(text)))
 
 
+_MONTH_WORD = re.compile(r"([本上下])月\s*(?=\d{1,2}日)")
+_MONTH_SHIFT = {"本": 0, "上": -1, "下": 1}
+
+
+def named_months(text: str, month: int) -> str:
+    """`本月5日`, `上月28日`, `下月2日` written as `M月D日`, the page being of `month`."""
+    if "月" not in text or not _MONTH_WORD.search(text):
+        return text
+    return _MONTH_WORD.sub(lambda m: f"{(month + _MONTH_SHIFT[m[1]] - 1) % 12 + 1}月", text)
+
+
 def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
     """(offset, month, day) of each `M月D日` (or `今日(M/D)`) of a text in digits (`arabic`)."""
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
@@ -284,6 +295,7 @@ __all__ = [
     "in_year",
     "month_days",
     "month_days_at",
+    "named_months",
     "named_year",
     "relative",
     "roc_year",

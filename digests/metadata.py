@@ -189,12 +189,15 @@ def _in_year(page: Page) -> dt.date | None:
     """The lede's `M月D日` (or `D日`, or 昨天) placed in the year the page gives."""
     address = dates.from_address(page.address)
     known = _known_year_month(page, address)
+    month = _page_month(page, address)
     for line in page.lead:
         if address is not None and address[1] is not None and (day := dates.today_day(line)):
             return _nearest(address, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
         # the day a sentence says is today dates the page before any other day it names
         # (`继11月17日第五场座谈会后，某处今日(11月21日)再举行…`)
         text = dates.arabic(line)
+        if month is not None:
+            text = dates.named_months(text, month)  # `於本月5日`, `上月28日`
         today = dates.today(line)
         pairs = [(len(text), *today)] if today else list(dates.month_days_at(text))
         for at, month, day in pairs:
@@ -238,6 +241,12 @@ def _known_year_month(
     if address is None:
         return None
     return (address[0], address[1] if address[1] is not None else 12)
+
+
+def _page_month(page: Page, address: tuple[int, int | None, int | None] | None) -> int | None:
+    """The month the page is of, when its head or its address says it."""
+    found = next(filter(None, map(dates.year_month, page.head)), None)
+    return found[1] if found else (address[1] if address else None)
 
 
 def _roc_year(page: Page, line: str) -> int | None:

@@ -252,3 +252,11 @@ def test_roc_years_in_chinese_numerals(written: str, date: str) -> None:
 
 def test_the_first_month_written_yuan() -> None:
     assert list(dates.month_days("会议将于元月8日开幕")) == [(1, 8)]
+
+
+@pytest.mark.parametrize(
+    ("written", "date"), [("於本月5日", "2024-03-05"), ("於上月28日", "2024-02-28")]
+)
+def test_this_and_last_months_days_take_the_pages_month(written: str, date: str) -> None:
+    lede = f"某區政協十四屆五次常委會議{written}在區行政中心召開，主席王建國主持。"
+    assert date_of(f"某區政協召開常委會議\n{lede}", "https://a.mo/html/2024-03/06/c.htm") == date
