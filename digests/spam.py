@@ -66,6 +66,7 @@ _DOMAIN_BRAND = re.compile(rf"(?<![A-Za-z0-9.])\d{{3,}}[a-z]{{2,5}}(?=[{CJK}])")
 # A Latin-led brand and its site (`bwin必赢唯一中国官方网站`): official sites are not named so.
 _LATIN_SITE = re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,11}}[{CJK}]{{0,8}}官方网站")
 _SEPARATORS = "，。；！？、,;:：·-—_|｜ "
+GRAM = 12  # the longest brand string looked for (`必威betway官网`, `九游会·J9-官方网站`)
 RECUR = 3  # occurrences, on this many different lines or sentences, that make a phrase injected
 # What a recurring phrase must hold to count as a brand: a forum, a site, Latin letters.
 # Not 体育 or 彩票 alone: a report on a real lottery meeting repeats 体育彩票 throughout.
@@ -76,6 +77,7 @@ _LATIN = re.compile(r"[a-z]{4,}")
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ ,]+[A-Za-z]+)*")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_HAN = re.compile(f"[^{CJK}]+")
 _SYMBOLS = re.compile(r"[!-/:-@\[-`{-~][ \t]")
 
 
@@ -115,7 +117,7 @@ def recurring(lines: Sequence[str], headline: str = "") -> set[str]:
     phrases = {
         g
         for g, n in seen.items()
-        if n >= 2 and text.count(g) >= _enough(g, scrambled) and g not in headline
+        if n >= 2 and text.count(g) >= _enough(g, scrambled) and not _topic(g, headline)
     }
     # the longest string of the brand, unless a shorter one is seen more often
     longer = {p: [q for q in phrases if p != q and p in q] for p in phrases}
@@ -147,6 +149,16 @@ def _common_prefix(texts: list[str]) -> str:
     return first[:size]
 
 
+def _topic(phrase: str, head: str) -> bool:
+    """Whether a head line holds the phrase inside a headline's words (`某市体育彩票工作会议`),
+    not alone (an injected `某某官网` line at the top of the page)."""
+    return any(
+        len(_NOT_HAN.sub("", line.replace(phrase, ""))) >= 6
+        for line in head.split("\n")
+        if phrase in line
+    )
+
+
 def _enough(phrase: str, scrambled: bool) -> int:
     """Occurrences that make a brand-shaped phrase injected: a forum's name (`某某论坛`) on
     two lines is enough on a page its anti-copy script scrambled, where the forum signs it."""
@@ -154,12 +166,12 @@ def _enough(phrase: str, scrambled: bool) -> int:
 
 
 def _grams_around(line: str) -> set[str]:
-    """The line's 4–8 character strings that hold a brand word: only around those words, so
+    """The line's 4–12 character strings that hold a brand word: only around those words, so
     a page without one costs one regex scan."""
     grams: set[str] = set()
     for match in _BRAND_WORD.finditer(line):
         a, b = match.span()
-        for size in range(max(4, b - a), 9):
+        for size in range(max(4, b - a), GRAM + 1):
             for start in range(max(0, b - size), min(a, len(line) - size) + 1):
                 grams.add(line[start : start + size])
     return grams
@@ -176,7 +188,7 @@ def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> t
         if runs:
             spans += runs + _latin_runs(simplified)
     lowered = simplified.lower()  # same length: Latin phrases match in any case
-    for phrase in phrases:
+    for phrase in map(str.lower, phrases):  # a brand's Latin letters in any case (`J9`)
         start = lowered.find(phrase)
         while start >= 0:
             spans.append((start, start + len(phrase)))

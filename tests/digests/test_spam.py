@@ -153,3 +153,32 @@ def test_a_scrambled_forum_copy_loses_its_names_and_latin_runs() -> None:
 def test_a_scrambling_run_beside_a_date_leaves_the_date_whole() -> None:
     text = f"{TITLE}\n时间: 2024-03-05 ^% E# K1 ?6 来源：某某网\n8月5日，某市工商联执委会议召开。"
     assert prepare(text.encode(), "page.txt").date == "2024-03-05"
+
+
+def test_a_long_mixed_case_brand_alone_atop_the_page_and_inside_its_prose() -> None:
+    brand = "百游会·K8-官方网站"
+    text = "\n".join(
+        [
+            brand,
+            TITLE,
+            "2024-08-06",
+            f"{brand}8月5日上午，某市工商联十三届三次执委会议在市会议中心召开，主席张立新主持。",
+            f"会议审议通过了有关人事事项。{brand}",
+            f"{brand}：张立新指出，要团结引导民营企业家坚定发展信心。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "百游" not in page.text and "K8" not in page.text
+    assert page.title == TITLE
+
+
+def test_a_brand_word_in_a_real_headline_is_its_topic() -> None:
+    headline = "某市体育彩票管理中心召开平台建设推进会"
+    text = "\n".join(
+        [
+            headline,
+            "8月5日，某市体育彩票管理中心召开平台建设推进会，部署彩票销售平台建设。",
+            "会议要求，平台建设要稳步推进，确保平台安全运行。",
+        ]
+    )
+    assert "平台建设" in prepare(text.encode(), "page.txt").text
