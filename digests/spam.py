@@ -63,8 +63,13 @@ STUFFED = 2  # porn terms on a line that make it a stuffed line, dropped whole
 # A casino's domain as a brand inside prose (`1929cc威尼斯`, in place of a school's name):
 # digits then Latin letters glued to ideographs, which no official name is written as.
 _DOMAIN_BRAND = re.compile(rf"(?<![A-Za-z0-9.])\d{{3,}}[a-z]{{2,5}}(?=[{CJK}])")
-# A Latin-led brand and its site (`bwin必赢唯一中国官方网站`): official sites are not named so.
-_LATIN_SITE = re.compile(rf"[A-Za-z][A-Za-z0-9]{{1,11}}[{CJK}]{{0,8}}官方网站")
+# A Latin-led brand and its site (`bwin必赢唯一中国官方网站`, `必威betway官网`, `KY开元官网`), or a
+# betting site's letters and digits before 体育 (`bet365体育`): official names are not so written.
+_LATIN_SITE = re.compile(
+    rf"(?:[{CJK}]{{2}}[·・\-]?)?[A-Za-z][A-Za-z0-9]{{1,11}}[·・\-]?[{CJK}]{{0,8}}?(?:官方网站|官网)"
+    rf"|(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{{3,12}}(?:体育|娱乐|棋牌)"
+)
+_LATIN_TAIL = re.compile(r"官网|官方网站|[A-Za-z0-9](?:体育|娱乐|棋牌)")
 _SEPARATORS = "，。；！？、,;:：·-—_|｜ "
 GRAM = 12  # the longest brand string looked for (`必威betway官网`, `九游会·J9-官方网站`)
 RECUR = 3  # occurrences, on this many different lines or sentences, that make a phrase injected
@@ -92,6 +97,7 @@ def _brand_spans(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if _BRAND_TAIL.search(line):
         spans += [m.span() for m in _BRAND.finditer(line)]
+    if _LATIN_TAIL.search(line):
         spans += [m.span() for m in _LATIN_SITE.finditer(line)]
     if _PREFIX_TAIL.search(line):
         spans += [m.span() for m in _BRAND_PREFIX.finditer(line)]

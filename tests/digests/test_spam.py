@@ -182,3 +182,13 @@ def test_a_brand_word_in_a_real_headline_is_its_topic() -> None:
         ]
     )
     assert "平台建设" in prepare(text.encode(), "page.txt").text
+
+
+def test_a_latin_betting_brand_glued_into_one_sentence() -> None:
+    for brand in ("好赢winbig官网", "play888体育"):
+        lede = f"8月5日上午，某市工商联十三届三次执委会{brand}议在市会议中心召开，主席张立新主持。"
+        page = prepare(f"{TITLE}\n{lede}".encode(), "page.txt")
+        assert "十三届三次执委会议在市会议中心召开" in page.text, brand
+    # a year before a sports meeting is no brand
+    lede = "8月5日，某市召开2024体育工作会议，副市长张立新出席。"
+    assert "2024体育工作会议" in prepare(f"{TITLE}\n{lede}".encode(), "page.txt").text
