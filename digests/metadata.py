@@ -49,6 +49,7 @@ class Page:
     """What the date rules read: the lines by role, and where the page came from."""
 
     head: list[str]  # lines above the body, the title's and the byline under it
+    byline: list[str]  # the title's line and the one under it
     tail: list[str]  # furniture below the body (related links, footers)
     lead: list[str]  # the first body lines
     title: str
@@ -96,6 +97,7 @@ def _page(
     below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
         head=[simplified[i] for i in header if not _TODAY.match(simplified[i])],
+        byline=_byline(simplified, getattr(headline, "line", None)),
         tail=[simplified[i] for i in below if i not in header],
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
         title=getattr(headline, "text", ""),
@@ -125,9 +127,20 @@ def _header_lines(
     return sorted(lines)
 
 
+def _byline(simplified: Sequence[str], title: int | None) -> list[str]:
+    """The headline's line and the byline under it (not a paragraph), where a page dates
+    itself; a date above the headline may be a sidebar's or the site's."""
+    if title is None:
+        return []
+    below = title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1])
+    return [simplified[title], *([simplified[title + 1]] if below else [])]
+
+
 def _date(page: Page, hint: str | None) -> str | None:
     found = (
-        _labelled(page.head)
+        _labelled(page.byline)
+        or _first_full(page.byline, page.roc)
+        or _labelled(page.head)
         or _labelled(page.tail)
         or _hinted(hint, padded=False)
         or _first_full(page.head, page.roc)

@@ -260,3 +260,16 @@ def test_the_first_month_written_yuan() -> None:
 def test_this_and_last_months_days_take_the_pages_month(written: str, date: str) -> None:
     lede = f"某區政協十四屆五次常委會議{written}在區行政中心召開，主席王建國主持。"
     assert date_of(f"某區政協召開常委會議\n{lede}", "https://a.mo/html/2024-03/06/c.htm") == date
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "热门文章\n某县召开统战工作会议 2023-11-01\n某镇召开座谈会 2023-10-20",
+        "2023-12-31 星期日",
+        "网站更新时间：2024-11-30",
+    ],
+)
+def test_the_byline_under_the_headline_beats_dates_above_it(above: str) -> None:
+    text = f"{above}\n某区政协召开十四届五次常委会议\n2024-03-06 来源：某区政协\n{LEDE}"
+    assert date_of(text) == "2024-03-06"
