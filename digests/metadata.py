@@ -202,10 +202,11 @@ def _in_year(page: Page) -> dt.date | None:
     """The lede's `M月D日` (or `D日`, or 昨天) placed in the year the page gives."""
     address = dates.from_address(page.address)
     known = _known_year_month(page, address)
-    month = _page_month(page, address)
+    ref = _reference(page, address)
+    month = ref[1] if ref is not None else None
     for line in page.lead:
-        if address is not None and address[1] is not None and (day := dates.today_day(line)):
-            return _nearest(address, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
+        if ref is not None and (day := dates.today_day(line)):
+            return _nearest(ref, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
         # the day a sentence says is today dates the page before any other day it names
         # (`继11月17日第五场座谈会后，某处今日(11月21日)再举行…`)
         text = dates.arabic(line)
@@ -224,12 +225,23 @@ def _in_year(page: Page) -> dt.date | None:
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date
-    if address is not None and address[1] is not None:
+    if ref is not None:
         for line in page.lead:
             for day in dates.days(line):
-                if (date := _nearest(address, day)) is not None:
+                if (date := _nearest(ref, day)) is not None:
                     return date
     return None
+
+
+def _reference(
+    page: Page, address: tuple[int, int | None, int | None] | None
+) -> tuple[int, int | None, int | None] | None:
+    """The year and month (and day) a bare `D日` is read in: the address's, else the year
+    and month the head writes (`某某日报 2024年3月`)."""
+    if address is not None and address[1] is not None:
+        return address
+    found = next(filter(None, map(dates.year_month, page.head)), None)
+    return (found[0], found[1], None) if found else None
 
 
 def _nearest(address: tuple[int, int | None, int | None], day: int) -> dt.date | None:
@@ -254,12 +266,6 @@ def _known_year_month(
     if address is None:
         return None
     return (address[0], address[1] if address[1] is not None else 12)
-
-
-def _page_month(page: Page, address: tuple[int, int | None, int | None] | None) -> int | None:
-    """The month the page is of, when its head or its address says it."""
-    found = next(filter(None, map(dates.year_month, page.head)), None)
-    return found[1] if found else (address[1] if address else None)
 
 
 def _roc_year(page: Page, line: str) -> int | None:

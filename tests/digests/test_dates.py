@@ -273,3 +273,8 @@ def test_this_and_last_months_days_take_the_pages_month(written: str, date: str)
 def test_the_byline_under_the_headline_beats_dates_above_it(above: str) -> None:
     text = f"{above}\n某区政协召开十四届五次常委会议\n2024-03-06 来源：某区政协\n{LEDE}"
     assert date_of(text) == "2024-03-06"
+
+
+def test_a_bare_day_takes_the_year_and_month_the_head_writes() -> None:
+    lede = "立法會今(5)日舉行全體會議，主席陳大文主持。會議通過多項法案。"
+    assert date_of(f"立法會舉行全體會議\n某某日報 2024年3月\n{lede}") == "2024-03-05"
