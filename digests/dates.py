@@ -25,6 +25,8 @@ _YMD = re.compile(
 )
 # `12.06.2014`, Hong Kong's and Macau's `23/11/2018` (a month written first when the day is)
 _DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
+# `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
+_TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.I,
@@ -34,7 +36,8 @@ _ROC_YMD = re.compile(
     r"(?:民国\s*|[(（])?(?<![\d.])(\d{2,3})[)）]?\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?![\d.]))"
 )
-_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})日")
+# `7月27日`, and a span's first day: `7月27-28日`, `3月6至8日`
+_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?日")
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
 # Taiwan's `今(25)日`, `昨（5）日`: the day of the month in parentheses.
@@ -47,6 +50,13 @@ _ROC_YEAR = re.compile(
 )  # `106年度总预算` is the budget's year (debated the year before), not the page's
 _DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
+# A year written into an event's name without 年 (`2015民间商会高峰论坛`, `2025某会春茗晚宴`),
+# not a count
+# (`2000余名代表`)
+_NAMED_YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)(?=[^\d\s年度届多余万亿名人个位家元件项次，,。、]"
+    r"[^\d，,。；;]{0,16}(?:会|论坛|晚宴|典礼|仪式))"
+)
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 # Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
@@ -66,13 +76,25 @@ _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
+_FIRST_MONTH = re.compile(r"元月(?=\s*[\d一二三四五六七八九十廿卅])")
+_CN_ROC_YEAR = re.compile(r"民国\s*([〇○零一二三四五六七八九十百]{2,5})(?=\s*年)")
 _CN_MONTH_DAY = re.compile(
-    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日"
+    r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2}|1)月([一二三四五六七八九十廿卅]{1,3})日"
 )
+
+
+def _roc_number(text: str) -> int:
+    """`一一三` → 113 (digit by digit), `九十八` → 98, `一百一十三` → 113."""
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_CN_DIGIT[c]) for c in text))
+    hundreds, _, rest = text.rpartition("百")
+    return (_CN_DIGIT[hundreds] * 100 if hundreds else 0) + (_cn_number(rest) if rest else 0)
 
 
 def _cn_number(text: str) -> int:
     """`十一` → 11, `二十三` → 23, `廿三` → 23, `卅一` → 31."""
+    if text.isdigit():
+        return int(text)  # `元月` made `1月` before the day's numerals
     text = text.replace("廿", "二十").replace("卅", "三十")
     tens, _, units = text.rpartition("十")
     if "十" not in text:
@@ -81,10 +103,14 @@ def _cn_number(text: str) -> int:
 
 
 def arabic(text: str) -> str:
-    """Dates written in Chinese numerals (`二〇一九年三月五日`, `十一月二十一日`) in digits."""
-    if not _CN_YEAR.search(text) and not _CN_MONTH_DAY.search(text):
+    """Dates written in Chinese numerals (`二〇一九年三月五日`, `十一月二十一日`, `元月8日`,
+    ROC's `民国一一三年`, `民国九十八年`) in digits."""
+    if "元月" in text:  # the first month: `元月8日`, `元月十五日`
+        text = _FIRST_MONTH.sub("1月", text)
+    if not (_CN_YEAR.search(text) or _CN_MONTH_DAY.search(text) or _CN_ROC_YEAR.search(text)):
         return text
     text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m[1]), text)
+    text = _CN_ROC_YEAR.sub(lambda m: f"民国{_roc_number(m[1])}", text)
     return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m[1])}月{_cn_number(m[2])}日", text)
 
 
@@ -107,6 +133,8 @@ def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
             found.append((match.start(), date))
     for match in _DMY.finditer(text):
         year, first, second = int(match[4]), int(match[1]), int(match[3])
+        if _TWELVE_HOUR.match(text, match.end()):
+            first, second = second, first  # an English-language stamp writes its month first
         if (date := valid(year, second, first) or valid(year, first, second)) is not None:
             found.append((match.start(), date))
     for match in _ENGLISH.finditer(text):
@@ -129,10 +157,25 @@ def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
 
 def month_days(text: str) -> Iterator[tuple[int, int]]:
     """(month, day) of each `M月D日` (or `今日(M/D)`) without a year."""
-    text = arabic(text)
+    yield from ((month, day) for _, month, day in month_days_at(arabic(text)))
+
+
+_MONTH_WORD = re.compile(r"([本上下])月\s*(?=\d{1,2}日)")
+_MONTH_SHIFT = {"本": 0, "上": -1, "下": 1}
+
+
+def named_months(text: str, month: int) -> str:
+    """`本月5日`, `上月28日`, `下月2日` written as `M月D日`, the page being of `month`."""
+    if "月" not in text or not _MONTH_WORD.search(text):
+        return text
+    return _MONTH_WORD.sub(lambda m: f"{(month + _MONTH_SHIFT[m[1]] - 1) % 12 + 1}月", text)
+
+
+def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
+    """(offset, month, day) of each `M月D日` (or `今日(M/D)`) of a text in digits (`arabic`)."""
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
-        yield int(match[1]), int(match[2])
+        yield match.start(), int(match[1]), int(match[2])
 
 
 # `今日(十一月二十一日)`, `今天（11月21日）`, `今日(5/29)`: the day the text says is today.
@@ -156,13 +199,19 @@ def today(text: str) -> tuple[int, int] | None:
 
 
 def today_day(text: str) -> int | None:
-    """The bare day a sentence says is today (`今(26)日`) when the clause it opens holds a
-    meeting and no `M月D日` comes before it."""
-    marked = _DAY_PAREN.search(text)
-    if marked is None or not marked[0].startswith("今") or not _HELD.match(text, marked.end()):
+    """The bare day that opens a clause holding a meeting (`今(26)日召开`, `12日上午在北京举行`)
+    when no `M月D日` comes before it: the report's own day, not a later one it announces
+    (`…12日举行。会议决定，…于2月26日召开`)."""
+    text = arabic(text)
+    found = min([*_DAY_ONLY.finditer(text), *_DAY_PAREN.finditer(text)], key=_start, default=None)
+    if found is None or not _HELD.match(text, found.end()):
         return None  # `今(20)日，记者获悉，4月16日…召开`: the day of the report, not the meeting's
-    first = next(iter(_DAY.finditer(arabic(text))), None)
-    return int(marked[1]) if first is None or first.start() > marked.start() else None
+    first = next(iter(_DAY.finditer(text)), None)
+    return int(found[1]) if first is None or first.start() > found.start() else None
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def days(text: str) -> Iterator[int]:
@@ -184,6 +233,12 @@ def year_before(text: str, end: int | None = None) -> int | None:
     """The last `YYYY年` (not `YYYY年度`) in `text[:end]`."""
     years = _YEAR.findall(arabic(text[:end] if end is not None else text))
     return int(years[-1]) if years else None
+
+
+def named_year(text: str) -> int | None:
+    """The year an event's name carries without 年 (`2015民间商会(自贡)高峰论坛`)."""
+    found = _NAMED_YEAR.search(text)
+    return int(found[1]) if found else None
 
 
 def years(text: str) -> set[int]:
@@ -239,6 +294,9 @@ __all__ = [
     "full_dates",
     "in_year",
     "month_days",
+    "month_days_at",
+    "named_months",
+    "named_year",
     "relative",
     "roc_year",
     "today",

@@ -210,7 +210,16 @@ def decode(data: bytes, name: str = "") -> Decoded:
     page = extract_html(text)
     if not page.text.strip():
         raise DecodeError("HTML page without text")
-    return Decoded(page.text, encoding, page.title, page.headings, page.date)
+    return Decoded(_before_markup(text) + page.text, encoding, page.title, page.headings, page.date)
+
+
+def _before_markup(text: str) -> str:
+    """The plain lines a stored text carries before the markup pasted into it (its headline
+    and source above a `<style>` block), which no HTML extractor reads; "" for a page."""
+    if text.lstrip().startswith("<"):
+        return ""
+    lead = text[: text.find("<")].strip()
+    return f"{lead}\n" if lead else ""
 
 
 __all__ = ["DecodeError", "decode", "is_html", "markup"]

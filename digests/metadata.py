@@ -49,6 +49,7 @@ class Page:
     """What the date rules read: the lines by role, and where the page came from."""
 
     head: list[str]  # lines above the body, the title's and the byline under it
+    byline: list[str]  # the title's line and the one under it
     tail: list[str]  # furniture below the body (related links, footers)
     lead: list[str]  # the first body lines
     title: str
@@ -96,6 +97,7 @@ def _page(
     below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
         head=[simplified[i] for i in header if not _TODAY.match(simplified[i])],
+        byline=_byline(simplified, getattr(headline, "line", None)),
         tail=[simplified[i] for i in below if i not in header],
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
         title=getattr(headline, "text", ""),
@@ -114,7 +116,8 @@ def _header_lines(
     first = next(
         (i for i, keep in enumerate(content) if keep and _is_paragraph(simplified[i])), len(content)
     )
-    lines = {i for i in range(first) if not content[i]}
+    lines = set(range(first))  # a short line flagged as content there is a byline or the
+    # lede's first words broken off (`2017年4月13日上午，某镇…召开了`), never the body's prose
     if title is not None:
         lines.add(title)
         if title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1]):
@@ -124,13 +127,25 @@ def _header_lines(
     return sorted(lines)
 
 
+def _byline(simplified: Sequence[str], title: int | None) -> list[str]:
+    """The headline's line and the byline under it (not a paragraph), where a page dates
+    itself; a date above the headline may be a sidebar's or the site's."""
+    if title is None:
+        return []
+    below = title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1])
+    return [simplified[title], *([simplified[title + 1]] if below else [])]
+
+
 def _date(page: Page, hint: str | None) -> str | None:
     found = (
-        _labelled(page.head)
+        _labelled(page.byline)
+        or _first_full(page.byline, page.roc)
+        or _labelled(page.head)
         or _labelled(page.tail)
-        or _hinted(hint)
+        or _hinted(hint, padded=False)
         or _first_full(page.head, page.roc)
         or _first_full(page.lead, page.roc)
+        or _hinted(hint, padded=True)
         or _in_year(page)
         or _from_address(page)
         or _closing_date(page.tail)
@@ -166,8 +181,13 @@ def _bare(text: str) -> bool:
     return bool(_CJK.search(text.replace("完", "")))
 
 
-def _hinted(hint: str | None) -> dt.date | None:
-    return next(dates.full_dates(hint), None) if hint else None
+def _hinted(hint: str | None, padded: bool) -> dt.date | None:
+    """The HTML page's date; a first of January only when `padded` is allowed: it is what
+    htmldate makes of a bare year (a copyright's), so a date the text writes goes first."""
+    date = next(dates.full_dates(hint), None) if hint else None
+    if date is not None and (date.month, date.day) == (1, 1) and not padded:
+        return None
+    return date
 
 
 def _first_full(texts: Sequence[str], roc: bool) -> dt.date | None:
@@ -182,27 +202,46 @@ def _in_year(page: Page) -> dt.date | None:
     """The lede's `M月D日` (or `D日`, or 昨天) placed in the year the page gives."""
     address = dates.from_address(page.address)
     known = _known_year_month(page, address)
+    ref = _reference(page, address)
+    month = ref[1] if ref is not None else None
     for line in page.lead:
-        if address is not None and address[1] is not None and (day := dates.today_day(line)):
-            return _nearest(address, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
+        if ref is not None and (day := dates.today_day(line)):
+            return _nearest(ref, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
         # the day a sentence says is today dates the page before any other day it names
         # (`继11月17日第五场座谈会后，某处今日(11月21日)再举行…`)
-        pairs = [found] if (found := dates.today(line)) else list(dates.month_days(line))
-        for month, day in pairs:
+        text = dates.arabic(line)
+        if month is not None:
+            text = dates.named_months(text, month)  # `於本月5日`, `上月28日`
+        today = dates.today(line)
+        pairs = [(len(text), *today)] if today else list(dates.month_days_at(text))
+        for at, month, day in pairs:
             year = (
-                dates.year_before(line)
-                or (known[0] if known else None)
+                dates.year_before(text, at)  # a year written after the day is another's
+                or (known[0] if known else None)  # (`4月23日…作2023年會務報告`)
                 or _title_year(page.title)
                 or (_roc_year(page, line) if page.roc else None)
+                or dates.year_before(text)
+                or dates.named_year(text)
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date
-    if address is not None and address[1] is not None:
+    if ref is not None:
         for line in page.lead:
             for day in dates.days(line):
-                if (date := _nearest(address, day)) is not None:
+                if (date := _nearest(ref, day)) is not None:
                     return date
     return None
+
+
+def _reference(
+    page: Page, address: tuple[int, int | None, int | None] | None
+) -> tuple[int, int | None, int | None] | None:
+    """The year and month (and day) a bare `D日` is read in: the address's, else the year
+    and month the head writes (`某某日报 2024年3月`)."""
+    if address is not None and address[1] is not None:
+        return address
+    found = next(filter(None, map(dates.year_month, page.head)), None)
+    return (found[0], found[1], None) if found else None
 
 
 def _nearest(address: tuple[int, int | None, int | None], day: int) -> dt.date | None:

@@ -13,6 +13,7 @@ and `Headline.source` says so.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,7 @@ MAX_TITLE = 64
 BODY_TITLE = 30  # a title cut from the first sentence stays short
 THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
 HEAD_LINES = 16  # lines above the body looked at
+NEAR_ARTICLE = 6  # and lines right above its first paragraph, however far down
 TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
 TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
@@ -51,12 +53,12 @@ _PREFIX = re.compile(
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
 _SITE_SPLIT = re.compile(
-    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{4,16}(?:医院|大学|学院)$))"
+    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
     r"\s*([^_|｜]{2,24})$"
 )
 _SITE = re.compile(
     r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线|公报"
-    r"|医院|大学|学院)$"
+    r"|医院|大学|学院|办事处)$"
 )
 _NAV = re.compile(
     r"跳过导航|跳到|跳至|按enter|主内容|无障碍|长者|适老|登录|注册|设为首页|加入收藏|收藏本站|放大"
@@ -64,13 +66,13 @@ _NAV = re.compile(
     r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航"
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
-    r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权"
+    r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权|创刊"
     r"|^\W*news\W*$",
     re.I,
 )
 _EVENT = re.compile(
     r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
-    r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习"
+    r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习|研习|登场"
 )
 _COLUMN_BEFORE = re.compile(f"\\s+[{CJK}]{{1,3}}\\s*$")
 _HOUR_AFTER = re.compile(r"\s*[(（]\d{1,2}[:：]\d\d[)）]\s*$")
@@ -83,6 +85,20 @@ _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
+# A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
+# a headline never opens with its date and a comma.
+_LEDE_START = re.compile(
+    r"^\W*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]"
+)
+# A blog's or forum's byline before the headline on one line (`某某 於 4/2/2010 6:19 PM 發表
+# 2010.04.02 标题`): the headline is what follows the last date.
+_LAST_DATE = re.compile(
+    r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
+)
+_IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line under it is a caption
+_CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
+REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
+MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
 _GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "，,；;：:、"
@@ -143,6 +159,13 @@ def _without_kicker(text: str) -> str:
     return rest if _HELD.search(rest) and re.search(r"会|论坛", rest) else text
 
 
+def _after_byline(line: str) -> str:
+    """What follows a line's last date, unless it is more byline (`浏览次数：100`)."""
+    match = _LAST_DATE.match(line)
+    rest = strip_decoration(line[match.end() :]) if match else ""
+    return "" if _BYLINE.search(rest) else rest
+
+
 def _is_headline_shape(text: str) -> bool:
     han = _han(text)
     return (
@@ -185,6 +208,26 @@ def _score(text: str, body: str, byline: bool, position: int) -> float:
     return score + (0.15 if byline else 0.0)
 
 
+def _has_byline(simplified: Sequence[str], i: int) -> bool:
+    """Whether a date or source line follows line `i` (within two lines), or follows the
+    headline printed again under it in two parts (`某市长参与某议会` / `…定期大会开幕`)."""
+    after = 5 if _split_copy(simplified, i) else 3
+    return any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + after, len(simplified))))
+
+
+def _continued(simplified: Sequence[str], i: int) -> bool:
+    """Whether line `i` is a headline broken before a bracketed word that the next line
+    opens with and goes on from (`(扩大)会议精神`; not a lone `(附图)`)."""
+    return i + 1 < len(simplified) and bool(_CONTINUATION.match(simplified[i + 1]))
+
+
+def _split_copy(simplified: Sequence[str], i: int) -> bool:
+    """Whether the two lines under line `i` are it again, cut in two."""
+    if i + 2 >= len(simplified) or not simplified[i + 1] or not simplified[i + 2]:
+        return False
+    return _key(simplified[i + 1] + simplified[i + 2]) == _key(simplified[i])
+
+
 def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
     """Index of the first line of running prose (or past the end)."""
     for i, line in enumerate(simplified):
@@ -196,7 +239,8 @@ def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
 
 def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
     start = _first_paragraph(simplified, content)
-    head = list(range(min(start, HEAD_LINES)))
+    # the top of the page, and the lines right above the article, past a long menu
+    head = sorted({*range(min(start, HEAD_LINES)), *range(max(0, start - NEAR_ARTICLE), start)})
     tail = [i for i in range(max(start + 1, len(simplified) - TAIL_LINES), len(simplified))]
     return head + tail
 
@@ -214,14 +258,24 @@ def find_title(
     seen: set[str] = set()
     body = _body_text(simplified, content, start)
     for i in _candidates(simplified, content):
-        raw = simplified[i]
+        raw, line = simplified[i], lines[i]
+        if _continued(simplified, i):  # `…四次全委` / `(扩大)会议精神`
+            raw, line = raw + simplified[i + 1], line + lines[i + 1]
         text_s = strip_decoration(raw[: title_end(raw)])
         if not _is_headline_shape(text_s):
+            text_s = _after_byline(raw)
+        if not _is_headline_shape(text_s) or _LEDE_START.match(text_s):
             continue
-        byline = any(_BYLINE.search(simplified[j]) for j in range(i + 1, min(i + 3, len(lines))))
+        if i > 0 and _IMAGE.match(simplified[i - 1]):
+            continue  # a caption (`某区长王五`) that the body echoes whole
+        if any(_split_copy(simplified, j) for j in (i - 1, i - 2) if j >= 0):
+            continue  # a part of the headline printed again under it
+        if i > 0 and _continued(simplified, i - 1):
+            continue  # the rest of the headline above
+        byline = _has_byline(simplified, i)
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline
-        position = i if i < start else i - start + HEAD_LINES // 2
+        position = min(i, start - i) if i < start else i - start + HEAD_LINES // 2
         own = body.replace(raw, "") if i > start else body  # a line below echoes itself
         if i > start and echo(text_s, own) < TAIL_ECHO:
             continue  # a related story's headline, with its date, echoes another story
@@ -230,7 +284,11 @@ def find_title(
         if _key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
         if best is None or score > best[0]:
-            best = (score, Headline(_original(lines[i], raw, text_s), i, "headline"))
+            best = (score, Headline(_original(line, raw, text_s), i, "headline"))
+    for i in _repeated(simplified, content):
+        score = _score(simplified[i][:-1], body, False, 0) + HINT_BONUS
+        if best is None or score > best[0]:
+            best = (score, Headline(lines[i][:-1], i, "headline"))
     body_all = body if start < len(simplified) else _body_text(simplified, content, 0)
     keys = [_key(to_simplified(strip_decoration(hint))) for hint in hints]
     page_title: Headline | None = None
@@ -248,6 +306,19 @@ def find_title(
         return best[1]
     # an HTML page's own title beats a first line that its text gives as prose
     return page_title or Headline(body_title(lines, simplified, content), None, "body")
+
+
+def _repeated(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
+    """The first line of each event's sentence the page repeats as a line of its own: a
+    forum's copy of a report writes its thread's title again and again through the post."""
+    counts = Counter(line for line, keep in zip(simplified, content, strict=True) if keep)
+    found = {
+        line
+        for line, n in counts.items()
+        if n >= REPEATS and line.endswith("。") and _is_headline_shape(line[:-1])
+    }
+    found = {line for line in found if _EVENT.search(line)}
+    return [simplified.index(line) for line in found]
 
 
 def _body_text(simplified: Sequence[str], content: Sequence[bool], start: int) -> str:
@@ -278,14 +349,14 @@ def _original(line: str, simplified: str, text_s: str) -> str:
 def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequence[bool]) -> str:
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
-        if content[i] and (len(line) > MAX_TITLE or "。" in line):
-            end = title_end(line)
+        if content[i] and (len(line) > MAX_TITLE or "。" in line) and _han(line) * 3 >= len(line):
+            end = title_end(line)  # (a line of image markup is no paragraph)
             if end < len(line) and _is_headline_shape(strip_decoration(line[:end])):
                 return _original(
                     lines[i], line, strip_decoration(line[:end])
                 )  # glued to its byline
             span = find_meeting_name(line)
-            if span is not None:
+            if span is not None and _han(line[span[0] : span[1]]) >= MEETING_TITLE:
                 return lines[i][span[0] : span[1]]
             return lines[i][: _first_clauses(line)]
     return next((line for line, keep in zip(lines, content, strict=True) if keep), "")

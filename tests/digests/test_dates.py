@@ -201,3 +201,80 @@ def test_todays_bare_day_dates_the_meeting_held_today() -> None:
     told = "某某社訊 今(20)日上午,記者從某市公安局獲悉,4月16日下午該局召開專題會議。"
     assert date_of(told, "http://example.cn/a/2018/0420/1.html") == "2018-04-16"
     assert dates.today("某处今日(11月21日),记者获悉,11月17日举行座谈会。") is None
+
+
+def test_a_year_written_after_the_ledes_day_is_not_its_year() -> None:
+    # the address says April 2024; the `2023年` is the year the report looks back on
+    lede = "某某促進會於四月二十日下午召開會員大會，會長陳大文主持，理事長作二○二三年會務報告。"
+    address = "http://example.org/html/2024-04/22/content_1.htm"
+    assert date_of(f"某某促進會召開會員大會\n{lede}", address) == "2024-04-20"
+    # with nothing else to go by, the lede's only year still dates it
+    assert date_of(f"某某促進會召開會員大會\n{lede}") == "2023-04-20"
+
+
+def test_a_bare_day_before_a_later_day_announced_dates_the_meeting() -> None:
+    # the meeting of the 12th decides on a session of 26 February: the page is the 12th's
+    lede = "某省人大常委会第三十次主任会议12日上午在省会举行。会议决定，第九次会议于2月26日召开。"
+    assert date_of(lede, "http://example.cn/gn/news/2007/02-13/1.shtml") == "2007-02-12"
+
+
+def test_a_span_of_days_and_a_year_in_an_events_name() -> None:
+    lede = "7月27-28日，某市商会主办的“2015民营经济(某市)发展论坛”在某市举办。2000余名代表参加。"
+    assert date_of(lede) == "2015-07-27"
+    assert dates.named_year("2000余名代表参加大会") is None
+    assert list(dates.month_days("3月6至8日召开")) == [(3, 6)]
+
+
+def test_a_slashed_date_with_a_twelve_hour_clock_is_month_first() -> None:
+    assert list(dates.full_dates("於 3/9/2012 8:05:12 PM 發表")) == [dt.date(2012, 3, 9)]
+    assert list(dates.full_dates("於 3/9/2012 20:05")) == [dt.date(2012, 9, 3)]
+
+
+def test_a_first_of_january_from_the_html_gives_way_to_the_texts_date() -> None:
+    # htmldate pads a bare year (a copyright's) to 1 January
+    text = "<html><body><p>" + LEDE.replace("3月5日", "2001年3月5日") + "</p></body></html>"
+    page = prepare(text.encode(), "page.html")
+    assert page.date == "2001-03-05"
+
+
+def test_a_year_in_a_receptions_name_dates_the_ledes_day() -> None:
+    lede = "某某總會2月26日晚舉行「 2025某某總會春茗聯歡晚宴」，會長陳大文及一眾理監事出席。"
+    assert date_of(lede) == "2025-02-26"
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [("民國一一三年四月十九日", "2024-04-19"), ("中華民國九十八年元月十五日", "2009-01-15")],
+)
+def test_roc_years_in_chinese_numerals(written: str, date: str) -> None:
+    assert date_of(f"某縣議會召開第20屆第三次定期會\n{written}\n{LEDE_TRAD}") == date
+
+
+def test_the_first_month_written_yuan() -> None:
+    assert list(dates.month_days("会议将于元月8日开幕")) == [(1, 8)]
+
+
+@pytest.mark.parametrize(
+    ("written", "date"), [("於本月5日", "2024-03-05"), ("於上月28日", "2024-02-28")]
+)
+def test_this_and_last_months_days_take_the_pages_month(written: str, date: str) -> None:
+    lede = f"某區政協十四屆五次常委會議{written}在區行政中心召開，主席王建國主持。"
+    assert date_of(f"某區政協召開常委會議\n{lede}", "https://a.mo/html/2024-03/06/c.htm") == date
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "热门文章\n某县召开统战工作会议 2023-11-01\n某镇召开座谈会 2023-10-20",
+        "2023-12-31 星期日",
+        "网站更新时间：2024-11-30",
+    ],
+)
+def test_the_byline_under_the_headline_beats_dates_above_it(above: str) -> None:
+    text = f"{above}\n某区政协召开十四届五次常委会议\n2024-03-06 来源：某区政协\n{LEDE}"
+    assert date_of(text) == "2024-03-06"
+
+
+def test_a_bare_day_takes_the_year_and_month_the_head_writes() -> None:
+    lede = "立法會今(5)日舉行全體會議，主席陳大文主持。會議通過多項法案。"
+    assert date_of(f"立法會舉行全體會議\n某某日報 2024年3月\n{lede}") == "2024-03-05"

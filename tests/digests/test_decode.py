@@ -125,3 +125,11 @@ def test_html_is_sniffed_from_content_not_name() -> None:
 def test_html_without_text_is_an_error() -> None:
     with pytest.raises(DecodeError, match="HTML"):
         decode(b"<html><head><title>t</title></head><body></body></html>")
+
+
+def test_plain_lines_before_pasted_markup_are_kept() -> None:
+    style = "<style>.Editor P{margin-top:0;line-height:1.5;}</style>"
+    text = f"某某代表大会简况\n  来源:某某报\n{style}<div class=Editor><p>{SIMPLIFIED}</p></div>"
+    decoded = decode(text.encode(), "http://example.cn/2019/t20190714_1.htm")
+    assert decoded.text.startswith("某某代表大会简况\n  来源:某某报\n")
+    assert SIMPLIFIED in decoded.text

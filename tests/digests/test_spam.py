@@ -95,3 +95,100 @@ def test_a_shops_advert_before_the_headline_is_cut_out() -> None:
 def test_a_report_on_an_online_shop_keeps_its_words() -> None:
     lede = "3月5日，某县召开电商工作推进会，会议要求扩大网上商城覆盖面。"
     assert "网上商城" in digest_of(f"某县召开电商工作推进会\n{lede}")
+
+
+def test_a_line_stuffed_with_porn_search_terms_is_dropped_whole() -> None:
+    text = "\n".join(
+        [
+            "亚洲精品一区二区三区在线,国产精品久久久久免费,婷婷综合五月,成人综合网站",
+            "首页 > 新闻",
+            TITLE,
+            "2024-08-06 10:20:00",
+            "8月5日上午，某市工商联十三届三次执委会议在市会议中心召开，主席张立新主持。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert (page.title, page.date) == (TITLE, "2024-08-06")
+    assert "精品" not in page.text
+
+
+def test_a_casino_domain_in_place_of_the_schools_name() -> None:
+    text = "\n".join(
+        [
+            "李明校长出席2046ab金沙党委中心组学习会",
+            "发布日期：2019年03月22日",
+            "3月21日，李明校长出席了2046ab金沙党委中心组学习会，2046ab金沙领导班子成员参加。"
+            "会后，他对2046ab金沙如何抓好学习提出要求。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert page.title == "李明校长出席党委中心组学习会"
+    assert "2046ab" not in page.text and "金沙" not in page.text
+
+
+def test_a_latin_brands_official_site_in_place_of_the_organiser() -> None:
+    text = (
+        f"{TITLE}\n1月11日，winbet赢家唯一中国官方网站联合某区总工会举办了宣讲报告会，"
+        "百余名职工代表参加。"
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "winbet" not in page.text and "官方网站" not in page.text
+    assert "联合某区总工会举办了宣讲报告会" in page.text
+
+
+def test_a_scrambled_forum_copy_loses_its_names_and_latin_runs() -> None:
+    text = "\n".join(
+        [
+            "8月5日上午，某區議會舉行特別會議，討論區內交通事宜。",
+            "+ k# Q7 w# ?( r1 {abc tv,abctv,xxabc區議會主席表示會議如期舉行某某箱論壇- A. n( D2",
+            "; S) B7 z% {9 abc tv,abctv,xxabc某某箱論壇 f* D! b9 x2",
+            "% L0 ]- w- v abc tv,abctv,xxabc 區議會主席陳志強表示，將聽取市民意見。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "箱論壇" not in page.text and "abc" not in page.text.lower()
+    assert "區議會主席表示會議如期舉行" in page.text
+
+
+def test_a_scrambling_run_beside_a_date_leaves_the_date_whole() -> None:
+    text = f"{TITLE}\n时间: 2024-03-05 ^% E# K1 ?6 来源：某某网\n8月5日，某市工商联执委会议召开。"
+    assert prepare(text.encode(), "page.txt").date == "2024-03-05"
+
+
+def test_a_long_mixed_case_brand_alone_atop_the_page_and_inside_its_prose() -> None:
+    brand = "百游会·K8-官方网站"
+    text = "\n".join(
+        [
+            brand,
+            TITLE,
+            "2024-08-06",
+            f"{brand}8月5日上午，某市工商联十三届三次执委会议在市会议中心召开，主席张立新主持。",
+            f"会议审议通过了有关人事事项。{brand}",
+            f"{brand}：张立新指出，要团结引导民营企业家坚定发展信心。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert "百游" not in page.text and "K8" not in page.text
+    assert page.title == TITLE
+
+
+def test_a_brand_word_in_a_real_headline_is_its_topic() -> None:
+    headline = "某市体育彩票管理中心召开平台建设推进会"
+    text = "\n".join(
+        [
+            headline,
+            "8月5日，某市体育彩票管理中心召开平台建设推进会，部署彩票销售平台建设。",
+            "会议要求，平台建设要稳步推进，确保平台安全运行。",
+        ]
+    )
+    assert "平台建设" in prepare(text.encode(), "page.txt").text
+
+
+def test_a_latin_betting_brand_glued_into_one_sentence() -> None:
+    for brand in ("好赢winbig官网", "play888体育"):
+        lede = f"8月5日上午，某市工商联十三届三次执委会{brand}议在市会议中心召开，主席张立新主持。"
+        page = prepare(f"{TITLE}\n{lede}".encode(), "page.txt")
+        assert "十三届三次执委会议在市会议中心召开" in page.text, brand
+    # a year before a sports meeting is no brand
+    lede = "8月5日，某市召开2024体育工作会议，副市长张立新出席。"
+    assert "2024体育工作会议" in prepare(f"{TITLE}\n{lede}".encode(), "page.txt").text

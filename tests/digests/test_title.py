@@ -106,6 +106,9 @@ def test_a_headline_glued_to_its_byline_and_lede_is_the_title() -> None:
 
 def test_an_institutions_name_after_a_space_is_a_site_suffix() -> None:
     assert strip_decoration(TITLE + " 某某省中医药研究院附属医院") == TITLE
+    # a short one too, and a street office's
+    assert strip_decoration(TITLE + " 东区办事处_某某网") == TITLE
+    assert strip_decoration(TITLE + " 某县医院") == TITLE
 
 
 def test_the_html_title_beats_a_first_line_of_prose() -> None:
@@ -116,3 +119,95 @@ def test_the_html_title_beats_a_first_line_of_prose() -> None:
         "<p>古人学问无遗力，少壮工夫老始成。纸上得来终觉浅，绝知此事要躬行。</p></body></html>"
     )
     assert prepare(page.encode(), "page.html").title == title
+
+
+def test_a_ledes_opening_words_broken_onto_their_own_line_are_no_headline() -> None:
+    page = prepare(
+        "2024年3月5日上午，某镇在镇政府三楼会议室召开了\n"
+        "全镇村级换届选举工作会议。会议由镇长王建国主持，全体班子成员参加。".encode(),
+        "page.txt",
+    )
+    assert (page.title, page.date) == ("全镇村级换届选举工作会议", "2024-03-05")
+
+
+def test_a_line_of_image_markup_is_no_paragraph_to_cut_a_title_from() -> None:
+    picture = "data:image/png;base64," + "iVBORw0KGgo" * 8
+    markup = f"<image>![{picture}](合影.jpg)</image>"
+    assert title_of(markup) == "某区政协十四届五次常委会议"
+
+
+def test_a_meeting_too_short_to_name_the_page_gives_way_to_the_first_clauses() -> None:
+    lede = "3月2日晚，某界代表委员汇聚一堂，畅叙友情。某主席出席联谊会并致词。"
+    assert prepare(lede.encode(), "page.txt").title == "3月2日晚，某界代表委员汇聚一堂，畅叙友情"
+
+
+def test_a_blogs_byline_before_the_headline_on_one_line() -> None:
+    head = "| 某某 於 3/9/2012 8:05:12 PM 發表 2012.03.09 議員早起排隊搶質詢時段"
+    lede = "今(9)日是某縣議會定期大會議員報到的日子，二十多位議員一早就到議會排隊，搶質詢時段。"
+    page = prepare(f"{head}\n{lede}".encode(), "page.txt")
+    assert (page.title, page.date) == ("議員早起排隊搶質詢時段", "2012-03-09")
+
+
+def test_a_sentence_a_forum_copy_repeats_on_lines_of_its_own_is_the_headline() -> None:
+    headline = "某區區議會舉行特別會議。"
+    page = prepare(
+        "\n".join(
+            [
+                "民政事務處早已表示會議討論事宜不屬區議會職能",
+                "本站含有熱門話題，最新最快電視，軟體，遊戲，電影及日常生活等資訊。",
+                headline,
+                "某區區議會今日舉行特別會議，討論區內交通事宜，並通過兩項動議。",
+                headline,
+                "會議其後通過動議，要求有關部門回應。",
+                headline,
+            ]
+        ).encode(),
+        "page.txt",
+    )
+    assert page.title == "某區區議會舉行特別會議"
+
+
+def test_a_headline_right_above_the_article_past_a_long_menu() -> None:
+    menu = [f"• 某某日報{n}版" for n in range(30)]
+    assert title_of(*menu, TITLE, BYLINE) == TITLE
+
+
+def test_a_mastheads_founding_year_is_furniture_and_taiwans_event_words_count() -> None:
+    headline = "某區114年里鄰長研習 強化服務量能共造幸福城市"
+    lede = (
+        "臺中市某區區公所今(2)日舉辦114年度里鄰長研習會，邀請講師分享最新的法令規章，"
+        "區長王大同表示，研習可以增進鄰里情誼，認識市府的各項政策。\n"
+        "1、留言勿涉及人身攻擊。2、《某某報導》會刪除未能遵守上述規定者的留言。"
+    )
+    assert title_of(headline, "某某報導\\1990創刊", body=lede) == headline
+    council = "全國議長聯誼會某縣登場 提5案促地方發聲"
+    lede = "全國議長聯誼會今日在某縣登場，各縣市議長齊聚一堂，會中提出5案，促地方發聲。"
+    assert title_of(council, body=lede) == council
+
+
+def test_a_caption_under_a_picture_is_no_headline() -> None:
+    headline = "某區里鄰長研習會，提升基層服務效能"
+    lede = (
+        "某區區公所今日舉辦里鄰長研習會，提升基層服務效能。某區區長王大同表示，里鄰長扮演關鍵角色，"
+        "重大建設皆仰賴里鄰長的協助與推動。"
+    )
+    assert title_of(headline, "![]() |", "某區區長王大同 |", body=lede) == headline
+
+
+def test_a_headline_printed_again_under_itself_in_two_parts_stays_whole() -> None:
+    lede = "【某地訊】某市議會第三屆第一次定期大會今(29)日上午開幕，議長王大同宣布開議。"
+    head = [
+        "某市長參與某市議會第三屆第一次定期大會開幕",
+        "某市長參與某市議會",
+        "第三屆第一次定期大會開幕",
+    ]
+    assert title_of(*head, "記者 李四 圖 王五", body=lede) == head[0]
+
+
+def test_a_headline_broken_before_a_bracketed_word_is_joined() -> None:
+    lede = (
+        "1月28日，团县委召开会议，传达学习团市委十七届四次全委(扩大)会议精神。团县委书记王五主持。"
+    )
+    got = title_of("团县委传达团市委十七届四次全委", "(扩大)会议精神", body=lede)
+    assert got == "团县委传达团市委十七届四次全委(扩大)会议精神"
+    assert title_of(TITLE, "(附图)", BYLINE) == TITLE
