@@ -37,7 +37,10 @@ _KIND = (
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
-    r"会(?![场堂员长所址见]|议(?!程))|会报|大会(?![堂场]|议(?!程))|全会|会议(?![室厅程]|中心)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
+    # a session's 议程 or 议事日程 is its agenda, its 议员 its councillors (`定期大會議員報到`);
+    # 会务 is an association's affairs (`總結會務`), not a meeting
+    r"会(?![场堂员长所址见]|务(?!必)|议(?![程员]|事日程))|会报|大会(?![堂场]|议(?![程员]|事日程))"
+    r"|全会|会议(?![室厅程员]|中心|事日程)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
@@ -83,6 +86,7 @@ _NAME_STOPS = (
     "为题的",
     "主办",
     "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
+    "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
 )
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
@@ -124,7 +128,10 @@ _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
 # What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`.
-_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自)")
+_ABOUT = re.compile(
+    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|议事日程|议员|从|自"
+    r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)"  # `…定期大會四月二日起開議`
+)
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
@@ -249,8 +256,12 @@ _HELD_AFTER = re.compile(r"(?:召开|举行)了")
 
 
 def _same_unnumbered(numbered: str, name: str) -> bool:
-    """Whether `name` is the numbered meeting written again without its number: its
-    characters, in order, are the numbered name's, and it ends with the same meeting word."""
+    """Whether `name` is the numbered meeting written again without its number (its
+    characters, in order, are the numbered name's, and it ends with the same meeting word),
+    or without the body that opened it."""
+    body = numbered[: len(numbered) - len(name)]
+    if numbered.endswith(name) and _SESSION.search(name) and _ORG_END.search(body):
+        return True  # `某鄉代表會第七屆第五次定期大會…`, then `召開第七屆第五次定期大會`
     if not _SESSION.search(numbered) or _SESSION.search(name) or _kind(numbered) != _kind(name):
         return False
     rest = iter(numbered)
@@ -371,7 +382,7 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if at >= 0:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
         stop = at + b - a
-        stop += named.endswith("会") and s.startswith("议", stop)  # the body's 常委会议
+        stop += named.endswith("会") and bool(_SPELLED_AS.match(s, stop))  # the body's 常委会议
         spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, stop))
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
@@ -381,6 +392,10 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+# The 议 that spells a `…常委会` as `…常委会议`, not a session's 议员 or 议事日程.
+_SPELLED_AS = re.compile(r"议(?![室厅程员]|中心|事日程)")
 
 
 def _more_specific(s: str, body: Name, spelled: Name) -> bool:

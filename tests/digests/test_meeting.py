@@ -601,3 +601,47 @@ def test_councils_consultations_and_rallies_are_meetings(text: str, name: str) -
 )
 def test_a_party_committees_standing_committee_meeting_held(text: str, name: str | None) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # a session's 議員 are its councillors, its 議事日程 its agenda: no `大會議`
+        (
+            "今(5)日是某縣議會第十屆第二次定期大會議員報到的日子,議員一早排隊。",
+            "今(5)日是某縣議會第十屆第二次定期大會議員報到的日子",
+            "某縣議會第十屆第二次定期大會",
+        ),
+        (
+            "某縣議會第十屆第二次定期大會三月五日起開議,會期四十天。",
+            "",
+            "某縣議會第十屆第二次定期大會",
+        ),
+        (
+            "【本報訊】某縣甲鄉民代表會第七屆第五次定期大會議事日程已經排定,代表報到。"
+            "【本報記者某某報導】乙鄉民代表會已敲定五日至十六日召開第七屆第五次定期大會。",
+            "甲、乙鄉代會定期會15日開議",
+            "某縣甲鄉民代表會第七屆第五次定期大會",
+        ),
+        # the agenda discussed is no part of the name; a phrase opening `作为…` no body
+        (
+            "某市議會今(26)日召開程序委員會,討論第4屆第4次定期會議事日程。",
+            "某市議會第4屆第4次定期會 10/3開議",
+            "某市議會第4屆第4次定期會",
+        ),
+        (
+            "作为首场发声的全国政协某届某次会议新闻发布会，吸引目光。\n"
+            "3月3日，全国政协十四届四次会议新闻发布会在北京举行。",
+            "",
+            "全国政协十四届四次会议新闻发布会",
+        ),
+        # `總結會務` sums up an association's affairs: the body's meeting is the name
+        (
+            "某促進會於四月二十三日下午在某中心禮堂召開本年度會員大會平常會議,七十人出席。",
+            "某促會總結會務續多元化",
+            "會員大會平常會議",
+        ),
+    ],
+)
+def test_a_sessions_councillors_agenda_and_affairs(text: str, title: str, name: str) -> None:
+    assert facts(text, title).name == name
