@@ -644,4 +644,4 @@ def test_a_party_committees_standing_committee_meeting_held(text: str, name: str
     ],
 )
 def test_a_sessions_councillors_agenda_and_affairs(text: str, title: str, name: str) -> None:
-    assert facts(text, title).name == name
+    assert facts(text, title, title).name == name
