@@ -91,7 +91,7 @@ _NAME_STOPS = (
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
     rf"[」』”\"]?[，,]?\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?"  # Taiwan's `定期會 10/3開議`
-    rf"(?:(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
+    rf"(?:(?:(?:19|20)\d\d年)?(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
     r"(?:[于於]\s*(?:本月|今年)?(?:\d{1,2}月)?\d{1,2}日)?"  # `某联谊会于本月18日举行…`
     r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
     r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将)?\s*"
@@ -171,10 +171,18 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
             continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
         if _GENERIC.search(s[start : match.end()]):
             continue
-        follows = _FOLLOWS_NAME.match(s, match.end())
+        # a compound name is followed as a whole: `…第十三次会议暨…纪念活动在某园举行`
+        follows = _FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
         yield start, match.end(), stop in _VERBS or stop == "主持" or bool(follows)
+
+
+def _compound_follows(s: str, end: int) -> re.Match[str] | None:
+    """What follows a compound name joined at `end` (`…会议暨…活动在某园举行`)."""
+    if not s.startswith(("暨", "和", "及", "、"), end):
+        return None
+    return _FOLLOWS_NAME.match(s, _extended(s, end))
 
 
 def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
@@ -227,6 +235,8 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
         if named and future is None and _ahead(s, end):
             future = (start, end)  # `某会议将于8日开幕，为做好…召开了安保工作会议`
             continue
+        if named and future and start < _extended(s, future[1]):
+            continue  # the previewed compound's second meeting (`…会议和…会议将于8日开幕`)
         if named:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
@@ -244,7 +254,7 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
 def _ahead(s: str, end: int) -> bool:
     """Whether the meeting ending at `end` is still to be held (`…会议将于元月8日开幕`): a
     meeting held in the same paragraph is then the one the page reports."""
-    follows = _FOLLOWS_NAME.match(s, end)
+    follows = _FOLLOWS_NAME.match(s, end) or _compound_follows(s, end)
     if follows is None or "将" not in follows.group():
         return False
     paragraph = s.find("\n", end)

@@ -645,3 +645,39 @@ def test_a_party_committees_standing_committee_meeting_held(text: str, name: str
 )
 def test_a_sessions_councillors_agenda_and_affairs(text: str, title: str, name: str) -> None:
     assert facts(text, title, title).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # a compound name is held as a whole, after its full date too
+        (
+            "某网讯 昨天上午，某地区商会合作与交流机制第十三次会议暨某市总商会成立百年纪念活动"
+            "在某园举行。",
+            "某市总商会成立百年纪念活动盛大举行",
+            "某地区商会合作与交流机制第十三次会议暨某市总商会成立百年纪念活动",
+        ),
+        (
+            "某某讯 以“实干 创新”为主题的中国某学会第十次全国会员代表大会暨2013年综合学术年会"
+            "2013年10月11日在北京某宾馆召开。",
+            "某某代表科协祝贺某学会大会召开讲话",
+            "中国某学会第十次全国会员代表大会暨2013年综合学术年会",
+        ),
+        # an organiser `主办的` a meeting is no compound with it
+        (
+            "由某某同胞联谊会主办的第三届海外社团座谈会在某地举行。",
+            "",
+            "第三届海外社团座谈会",
+        ),
+    ],
+)
+def test_a_compound_name_held_as_a_whole(text: str, title: str, name: str) -> None:
+    assert facts(text, title).name == name
+
+
+def test_a_previewed_compound_yields_to_the_meeting_held_for_it() -> None:
+    text = (
+        "某区第一届人民代表大会第一次会议和政协某区第一届第一次会议将于元月8日和9日相继开幕，"
+        "为做好安保工作，某区公安局专门召开了“两会”安保工作会议。"
+    )
+    assert facts(text).name == "“两会”安保工作会议"
