@@ -382,7 +382,7 @@ def _kind(name: str) -> str:
 def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     """The title's meeting as the body spells it in full, or the body's own when it is the
     same kind of meeting and more specific; else the body's first meeting."""
-    body = _first_named(s, numbered=True)
+    body = _past_headlines(s, _first_named(s, numbered=True))
     in_title = [(a, b) for a, b, _ in meeting_spans(s_title)]
     if not in_title:
         return _text(source, body)
@@ -406,6 +406,32 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
 
 # The 议 that spells a `…常委会` as `…常委会议`, not a session's 议员 or 议事日程.
 _SPELLED_AS = re.compile(r"议(?![室厅程员]|中心|事日程)")
+
+
+def _past_headlines(s: str, name: Name | None) -> Name | None:
+    """The lede's meeting when the first one named is in a headline left in the text
+    (`某联谊会理事会换届会议召开`, a short line with no sentence in it) and the lede names the
+    same kind of meeting with more of its name (`…换届暨工作委员会第一次会议今天在…召开`)."""
+    later, line_end = name, 0
+    while later is not None and (line_end := _headline_end(s, later)) >= 0:
+        found = _first_named(s[line_end:], numbered=True)
+        later = tuple((a + line_end, b + line_end) for a, b in found) if found else None
+    if name is None or later is None or later == name or not _more_specific(s, later, name):
+        return name
+    return later
+
+
+_SENTENCE_MARK = re.compile("[，,。；;！!？?]")
+
+
+def _headline_end(s: str, name: Name) -> int:
+    """The end of the line holding `name` when it is a headline (short, no sentence mark)."""
+    line_start = s.rfind("\n", 0, name[0][0]) + 1
+    line_end = s.find("\n", name[-1][1])
+    line_end = len(s) if line_end < 0 else line_end
+    if line_end - line_start > 40 or _SENTENCE_MARK.search(s, line_start, line_end):
+        return -1
+    return line_end
 
 
 def _more_specific(s: str, body: Name, spelled: Name) -> bool:

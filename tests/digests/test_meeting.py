@@ -681,3 +681,14 @@ def test_a_previewed_compound_yields_to_the_meeting_held_for_it() -> None:
         "为做好安保工作，某区公安局专门召开了“两会”安保工作会议。"
     )
     assert facts(text).name == "“两会”安保工作会议"
+
+
+def test_a_headline_left_in_the_text_yields_to_the_ledes_fuller_name() -> None:
+    text = (
+        "首页 > 科学\n某某联谊会理事会换届会议召开\n原标题：某某联谊会 理事会换届会议召开\n"
+        "本报北京12月8日讯(记者王明)某某联谊会理事会换届暨工作委员会第一次会议今天在某院召开。"
+    )
+    assert facts(text, "免费软件在线观看").name == "某某联谊会理事会换届暨工作委员会第一次会议"
+    # a headline naming its meeting in full keeps it
+    plain = "某县政协召开党外人士座谈会\n3月2日，座谈会在县行政中心召开。"
+    assert facts(plain).name == "党外人士座谈会"
