@@ -139,6 +139,8 @@ def extract_meeting(
     text: str, simplified: str, simplified_title: str, title: str | None = None
 ) -> MeetingFacts:
     """The meeting's facts, each as written in `text` (or `simplified` if lengths differ)."""
+    if title is not None and len(title) == len(simplified_title) and _runs_on(simplified_title):
+        text, simplified = title + text, simplified_title + simplified
     source = text if len(text) == len(simplified) else simplified
     people = extract_people(source, simplified)
     return MeetingFacts(
@@ -149,6 +151,16 @@ def extract_meeting(
         speakers=tuple(p.name for p in people.speakers),
         roles=people.roles,
     )
+
+
+# A title cut from a lede's first line, ending on its verb (`…在某会议厅召開了`): the
+# sentence, and the meeting's name, run on into the body's first line.
+_RUNS_ON = re.compile(r"[，,].*(?:召开|举行|举办)了?$|(?:召开|举行|举办)了$")
+
+
+def _runs_on(title: str) -> bool:
+    """Whether the title is a lede's first line that the body's first line continues."""
+    return bool(_RUNS_ON.search(title))
 
 
 # --- the name ------------------------------------------------------------------------

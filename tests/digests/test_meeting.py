@@ -692,3 +692,14 @@ def test_a_headline_left_in_the_text_yields_to_the_ledes_fuller_name() -> None:
     # a headline naming its meeting in full keeps it
     plain = "某县政协召开党外人士座谈会\n3月2日，座谈会在县行政中心召开。"
     assert facts(plain).name == "党外人士座谈会"
+
+
+def test_a_title_cut_on_its_verb_runs_on_into_the_body() -> None:
+    title = "2017年4月13日上午,某某鎮在鎮二樓會議廳召開了"
+    text = "全鎮村(社區)“兩委”換屆選舉工作會議。會議由王明鎮長主持。"
+    got = facts(text, title, title)
+    assert (got.name, got.place) == ("全鎮村(社區)“兩委”換屆選舉工作會議", "鎮二樓會議廳")
+    assert got.chair == "王明"
+    # a headline ending on its verb is whole: nothing runs on
+    headline = "某某會理事會換屆會議召開"
+    assert facts("會議選舉產生新一屆理事會。", headline, headline).name == "某某會理事會換屆會議"
