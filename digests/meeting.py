@@ -101,6 +101,7 @@ _HOLDS = re.compile(r"召开|举行|举办")
 # `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+    r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
     r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
 )
 _NUMBER = r"(?:[\d一二三四五六七八九十百零〇]+|首)"  # 首次, 首届: the first
@@ -127,9 +128,10 @@ _QUOTES = {"”": "“", "」": "「", "』": "『"}
 _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
-# What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`.
+# What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`,
+# `在县纪委十四届七次全会上` (at which something was done; taken only when none is held).
 _ABOUT = re.compile(
-    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|议事日程|议员|从|自"
+    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|议事日程|议员|从|自|上"
     r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)"  # `…定期大會四月二日起開議`
 )
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")

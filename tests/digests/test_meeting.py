@@ -703,3 +703,12 @@ def test_a_title_cut_on_its_verb_runs_on_into_the_body() -> None:
     # a headline ending on its verb is whole: nothing runs on
     headline = "某某會理事會換屆會議召開"
     assert facts("會議選舉產生新一屆理事會。", headline, headline).name == "某某會理事會換屆會議"
+
+
+def test_a_numbered_meeting_at_which_something_was_done() -> None:
+    # `全县的大会` says whose, not which; the numbered plenum the report is about names it
+    text = (
+        "某某县在县纪委十四届七次全会上大胆创新，对以往全会议程进行改革。"
+        "村民监督委员会能够代表村民参加全县的大会。"
+    )
+    assert facts(text, "某某纪委:会议制度改革取得新亮点").name == "县纪委十四届七次全会"
