@@ -402,6 +402,8 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         return _text(source, body)
     a, b = in_title[-1]  # a headline's last meeting is the one it reports
     named = s_title[a:b]
+    if (full := _numbered_in_full(s, named)) is not None:
+        return _text(source, full)
     at = s.find(named)
     if at >= 0:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
@@ -416,6 +418,17 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+def _numbered_in_full(s: str, named: str) -> Name | None:
+    """The body's numbered session that a headline abbreviates: `莒光鄉代會定期會` for
+    `莒光鄉民代表會第七屆第一次定期大會`, its characters in order, with the same meeting word."""
+    if len(named) < 4 or _SESSION.search(named):
+        return None
+    for start, end, _ in meeting_spans(s):
+        if _SESSION.search(s, start, end) and _same_unnumbered(s[start:end], named):
+            return _joined(s, start, _extended(s, end))
+    return None
 
 
 # The 议 that spells a `…常委会` as `…常委会议`, not a session's 议员 or 议事日程.

@@ -712,3 +712,9 @@ def test_a_numbered_meeting_at_which_something_was_done() -> None:
         "村民监督委员会能够代表村民参加全县的大会。"
     )
     assert facts(text, "某某纪委:会议制度改革取得新亮点").name == "县纪委十四届七次全会"
+
+
+def test_an_abbreviated_headline_takes_the_bodys_numbered_session() -> None:
+    text = "某某鄉民代表會第七屆第一次定期大會今日開議,主席王大明主持。"
+    title = "某鄉代會定期會開議"
+    assert facts(text, title, title).name == "某某鄉民代表會第七屆第一次定期大會"
