@@ -13,6 +13,7 @@ never one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from digests.model import MeetingFacts
@@ -144,6 +145,7 @@ def extract_meeting(
     if title is not None and len(title) == len(simplified_title) and _runs_on(simplified_title):
         text, simplified = title + text, simplified_title + simplified
     source = text if len(text) == len(simplified) else simplified
+    source, simplified = _unwrapped(source, simplified)
     people = extract_people(source, simplified)
     return MeetingFacts(
         name=_name(source, simplified, simplified_title, title),
@@ -163,6 +165,32 @@ _RUNS_ON = re.compile(r"[，,].*(?:召开|举行|举办)了?$|(?:召开|举行|�
 def _runs_on(title: str) -> bool:
     """Whether the title is a lede's first line that the body's first line continues."""
     return bool(_RUNS_ON.search(title))
+
+
+_WRAPPED_AT = 4  # lines of one width, ending mid-sentence, that make a page hard-wrapped
+
+
+def _unwrapped(source: str, s: str) -> tuple[str, str]:
+    """The text with its hard line wraps undone: a page that breaks its sentences at a fixed
+    width (`某鄉民代表會第七屆` / `第一次定期大會…`) splits names at the break."""
+    lines = s.split("\n")
+    widths = Counter(len(line) for line in lines if len(line) >= 12 and _mid_sentence(line))
+    if not widths or (common := widths.most_common(1)[0])[1] < _WRAPPED_AT:
+        return source, s
+    width, starts, at = common[0], [], 0
+    for line in lines[:-1]:
+        at += len(line) + 1
+        # ASCII and punctuation make a wrapped line a few characters shorter or longer
+        if width - 4 <= len(line) <= width + 2 and _mid_sentence(line):
+            starts.append(at - 1)  # the break after a wrapped line
+    cut = set(starts)
+    keep = [i for i in range(len(s)) if i not in cut]
+    return "".join(source[i] for i in keep), "".join(s[i] for i in keep)
+
+
+def _mid_sentence(line: str) -> bool:
+    """Whether a line stops in the middle of a sentence: on a character of a word."""
+    return bool(line) and "\u4e00" <= line[-1] <= "\u9fff"
 
 
 # --- the name ------------------------------------------------------------------------

@@ -714,6 +714,26 @@ def test_a_numbered_meeting_at_which_something_was_done() -> None:
     assert facts(text, "某某纪委:会议制度改革取得新亮点").name == "县纪委十四届七次全会"
 
 
+# A page that breaks its sentences at a fixed width, as some papers' web copies do.
+WRAPPED = (
+    "某鄉代會定期會開議 鄉長施政報告\n"
+    "【本報記者某某報導】某某鄉民代表會第七屆\n"
+    "第一次定期大會全體代表於廿一日上午完成報到後隨即\n"
+    "下午召開預備會議,二十二日上午正式開議,由代表會\n"
+    "主席王大明主持,副主席李小華及全體代表全員到齊,\n"
+    "準時在代表會議事廳開議,鄉長張志強率同秘書及課室\n"
+    "主管出席備詢,並就鄉政建設提出施政報告及工作說明\n"
+    "審查鄉公所年度預算時,請諸位代表多盡責看緊荷包。"
+)
+
+
+def test_a_hard_wrapped_session_named_in_full_for_its_abbreviated_headline() -> None:
+    title = "某鄉代會定期會開議 鄉長施政報告"
+    got = facts(WRAPPED, title, title)
+    assert got.name == "某某鄉民代表會第七屆第一次定期大會"
+    assert got.chair == "王大明"
+
+
 def test_an_abbreviated_headline_takes_the_bodys_numbered_session() -> None:
     text = "某某鄉民代表會第七屆第一次定期大會今日開議,主席王大明主持。"
     title = "某鄉代會定期會開議"
