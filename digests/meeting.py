@@ -425,10 +425,13 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     """The title's meeting as the body spells it in full, or the body's own when it is the
     same kind of meeting and more specific; else the body's first meeting."""
     body = _past_headlines(s, _first_named(s, numbered=True))
-    in_title = [(a, b) for a, b, _ in meeting_spans(s_title)]
+    spans = list(meeting_spans(s_title))
+    in_title = [(a, b) for a, b, _ in spans]
     if not in_title:
         return _text(source, body)
     a, b = in_title[-1]  # a headline's last meeting is the one it reports
+    if not spans[-1][2] and _held_elsewhere(s, body, s_title[a:b]):
+        return _text(source, body)  # a headline's meeting, not said held, the body never writes
     named = s_title[a:b]
     if (full := _numbered_in_full(s, named)) is not None:
         return _text(source, full)
@@ -446,6 +449,13 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+def _held_elsewhere(s: str, body: Name | None, named: str) -> bool:
+    """Whether the body holds a meeting of its own that the headline's `named` is not: the
+    body never writes `named` (a spammed headline's `…論壇`) nor is the body's a piece of it."""
+    body_name = _text(s, body)
+    return body_name is not None and named not in s and body_name not in named
 
 
 def _numbered_in_full(s: str, named: str) -> Name | None:

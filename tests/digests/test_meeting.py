@@ -738,3 +738,12 @@ def test_an_abbreviated_headline_takes_the_bodys_numbered_session() -> None:
     text = "某某鄉民代表會第七屆第一次定期大會今日開議,主席王大明主持。"
     title = "某鄉代會定期會開議"
     assert facts(text, title, title).name == "某某鄉民代表會第七屆第一次定期大會"
+
+
+def test_a_headline_meeting_not_held_nor_in_the_body_yields_to_the_bodys() -> None:
+    title = "某局早已表示事宜不符合區議會職能某某論壇"
+    text = "十七區區議會聯合舉行特別大會。\n各區議會今日舉行聯合特別大會,討論有關事宜。"
+    assert facts(text, title, title).name == "特別大會"
+    # a headline's meeting that the body names only in part keeps the headline's
+    title = "某市政協十三屆二次會議"
+    assert facts("二次會議在某會堂召開。", title, title).name == "某市政協十三屆二次會議"
