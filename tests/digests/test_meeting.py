@@ -747,3 +747,15 @@ def test_a_headline_meeting_not_held_nor_in_the_body_yields_to_the_bodys() -> No
     # a headline's meeting that the body names only in part keeps the headline's
     title = "某市政協十三屆二次會議"
     assert facts("二次會議在某會堂召開。", title, title).name == "某市政協十三屆二次會議"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某城市交流論壇籌備委員會工作小組今日返港,小組昨日與有關單位舉行會議。",
+        "某某运动大会组委会秘书长王明介绍筹备情况。",
+    ],
+)
+def test_a_body_preparing_a_meeting_is_no_meeting(text: str) -> None:
+    title = "某某城市交流論壇籌備委員會工作小組返港"
+    assert facts(text, title, title).name is None
