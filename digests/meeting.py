@@ -429,6 +429,8 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     spans = list(meeting_spans(s_title))
     in_title = [(a, b) for a, b, _ in spans]
     if not in_title:
+        if body is not None and _visit_previewing(s, s_title, body):
+            return None  # `某長官會見某會領導`: the 聯誼會 `將於本月中舉辦` is not reported
         return _text(source, body)
     a, b = in_title[-1]  # a headline's last meeting is the one it reports
     if not spans[-1][2] and _held_elsewhere(s, body, s_title[a:b]):
@@ -450,6 +452,12 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+def _visit_previewing(s: str, s_title: str, body: Name) -> bool:
+    """Whether a visit's headline (`…會見…`) is over a body that only previews a meeting."""
+    follows = _FOLLOWS_NAME.match(s, body[-1][1])
+    return any(verb in s_title for verb in _MET) and follows is not None and "将" in follows.group()
 
 
 def _held_elsewhere(s: str, body: Name | None, named: str) -> bool:

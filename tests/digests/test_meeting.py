@@ -759,3 +759,12 @@ def test_a_headline_meeting_not_held_nor_in_the_body_yields_to_the_bodys() -> No
 def test_a_body_preparing_a_meeting_is_no_meeting(text: str) -> None:
     title = "某某城市交流論壇籌備委員會工作小組返港"
     assert facts(text, title, title).name is None
+
+
+def test_a_visit_over_a_meeting_only_previewed_reports_none() -> None:
+    title = "某長官會見某同鄉總會領導"
+    text = "某長官今日會見某同鄉總會訪問團。會長介紹,今年某某聯誼會將於本月中在某地舉辦。"
+    assert facts(text, title, title).name is None
+    # a visit page whose body holds a meeting keeps it
+    held = "某長官今日會見某同鄉總會訪問團,雙方隨後舉行座談會。"
+    assert facts(held, title, title).name == "座談會"
