@@ -270,8 +270,9 @@ def find_meeting_name(s: str) -> tuple[int, int] | None:
 
 def _first_named(s: str, numbered: bool = False) -> Name | None:
     """The first meeting held; else (`numbered`) the first numbered one that a clause is
-    about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`."""
-    fallback = future = None
+    about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`;
+    else a committee convened (`法院召开审判委员会`); else the first numbered one at all."""
+    fallback = future = session = None
     for start, end, named in meeting_spans(s):
         if named and fallback and _same_unnumbered(s[fallback[0] : fallback[1]], s[start:end]):
             break  # `某议会第四届第七次定期会从昨日起…`, then `某议会定期会于昨日…`: the same
@@ -284,6 +285,7 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
+            session = session or (start, end)
     if future:
         return _joined(s, future[0], _extended(s, future[1]))
     if fallback:
@@ -291,6 +293,8 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
+    if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
+        return _joined(s, session[0], _extended(s, session[1]))
     return None
 
 

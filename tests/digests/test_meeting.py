@@ -768,3 +768,11 @@ def test_a_visit_over_a_meeting_only_previewed_reports_none() -> None:
     # a visit page whose body holds a meeting keeps it
     held = "某長官今日會見某同鄉總會訪問團,雙方隨後舉行座談會。"
     assert facts(held, title, title).name == "座談會"
+
+
+def test_a_numbered_session_is_the_report_when_no_meeting_is_held() -> None:
+    text = (
+        "某縣議會第二十屆第六次定期會縣政總質詢議程昨(五)日正式結束,縣長感謝議員。\n"
+        "本次縣議會定期會縣政總質詢議程,五日由八位議員聯合質詢壓軸。"
+    )
+    assert facts(text).name == "某縣議會第二十屆第六次定期會"
