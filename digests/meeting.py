@@ -51,8 +51,8 @@ _KIND = (
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
-# `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会组委会` are bodies preparing it
-_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处)")
+# `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
+_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心)")
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
     "召开了",
