@@ -553,6 +553,9 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         ):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
+        if s[i - 1] == "、" and _listed_in_name(s, i - 1):
+            i -= 1  # `召开县(区)委书记、县(区)长集体谈心谈话会`: whose meeting, listed
+            continue
         if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
             return i, None
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
@@ -562,6 +565,14 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
                 return i, word
         i -= 1
     return i, None
+
+
+def _listed_in_name(s: str, at: int) -> bool:
+    """Whether the list comma at `at` is inside a name held in its clause: a holding verb
+    comes before it in the same clause."""
+    opening = max(s.rfind(mark, max(0, at - CAP), at) for mark in _CLAUSE)
+    verb = _HOLDS.search(s, opening + 1, at)
+    return verb is not None and at - verb.end() >= 2
 
 
 def _credit_before(s: str, i: int) -> bool:

@@ -776,3 +776,22 @@ def test_a_numbered_session_is_the_report_when_no_meeting_is_held() -> None:
         "本次縣議會定期會縣政總質詢議程,五日由八位議員聯合質詢壓軸。"
     )
     assert facts(text).name == "某縣議會第二十屆第六次定期會"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "6月2日下午，市委召开换届期间县(区)委书记、县(区)长集体谈心谈话会。",
+            "换届期间县(区)委书记、县(区)长集体谈心谈话会",
+        ),
+        (
+            "县政协召开各联络组、活动组、专委会组长会议，主席王明主持。",
+            "各联络组、活动组、专委会组长会议",
+        ),
+        # a list with no holding verb before it is no part of the name
+        ("市委书记王明、市长李华出席座谈会并讲话。", "座谈会"),
+    ],
+)
+def test_a_list_inside_a_held_meetings_name(text: str, name: str) -> None:
+    assert facts(text).name == name
