@@ -125,6 +125,11 @@ _SUBJECT = re.compile(
     rf"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^{CJK}]|[应于在将召举])"
 )
 _CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员会)(?![委员主副])")
+# What a body convenes, ending in 会 at its clause's end, is a meeting even of a kind the
+# list above lacks; an association (协会, 学会, 基金会) is no meeting.
+_CONVENED_MEETING = re.compile(
+    r"召开了?([^，,。；;、\s《》]{2,30}?(?<![协学商工总合金])会)(?=[。，,；;]|\s|$)"
+)
 _QUOTES = {"”": "“", "」": "「", "』": "『"}
 # A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.
 _DATELINE = re.compile(
@@ -293,6 +298,8 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
+    for convened in _CONVENED_MEETING.finditer(s) if numbered else ():
+        return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
     if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
         return _joined(s, session[0], _extended(s, session[1]))
     return None

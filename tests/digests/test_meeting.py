@@ -795,3 +795,18 @@ def test_a_numbered_session_is_the_report_when_no_meeting_is_held() -> None:
 )
 def test_a_list_inside_a_held_meetings_name(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "某镇召集各村书记共60余人召开整域推进乡村振兴战略上劲会。会议学习了文件。",
+            "整域推进乡村振兴战略上劲会",
+        ),
+        ("某县召开了防汛备汛再加压会，部署汛期工作。", "防汛备汛再加压会"),
+        ("校友们召开同乡联合会，推举会长。", None),
+    ],
+)
+def test_what_a_body_convenes_is_a_meeting_of_any_kind(text: str, name: str | None) -> None:
+    assert facts(text).name == name
