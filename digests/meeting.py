@@ -534,7 +534,13 @@ def _text(source: str, name: Name | None) -> str | None:
     closing = {v: k for k, v in _QUOTES.items()}.get(text[:1])
     if closing and closing not in text:
         text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
+    if (umbrella := _UMBRELLA.match(text)) is not None:
+        text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
     return text[-CAP:] or None
+
+
+# A series and the quoted events it lists after a dash: the series is what was held.
+_UMBRELLA = re.compile(r"(.{2,40}?)——[“「][^”」]+[”」][“「]")
 
 
 def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int, str | None]:

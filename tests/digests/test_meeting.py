@@ -810,3 +810,12 @@ def test_a_list_inside_a_held_meetings_name(text: str, name: str) -> None:
 )
 def test_what_a_body_convenes_is_a_meeting_of_any_kind(text: str, name: str | None) -> None:
     assert facts(text).name == name
+
+
+def test_a_series_listing_its_quoted_events_is_the_meeting_held() -> None:
+    text = (
+        "7月27日，由某省商会主办的某商会成立百年系列活动——“某商会投资推介会”"
+        "“某商会成立百年纪念大会”“2015民间商会高峰论坛”在某市成功举办。"
+    )
+    got = facts(text)
+    assert (got.name, got.place) == ("某商会成立百年系列活动", "某市")
