@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _PLACE = re.compile(
-    r"(?:在|假|于)((?:(?!在)[^，,。；;：:！!？?\n“”]){1,30}?)"
+    # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there
+    r"(?:在(?![意乎])|假|(?<![关由对至属等鉴基])于|来到)((?:(?!在)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
+    r"(?:与[^，,。；;]{1,12}?)?"  # `在台中市与有关单位举行`: the place, not its company
     r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中)*"
     r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
 )
@@ -18,7 +20,9 @@ _NOT_PLACE = re.compile(
     r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频)"
     r"|^一[起块道]$"  # `合在一起召开`: together, not a place
     # a time of history, not a place: `在…奋斗目标进军的新征程上举行的`
-    r"|(?:征程|时代|阶段|时期|进程|关头|节点|之际|形势)[上中下]?$"
+    r"|(?:征程|时代|阶段|时期|进程|关头|节点|之际|形势|框架|前提|指导|领导)[上中下]?$"
+    r"|过后|过了|以后|之后|以前|之前|就要"  # `在春节过后就要举办`: a time
+    r"|^党的|[一二三四五六七八九十]大$|全会$"  # `在党的二十大胜利召开`: a meeting, not its place
 )
 # Short place forms that a report writes for a city (在京召开 is held in Beijing).
 _SHORT_PLACES = {
