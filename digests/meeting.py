@@ -52,7 +52,8 @@ _KIND = (
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
 # `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
-_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心)")
+# the same; `…会议制度` is a rule of meeting, not a meeting
+_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度)")
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
     "召开了",
@@ -107,7 +108,10 @@ _GENERIC = re.compile(
     r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
 )
 _NUMBER = r"(?:[\d一二三四五六七八九十百零〇]+|首)"  # 首次, 首届: the first
-_SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
+# `新一届理事会`, `上一届`, `每一次` are no session's number
+_SESSION = re.compile(
+    rf"(?<![新上下本每历换])(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]"
+)
 # The time between a subject and its verb: `于3月5日`, `12月25日上午`, `日前`, `今(5)日`.
 _TIME = re.compile(
     r"(?:[于於]\s*)?(?:本月)?(?:(?:\d{1,2}月)?(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
@@ -444,12 +448,14 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
             return None  # `某長官會見某會領導`: the 聯誼會 `將於本月中舉辦` is not reported
         return _text(source, body)
     a, b = in_title[-1]  # a headline's last meeting is the one it reports
-    if not spans[-1][2] and _held_elsewhere(s, body, s_title[a:b]):
-        return _text(source, body)  # a headline's meeting, not said held, the body never writes
+    if (same := _same_session(s, s_title[a:b])) is not None:
+        return _text(source, same)  # `…召开成立后第一次会议` is the body's `…党委第一次会议`
+    if _held_elsewhere(s, body, s_title[a:b]):
+        return _text(source, body)  # a headline's meeting the body never writes
     named = s_title[a:b]
     if (full := _numbered_in_full(s, named)) is not None:
         return _text(source, full)
-    at = s.find(named)
+    at = _written_as_meeting(s, named)
     if at >= 0:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
         stop = at + b - a
@@ -471,11 +477,35 @@ def _visit_previewing(s: str, s_title: str, body: Name) -> bool:
     return any(verb in s_title for verb in _MET) and follows is not None and "将" in follows.group()
 
 
+def _same_session(s: str, named: str) -> Name | None:
+    """The body's meeting that ends with the headline's numbered one (`第一次会议`), when the
+    body does not write the headline's name itself."""
+    session = _SESSION.search(named)
+    if session is None or _written_as_meeting(s, named) >= 0:
+        return None
+    tail = named[session.start() :]
+    for start, end, held in meeting_spans(s):
+        if held and s.endswith(tail, start, end) and end - start > len(tail):
+            return _joined(s, start, _extended(s, end))
+    return None
+
+
+def _written_as_meeting(s: str, named: str) -> int:
+    """Where the body writes the headline's meeting as a meeting: not `…会议制度`, the rule
+    of having one (`检察长列席法院审委会会议制度`); -1 when it never does."""
+    at = s.find(named)
+    while at >= 0 and s.startswith("制度", at + len(named)):
+        at = s.find(named, at + 1)
+    return at
+
+
 def _held_elsewhere(s: str, body: Name | None, named: str) -> bool:
     """Whether the body holds a meeting of its own that the headline's `named` is not: the
     body never writes `named` (a spammed headline's `…論壇`) nor is the body's a piece of it."""
     body_name = _text(s, body)
-    return body_name is not None and named not in s and body_name not in named
+    if body_name is None or _written_as_meeting(s, named) >= 0:
+        return False
+    return body_name not in named and body_name[-4:] not in named  # `七次常委會` of a compound
 
 
 def _numbered_in_full(s: str, named: str) -> Name | None:

@@ -819,3 +819,27 @@ def test_a_series_listing_its_quoted_events_is_the_meeting_held() -> None:
     )
     got = facts(text)
     assert (got.name, got.place) == ("某商会成立百年系列活动", "某市")
+
+
+def test_a_rule_of_meeting_is_no_meeting_and_a_convened_committee_is_the_report() -> None:
+    title = "法院審委會會議"
+    text = (
+        "某某網12月12日電 檢察長列席法院審委會會議制度,是司法制度的重要體現。"
+        "日前,某某市法院召開審判委員會,某某市檢察院檢察長王明受邀列席。"
+    )
+    assert facts(text, title, title).name == "審判委員會"
+
+
+def test_a_headline_session_the_body_writes_with_another_body() -> None:
+    title = "某县总医院党委召开成立后第一次会议"
+    text = (
+        "某县7月25日召开医共体建设启动会，成立了总医院党委。"
+        "7月31日上午，总医院党委第一次会议在县卫生健康局四楼会议室召开。"
+    )
+    assert facts(text, title).name == "总医院党委第一次会议"
+
+
+def test_a_headline_meeting_the_body_spells_another_way() -> None:
+    title = "集团召开2023年第三次董事会"
+    text = "8月11日下午，集团召开2023年董事会第三次会议，董事长王明主持会议。"
+    assert facts(text, title).name == "集团2023年董事会第三次会议"
