@@ -119,7 +119,9 @@ _TIME = re.compile(
     r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚))?(?:[上下]午|晚上?)?$"
 )
 _STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
-_MEETING_BODY = re.compile(r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会)$")
+_MEETING_BODY = re.compile(
+    r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会)$"
+)
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
@@ -241,13 +243,17 @@ def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
     """The body whose own meeting a bare `召开会议` is (`区委常委会召开会议`): a standing
     committee, a party group or committee, a presidium meets as `常委会会议`, `党组会议`."""
     verb = next((v for v in ("召开", "举行") if s.endswith(v, 0, at)), None)
-    if word != "会议" or verb is None:
+    if word not in ("会议", "大会") or verb is None:
         return None
     org_end = _before_place_and_time(s, at - len(verb))
     subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
-    if 2 <= org_end - subject <= 30 and _MEETING_BODY.search(s, subject, org_end):
+    bodies = _MEETING_BODY if word == "会议" else _SITTING_BODY
+    if 2 <= org_end - subject <= 30 and bodies.search(s, subject, org_end):
         return subject, org_end
     return None
+
+
+_SITTING_BODY = re.compile(r"(?:立法会|议会)$")  # `立法會昨日舉行大會`: a council's sitting
 
 
 def _organiser(s: str, at: int) -> bool:
@@ -390,7 +396,15 @@ def _joined(s: str, start: int, end: int) -> Name:
                 return body, (start, end)
         elif _STUDY_GROUP.search(org) and 4 <= len(org) <= 30 and end - start <= 8:
             return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
+        elif _PLAIN_KIND.fullmatch(s, start, end) and _COUNCIL.search(org) and len(org) <= 30:
+            return (subject, org_end), (start, end)  # `立法會今日舉行全體會議`
     return ((start, end),)
+
+
+# A kind that names no meeting without its body (`全體會議`), and a council that meets as
+# one: `澳門立法會昨日舉行全體會議` is the 立法會全體會議.
+_PLAIN_KIND = re.compile(r"(?:全体|特别|例行|平常)(?:会议|大会)")
+_COUNCIL = re.compile(r"(?:立法会|议会|委员会|常委会|理事会|董事会|政协|人大)$")
 
 
 # A name that opens with its own organisation before its number: a party, league or

@@ -843,3 +843,19 @@ def test_a_headline_meeting_the_body_spells_another_way() -> None:
     title = "集团召开2023年第三次董事会"
     text = "8月11日下午，集团召开2023年董事会第三次会议，董事长王明主持会议。"
     assert facts(text, title).name == "集团2023年董事会第三次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("立法會今日(5日)舉行全體會議,審議多項法案,主席某某主持會議。", "立法會全體會議"),
+        ("澳門立法會昨日舉行全體會議,由主席某某主持,表決通過法案。", "澳門立法會全體會議"),
+        ("某立法會昨日下午舉行大會,議員就動議進行辯論。", "某立法會大會"),
+        ("立法會今日舉行會議,審議撥款申請。", "立法會會議"),
+        ("立法會內務委員會今日舉行特別會議。", "立法會內務委員會特別會議"),
+        # a kind that names itself keeps no body
+        ("某某社團昨日舉行全體會議。", "全體會議"),
+    ],
+)
+def test_a_council_sitting_is_named_with_its_council(text: str, name: str) -> None:
+    assert facts(text).name == name
