@@ -318,8 +318,7 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
 def _ahead(s: str, end: int) -> bool:
     """Whether the meeting ending at `end` is still to be held (`…会议将于元月8日开幕`): a
     meeting held in the same paragraph is then the one the page reports."""
-    follows = _FOLLOWS_NAME.match(s, end) or _compound_follows(s, end)
-    if follows is None or "将" not in follows.group():
+    if not _previewed(s, end):
         return False
     paragraph = s.find("\n", end)
     return bool(_HELD_AFTER.search(s, end, paragraph if paragraph >= 0 else len(s)))
@@ -462,6 +461,8 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
             return None  # `某長官會見某會領導`: the 聯誼會 `將於本月中舉辦` is not reported
         return _text(source, body)
     a, b = in_title[-1]  # a headline's last meeting is the one it reports
+    if body is not None and _previewed(s_title, b) and not _previewed(s, body[-1][1]):
+        return _text(source, body)  # `某大會將於下月召開`: the body's press conference was held
     if (same := _same_session(s, s_title[a:b])) is not None:
         return _text(source, same)  # `…召开成立后第一次会议` is the body's `…党委第一次会议`
     if _held_elsewhere(s, body, s_title[a:b]):
@@ -487,8 +488,13 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
 
 def _visit_previewing(s: str, s_title: str, body: Name) -> bool:
     """Whether a visit's headline (`…會見…`) is over a body that only previews a meeting."""
-    follows = _FOLLOWS_NAME.match(s, body[-1][1])
-    return any(verb in s_title for verb in _MET) and follows is not None and "将" in follows.group()
+    return any(verb in s_title for verb in _MET) and _previewed(s, body[-1][1])
+
+
+def _previewed(s: str, end: int) -> bool:
+    """Whether the meeting ending at `end` is said to be held later (`…大會將於8月29日召開`)."""
+    follows = _FOLLOWS_NAME.match(s, end) or _compound_follows(s, end)
+    return follows is not None and "将" in follows.group()
 
 
 def _same_session(s: str, named: str) -> Name | None:

@@ -859,3 +859,15 @@ def test_a_headline_meeting_the_body_spells_another_way() -> None:
 )
 def test_a_council_sitting_is_named_with_its_council(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+def test_a_headline_previewing_a_meeting_yields_to_the_press_conference_held() -> None:
+    title = "第十次全國某某代表大會將於8月29日在京召開"
+    text = (
+        "新華社北京8月24日電(記者王明)記者24日從某某聯合會舉行的新聞發布會上獲悉,"
+        "第十次全國某某代表大會將於8月29日至9月1日在京召開。"
+    )
+    assert facts(text, title, title).name == "新聞發布會"
+    # a preview with nothing held keeps the meeting previewed
+    alone = "第十次全國某某代表大會將於8月29日至9月1日在京召開,會期四天。"
+    assert facts(alone, title, title).name == "第十次全國某某代表大會"
