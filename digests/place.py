@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 _PLACE = re.compile(
-    # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there
-    r"(?:在(?![意乎])|假|(?<![关由对至属等鉴基])于|来到)((?:(?!在)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
+    # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there;
+    # Hong Kong's `假座某酒樓` as its `假某酒樓`
+    r"(?:在(?![意乎])|假座?|(?<![关由对至属等鉴基])于|来到)((?:(?!在)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
     r"(?:与[^，,。；;]{1,12}?)?"  # `在台中市与有关单位举行`: the place, not its company
     r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中)*"
     r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"

@@ -871,3 +871,8 @@ def test_a_headline_previewing_a_meeting_yields_to_the_press_conference_held() -
     # a preview with nothing held keeps the meeting previewed
     alone = "第十次全國某某代表大會將於8月29日至9月1日在京召開,會期四天。"
     assert facts(alone, title, title).name == "第十次全國某某代表大會"
+
+
+def test_a_body_before_a_date_in_chinese_numerals_holds_its_session() -> None:
+    text = "某某街坊會聯合總會於十二月五日在會址召開第二十屆第二次會員大會。"
+    assert facts(text).name == "某某街坊會聯合總會第二十屆第二次會員大會"
