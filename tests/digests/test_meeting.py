@@ -876,3 +876,7 @@ def test_a_headline_previewing_a_meeting_yields_to_the_press_conference_held() -
 def test_a_body_before_a_date_in_chinese_numerals_holds_its_session() -> None:
     text = "某某街坊會聯合總會於十二月五日在會址召開第二十屆第二次會員大會。"
     assert facts(text).name == "某某街坊會聯合總會第二十屆第二次會員大會"
+
+
+def test_a_meeting_already_held() -> None:
+    assert facts("某某會週年會員大會已於日前順利舉行。").name == "某某會週年會員大會"
