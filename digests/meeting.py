@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from digests.model import MeetingFacts
 from digests.people import extract_people
 from digests.place import find_place
-from digests.script import CJK
+from digests.script import CJK, is_cjk
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -203,7 +203,7 @@ def _unwrapped(source: str, s: str) -> tuple[str, str]:
 
 def _mid_sentence(line: str) -> bool:
     """Whether a line stops in the middle of a sentence: on a character of a word."""
-    return bool(line) and "\u4e00" <= line[-1] <= "\u9fff"
+    return bool(line) and is_cjk(line[-1])
 
 
 # --- the name ------------------------------------------------------------------------
