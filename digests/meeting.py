@@ -172,7 +172,11 @@ def extract_meeting(
 
 # A title cut from a lede's first line, ending on its verb (`…在某会议厅召開了`): the
 # sentence, and the meeting's name, run on into the body's first line.
-_RUNS_ON = re.compile(r"[，,].*(?:召开|举行|举办)了?$|(?:召开|举行|举办)了$")
+# A headline may end on its verb too (`凝心聚力，某会议召开`); a lede opens with its day.
+_RUNS_ON = re.compile(
+    r"^(?:\d{2,4}年)?\d{1,2}月\d{1,2}日[^，,]{0,4}[，,].*(?:召开|举行|举办)了?$"
+    r"|(?:召开|举行|举办)了$"
+)
 
 
 def _runs_on(title: str) -> bool:

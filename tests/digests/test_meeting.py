@@ -880,3 +880,9 @@ def test_a_body_before_a_date_in_chinese_numerals_holds_its_session() -> None:
 
 def test_a_meeting_already_held() -> None:
     assert facts("某某會週年會員大會已於日前順利舉行。").name == "某某會週年會員大會"
+
+
+def test_a_headline_with_a_comma_ending_on_its_verb_does_not_run_on() -> None:
+    title = "凝心聚力，某县政协常委会议召开"
+    text = "会议由主席王明主持。3月5日，某县政协十届五次常委会议在县行政中心召开。"
+    assert facts(text, title).name == "某县政协十届五次常委会议"
