@@ -13,12 +13,13 @@ never one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from digests.model import MeetingFacts
 from digests.people import extract_people
 from digests.place import find_place
-from digests.script import CJK
+from digests.script import CJK, is_cjk
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -37,7 +38,10 @@ _KIND = (
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
-    r"会(?![场堂员长所址见]|议(?!程))|会报|大会(?![堂场]|议(?!程))|全会|会议(?![室厅程]|中心)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
+    # a session's 议程 or 议事日程 is its agenda, its 议员 its councillors (`定期大會議員報到`);
+    # 会务 is an association's affairs (`總結會務`), not a meeting
+    r"会(?![场堂员长所址见]|务(?!必)|议(?![程员]|事日程))|会报|大会(?![堂场]|议(?![程员]|事日程))"
+    r"|全会|会议(?![室厅程员]|中心|事日程)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
@@ -47,7 +51,9 @@ _KIND = (
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
-_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神)")  # `…大会会议精神座谈会` cites the 大会
+# `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
+# the same; `…会议制度` is a rule of meeting, not a meeting
+_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度)")
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
     "召开了",
@@ -83,32 +89,40 @@ _NAME_STOPS = (
     "为题的",
     "主办",
     "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
+    "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
 )
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
     rf"[」』”\"]?[，,]?\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?"  # Taiwan's `定期會 10/3開議`
-    rf"(?:(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
+    rf"(?:(?:(?:19|20)\d\d年)?(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
     r"(?:[于於]\s*(?:本月|今年)?(?:\d{1,2}月)?\d{1,2}日)?"  # `某联谊会于本月18日举行…`
     r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
-    r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将)?\s*"
+    r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将|已经?)?\s*"
     r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
 # `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+    r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
     r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
 )
 _NUMBER = r"(?:[\d一二三四五六七八九十百零〇]+|首)"  # 首次, 首届: the first
-_SESSION = re.compile(rf"(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]")
+# `新一届理事会`, `上一届`, `每一次` are no session's number
+_SESSION = re.compile(
+    rf"(?<![新上下本每历换])(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]"
+)
 # The time between a subject and its verb: `于3月5日`, `12月25日上午`, `日前`, `今(5)日`.
 _TIME = re.compile(
-    r"(?:[于於]\s*)?(?:本月)?(?:(?:\d{1,2}月)?(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
+    r"(?:[于於]\s*)?(?:本月)?(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"  # 十二月五日
+    r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
     r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
     r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚))?(?:[上下]午|晚上?)?$"
 )
 _STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
-_MEETING_BODY = re.compile(r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会)$")
+_MEETING_BODY = re.compile(
+    r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会)$"
+)
 _ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
@@ -118,13 +132,22 @@ _SUBJECT = re.compile(
     rf"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^{CJK}]|[应于在将召举])"
 )
 _CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员会)(?![委员主副])")
+# What a body convenes, ending in 会 at its clause's end, is a meeting even of a kind the
+# list above lacks; an association (协会, 学会, 基金会) is no meeting.
+_CONVENED_MEETING = re.compile(
+    r"召开了?([^，,。；;、\s《》]{2,30}?(?<![协学商工总合金])会)(?=[。，,；;]|\s|$)"
+)
 _QUOTES = {"”": "“", "」": "「", "』": "『"}
 # A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.
 _DATELINE = re.compile(
     r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
 )
-# What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`.
-_ABOUT = re.compile(r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|从|自)")
+# What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`,
+# `在县纪委十四届七次全会上` (at which something was done; taken only when none is held).
+_ABOUT = re.compile(
+    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|议事日程|议员|从|自|上"
+    r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)"  # `…定期大會四月二日起開議`
+)
 _CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
@@ -132,7 +155,10 @@ def extract_meeting(
     text: str, simplified: str, simplified_title: str, title: str | None = None
 ) -> MeetingFacts:
     """The meeting's facts, each as written in `text` (or `simplified` if lengths differ)."""
+    if title is not None and len(title) == len(simplified_title) and _runs_on(simplified_title):
+        text, simplified = title + text, simplified_title + simplified
     source = text if len(text) == len(simplified) else simplified
+    source, simplified = _unwrapped(source, simplified)
     people = extract_people(source, simplified)
     return MeetingFacts(
         name=_name(source, simplified, simplified_title, title),
@@ -142,6 +168,46 @@ def extract_meeting(
         speakers=tuple(p.name for p in people.speakers),
         roles=people.roles,
     )
+
+
+# A title cut from a lede's first line, ending on its verb (`…在某会议厅召開了`): the
+# sentence, and the meeting's name, run on into the body's first line.
+# A headline may end on its verb too (`凝心聚力，某会议召开`); a lede opens with its day.
+_RUNS_ON = re.compile(
+    r"^(?:\d{2,4}年)?\d{1,2}月\d{1,2}日[^，,]{0,4}[，,].*(?:召开|举行|举办)了?$"
+    r"|(?:召开|举行|举办)了$"
+)
+
+
+def _runs_on(title: str) -> bool:
+    """Whether the title is a lede's first line that the body's first line continues."""
+    return bool(_RUNS_ON.search(title))
+
+
+_WRAPPED_AT = 4  # lines of one width, ending mid-sentence, that make a page hard-wrapped
+
+
+def _unwrapped(source: str, s: str) -> tuple[str, str]:
+    """The text with its hard line wraps undone: a page that breaks its sentences at a fixed
+    width (`某鄉民代表會第七屆` / `第一次定期大會…`) splits names at the break."""
+    lines = s.split("\n")
+    widths = Counter(len(line) for line in lines if len(line) >= 12 and _mid_sentence(line))
+    if not widths or (common := widths.most_common(1)[0])[1] < _WRAPPED_AT:
+        return source, s
+    width, starts, at = common[0], [], 0
+    for line in lines[:-1]:
+        at += len(line) + 1
+        # ASCII and punctuation make a wrapped line a few characters shorter or longer
+        if width - 4 <= len(line) <= width + 2 and _mid_sentence(line):
+            starts.append(at - 1)  # the break after a wrapped line
+    cut = set(starts)
+    keep = [i for i in range(len(s)) if i not in cut]
+    return "".join(source[i] for i in keep), "".join(s[i] for i in keep)
+
+
+def _mid_sentence(line: str) -> bool:
+    """Whether a line stops in the middle of a sentence: on a character of a word."""
+    return bool(line) and is_cjk(line[-1])
 
 
 # --- the name ------------------------------------------------------------------------
@@ -164,23 +230,35 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
             continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
         if _GENERIC.search(s[start : match.end()]):
             continue
-        follows = _FOLLOWS_NAME.match(s, match.end())
+        # a compound name is followed as a whole: `…第十三次会议暨…纪念活动在某园举行`
+        follows = _FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
         yield start, match.end(), stop in _VERBS or stop == "主持" or bool(follows)
+
+
+def _compound_follows(s: str, end: int) -> re.Match[str] | None:
+    """What follows a compound name joined at `end` (`…会议暨…活动在某园举行`)."""
+    if not s.startswith(("暨", "和", "及", "、"), end):
+        return None
+    return _FOLLOWS_NAME.match(s, _extended(s, end))
 
 
 def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
     """The body whose own meeting a bare `召开会议` is (`区委常委会召开会议`): a standing
     committee, a party group or committee, a presidium meets as `常委会会议`, `党组会议`."""
     verb = next((v for v in ("召开", "举行") if s.endswith(v, 0, at)), None)
-    if word != "会议" or verb is None:
+    if word not in ("会议", "大会") or verb is None:
         return None
     org_end = _before_place_and_time(s, at - len(verb))
     subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
-    if 2 <= org_end - subject <= 30 and _MEETING_BODY.search(s, subject, org_end):
+    bodies = _MEETING_BODY if word == "会议" else _SITTING_BODY
+    if 2 <= org_end - subject <= 30 and bodies.search(s, subject, org_end):
         return subject, org_end
     return None
+
+
+_SITTING_BODY = re.compile(r"(?:立法会|议会)$")  # `立法會昨日舉行大會`: a council's sitting
 
 
 def _organiser(s: str, at: int) -> bool:
@@ -212,18 +290,22 @@ def find_meeting_name(s: str) -> tuple[int, int] | None:
 
 def _first_named(s: str, numbered: bool = False) -> Name | None:
     """The first meeting held; else (`numbered`) the first numbered one that a clause is
-    about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`."""
-    fallback = future = None
+    about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`;
+    else a committee convened (`法院召开审判委员会`); else the first numbered one at all."""
+    fallback = future = session = None
     for start, end, named in meeting_spans(s):
         if named and fallback and _same_unnumbered(s[fallback[0] : fallback[1]], s[start:end]):
             break  # `某议会第四届第七次定期会从昨日起…`, then `某议会定期会于昨日…`: the same
         if named and future is None and _ahead(s, end):
             future = (start, end)  # `某会议将于8日开幕，为做好…召开了安保工作会议`
             continue
+        if named and future and start < _extended(s, future[1]):
+            continue  # the previewed compound's second meeting (`…会议和…会议将于8日开幕`)
         if named:
             return _joined(s, start, _extended(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
+            session = session or (start, end)
     if future:
         return _joined(s, future[0], _extended(s, future[1]))
     if fallback:
@@ -231,14 +313,17 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
+    for convened in _CONVENED_MEETING.finditer(s) if numbered else ():
+        return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
+    if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
+        return _joined(s, session[0], _extended(s, session[1]))
     return None
 
 
 def _ahead(s: str, end: int) -> bool:
     """Whether the meeting ending at `end` is still to be held (`…会议将于元月8日开幕`): a
     meeting held in the same paragraph is then the one the page reports."""
-    follows = _FOLLOWS_NAME.match(s, end)
-    if follows is None or "将" not in follows.group():
+    if not _previewed(s, end):
         return False
     paragraph = s.find("\n", end)
     return bool(_HELD_AFTER.search(s, end, paragraph if paragraph >= 0 else len(s)))
@@ -249,8 +334,12 @@ _HELD_AFTER = re.compile(r"(?:召开|举行)了")
 
 
 def _same_unnumbered(numbered: str, name: str) -> bool:
-    """Whether `name` is the numbered meeting written again without its number: its
-    characters, in order, are the numbered name's, and it ends with the same meeting word."""
+    """Whether `name` is the numbered meeting written again without its number (its
+    characters, in order, are the numbered name's, and it ends with the same meeting word),
+    or without the body that opened it."""
+    body = numbered[: len(numbered) - len(name)]
+    if numbered.endswith(name) and _SESSION.search(name) and _ORG_END.search(body):
+        return True  # `某鄉代表會第七屆第五次定期大會…`, then `召開第七屆第五次定期大會`
     if not _SESSION.search(numbered) or _SESSION.search(name) or _kind(numbered) != _kind(name):
         return False
     rest = iter(numbered)
@@ -311,7 +400,15 @@ def _joined(s: str, start: int, end: int) -> Name:
                 return body, (start, end)
         elif _STUDY_GROUP.search(org) and 4 <= len(org) <= 30 and end - start <= 8:
             return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
+        elif _PLAIN_KIND.fullmatch(s, start, end) and _COUNCIL.search(org) and len(org) <= 30:
+            return (subject, org_end), (start, end)  # `立法會今日舉行全體會議`
     return ((start, end),)
+
+
+# A kind that names no meeting without its body (`全體會議`), and a council that meets as
+# one: `澳門立法會昨日舉行全體會議` is the 立法會全體會議.
+_PLAIN_KIND = re.compile(r"(?:全体|特别|例行|平常)(?:会议|大会)")
+_COUNCIL = re.compile(r"(?:立法会|议会|委员会|常委会|理事会|董事会|政协|人大)$")
 
 
 # A name that opens with its own organisation before its number: a party, league or
@@ -361,17 +458,28 @@ def _kind(name: str) -> str:
 def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     """The title's meeting as the body spells it in full, or the body's own when it is the
     same kind of meeting and more specific; else the body's first meeting."""
-    body = _first_named(s, numbered=True)
-    in_title = [(a, b) for a, b, _ in meeting_spans(s_title)]
+    body = _past_headlines(s, _first_named(s, numbered=True))
+    spans = list(meeting_spans(s_title))
+    in_title = [(a, b) for a, b, _ in spans]
     if not in_title:
+        if body is not None and _visit_previewing(s, s_title, body):
+            return None  # `某長官會見某會領導`: the 聯誼會 `將於本月中舉辦` is not reported
         return _text(source, body)
     a, b = in_title[-1]  # a headline's last meeting is the one it reports
+    if body is not None and _previewed(s_title, b) and not _previewed(s, body[-1][1]):
+        return _text(source, body)  # `某大會將於下月召開`: the body's press conference was held
+    if (same := _same_session(s, s_title[a:b])) is not None:
+        return _text(source, same)  # `…召开成立后第一次会议` is the body's `…党委第一次会议`
+    if _held_elsewhere(s, body, s_title[a:b]):
+        return _text(source, body)  # a headline's meeting the body never writes
     named = s_title[a:b]
-    at = s.find(named)
+    if (full := _numbered_in_full(s, named)) is not None:
+        return _text(source, full)
+    at = _written_as_meeting(s, named)
     if at >= 0:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
         stop = at + b - a
-        stop += named.endswith("会") and s.startswith("议", stop)  # the body's 常委会议
+        stop += named.endswith("会") and bool(_SPELLED_AS.match(s, stop))  # the body's 常委会议
         spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, stop))
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
@@ -381,6 +489,89 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+def _visit_previewing(s: str, s_title: str, body: Name) -> bool:
+    """Whether a visit's headline (`…會見…`) is over a body that only previews a meeting."""
+    return any(verb in s_title for verb in _MET) and _previewed(s, body[-1][1])
+
+
+def _previewed(s: str, end: int) -> bool:
+    """Whether the meeting ending at `end` is said to be held later (`…大會將於8月29日召開`)."""
+    follows = _FOLLOWS_NAME.match(s, end) or _compound_follows(s, end)
+    return follows is not None and "将" in follows.group()
+
+
+def _same_session(s: str, named: str) -> Name | None:
+    """The body's meeting that ends with the headline's numbered one (`第一次会议`), when the
+    body does not write the headline's name itself."""
+    session = _SESSION.search(named)
+    if session is None or _written_as_meeting(s, named) >= 0:
+        return None
+    tail = named[session.start() :]
+    for start, end, held in meeting_spans(s):
+        if held and s.endswith(tail, start, end) and end - start > len(tail):
+            return _joined(s, start, _extended(s, end))
+    return None
+
+
+def _written_as_meeting(s: str, named: str) -> int:
+    """Where the body writes the headline's meeting as a meeting: not `…会议制度`, the rule
+    of having one (`检察长列席法院审委会会议制度`); -1 when it never does."""
+    at = s.find(named)
+    while at >= 0 and s.startswith("制度", at + len(named)):
+        at = s.find(named, at + 1)
+    return at
+
+
+def _held_elsewhere(s: str, body: Name | None, named: str) -> bool:
+    """Whether the body holds a meeting of its own that the headline's `named` is not: the
+    body never writes `named` (a spammed headline's `…論壇`) nor is the body's a piece of it."""
+    body_name = _text(s, body)
+    if body_name is None or _written_as_meeting(s, named) >= 0:
+        return False
+    return body_name not in named and body_name[-4:] not in named  # `七次常委會` of a compound
+
+
+def _numbered_in_full(s: str, named: str) -> Name | None:
+    """The body's numbered session that a headline abbreviates: `莒光鄉代會定期會` for
+    `莒光鄉民代表會第七屆第一次定期大會`, its characters in order, with the same meeting word."""
+    if len(named) < 4 or _SESSION.search(named):
+        return None
+    for start, end, _ in meeting_spans(s):
+        if _SESSION.search(s, start, end) and _same_unnumbered(s[start:end], named):
+            return _joined(s, start, _extended(s, end))
+    return None
+
+
+# The 议 that spells a `…常委会` as `…常委会议`, not a session's 议员 or 议事日程.
+_SPELLED_AS = re.compile(r"议(?![室厅程员]|中心|事日程)")
+
+
+def _past_headlines(s: str, name: Name | None) -> Name | None:
+    """The lede's meeting when the first one named is in a headline left in the text
+    (`某联谊会理事会换届会议召开`, a short line with no sentence in it) and the lede names the
+    same kind of meeting with more of its name (`…换届暨工作委员会第一次会议今天在…召开`)."""
+    later, line_end = name, 0
+    while later is not None and (line_end := _headline_end(s, later)) >= 0:
+        found = _first_named(s[line_end:], numbered=True)
+        later = tuple((a + line_end, b + line_end) for a, b in found) if found else None
+    if name is None or later is None or later == name or not _more_specific(s, later, name):
+        return name
+    return later
+
+
+_SENTENCE_MARK = re.compile("[，,。；;！!？?]")
+
+
+def _headline_end(s: str, name: Name) -> int:
+    """The end of the line holding `name` when it is a headline (short, no sentence mark)."""
+    line_start = s.rfind("\n", 0, name[0][0]) + 1
+    line_end = s.find("\n", name[-1][1])
+    line_end = len(s) if line_end < 0 else line_end
+    if line_end - line_start > 40 or _SENTENCE_MARK.search(s, line_start, line_end):
+        return -1
+    return line_end
 
 
 def _more_specific(s: str, body: Name, spelled: Name) -> bool:
@@ -398,7 +589,13 @@ def _text(source: str, name: Name | None) -> str | None:
     closing = {v: k for k, v in _QUOTES.items()}.get(text[:1])
     if closing and closing not in text:
         text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
+    if (umbrella := _UMBRELLA.match(text)) is not None:
+        text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
     return text[-CAP:] or None
+
+
+# A series and the quoted events it lists after a dash: the series is what was held.
+_UMBRELLA = re.compile(r"(.{2,40}?)——[“「][^”」]+[”」][“「]")
 
 
 def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int, str | None]:
@@ -424,6 +621,9 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         ):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
+        if s[i - 1] == "、" and _listed_in_name(s, i - 1):
+            i -= 1  # `召开县(区)委书记、县(区)长集体谈心谈话会`: whose meeting, listed
+            continue
         if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
             return i, None
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
@@ -433,6 +633,14 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
                 return i, word
         i -= 1
     return i, None
+
+
+def _listed_in_name(s: str, at: int) -> bool:
+    """Whether the list comma at `at` is inside a name held in its clause: a holding verb
+    comes before it in the same clause."""
+    opening = max(s.rfind(mark, max(0, at - CAP), at) for mark in _CLAUSE)
+    verb = _HOLDS.search(s, opening + 1, at)
+    return verb is not None and at - verb.end() >= 2
 
 
 def _credit_before(s: str, i: int) -> bool:

@@ -601,3 +601,288 @@ def test_councils_consultations_and_rallies_are_meetings(text: str, name: str) -
 )
 def test_a_party_committees_standing_committee_meeting_held(text: str, name: str | None) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # a session's 議員 are its councillors, its 議事日程 its agenda: no `大會議`
+        (
+            "今(5)日是某縣議會第十屆第二次定期大會議員報到的日子,議員一早排隊。",
+            "今(5)日是某縣議會第十屆第二次定期大會議員報到的日子",
+            "某縣議會第十屆第二次定期大會",
+        ),
+        (
+            "某縣議會第十屆第二次定期大會三月五日起開議,會期四十天。",
+            "",
+            "某縣議會第十屆第二次定期大會",
+        ),
+        (
+            "【本報訊】某縣甲鄉民代表會第七屆第五次定期大會議事日程已經排定,代表報到。"
+            "【本報記者某某報導】乙鄉民代表會已敲定五日至十六日召開第七屆第五次定期大會。",
+            "甲、乙鄉代會定期會15日開議",
+            "某縣甲鄉民代表會第七屆第五次定期大會",
+        ),
+        # the agenda discussed is no part of the name; a phrase opening `作为…` no body
+        (
+            "某市議會今(26)日召開程序委員會,討論第4屆第4次定期會議事日程。",
+            "某市議會第4屆第4次定期會 10/3開議",
+            "某市議會第4屆第4次定期會",
+        ),
+        (
+            "作为首场发声的全国政协某届某次会议新闻发布会，吸引目光。\n"
+            "3月3日，全国政协十四届四次会议新闻发布会在北京举行。",
+            "",
+            "全国政协十四届四次会议新闻发布会",
+        ),
+        # `總結會務` sums up an association's affairs: the body's meeting is the name
+        (
+            "某促進會於四月二十三日下午在某中心禮堂召開本年度會員大會平常會議,七十人出席。",
+            "某促會總結會務續多元化",
+            "會員大會平常會議",
+        ),
+    ],
+)
+def test_a_sessions_councillors_agenda_and_affairs(text: str, title: str, name: str) -> None:
+    assert facts(text, title, title).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # a compound name is held as a whole, after its full date too
+        (
+            "某网讯 昨天上午，某地区商会合作与交流机制第十三次会议暨某市总商会成立百年纪念活动"
+            "在某园举行。",
+            "某市总商会成立百年纪念活动盛大举行",
+            "某地区商会合作与交流机制第十三次会议暨某市总商会成立百年纪念活动",
+        ),
+        (
+            "某某讯 以“实干 创新”为主题的中国某学会第十次全国会员代表大会暨2013年综合学术年会"
+            "2013年10月11日在北京某宾馆召开。",
+            "某某代表科协祝贺某学会大会召开讲话",
+            "中国某学会第十次全国会员代表大会暨2013年综合学术年会",
+        ),
+        # an organiser `主办的` a meeting is no compound with it
+        (
+            "由某某同胞联谊会主办的第三届海外社团座谈会在某地举行。",
+            "",
+            "第三届海外社团座谈会",
+        ),
+    ],
+)
+def test_a_compound_name_held_as_a_whole(text: str, title: str, name: str) -> None:
+    assert facts(text, title).name == name
+
+
+def test_a_previewed_compound_yields_to_the_meeting_held_for_it() -> None:
+    text = (
+        "某区第一届人民代表大会第一次会议和政协某区第一届第一次会议将于元月8日和9日相继开幕，"
+        "为做好安保工作，某区公安局专门召开了“两会”安保工作会议。"
+    )
+    assert facts(text).name == "“两会”安保工作会议"
+
+
+def test_a_headline_left_in_the_text_yields_to_the_ledes_fuller_name() -> None:
+    text = (
+        "首页 > 科学\n某某联谊会理事会换届会议召开\n原标题：某某联谊会 理事会换届会议召开\n"
+        "本报北京12月8日讯(记者王明)某某联谊会理事会换届暨工作委员会第一次会议今天在某院召开。"
+    )
+    assert facts(text, "免费软件在线观看").name == "某某联谊会理事会换届暨工作委员会第一次会议"
+    # a headline naming its meeting in full keeps it
+    plain = "某县政协召开党外人士座谈会\n3月2日，座谈会在县行政中心召开。"
+    assert facts(plain).name == "党外人士座谈会"
+
+
+def test_a_title_cut_on_its_verb_runs_on_into_the_body() -> None:
+    title = "2017年4月13日上午,某某鎮在鎮二樓會議廳召開了"
+    text = "全鎮村(社區)“兩委”換屆選舉工作會議。會議由王明鎮長主持。"
+    got = facts(text, title, title)
+    assert (got.name, got.place) == ("全鎮村(社區)“兩委”換屆選舉工作會議", "鎮二樓會議廳")
+    assert got.chair == "王明"
+    # a headline ending on its verb is whole: nothing runs on
+    headline = "某某會理事會換屆會議召開"
+    assert facts("會議選舉產生新一屆理事會。", headline, headline).name == "某某會理事會換屆會議"
+
+
+def test_a_numbered_meeting_at_which_something_was_done() -> None:
+    # `全县的大会` says whose, not which; the numbered plenum the report is about names it
+    text = (
+        "某某县在县纪委十四届七次全会上大胆创新，对以往全会议程进行改革。"
+        "村民监督委员会能够代表村民参加全县的大会。"
+    )
+    assert facts(text, "某某纪委:会议制度改革取得新亮点").name == "县纪委十四届七次全会"
+
+
+# A page that breaks its sentences at a fixed width, as some papers' web copies do.
+WRAPPED = (
+    "某鄉代會定期會開議 鄉長施政報告\n"
+    "【本報記者某某報導】某某鄉民代表會第七屆\n"
+    "第一次定期大會全體代表於廿一日上午完成報到後隨即\n"
+    "下午召開預備會議,二十二日上午正式開議,由代表會\n"
+    "主席王大明主持,副主席李小華及全體代表全員到齊,\n"
+    "準時在代表會議事廳開議,鄉長張志強率同秘書及課室\n"
+    "主管出席備詢,並就鄉政建設提出施政報告及工作說明\n"
+    "審查鄉公所年度預算時,請諸位代表多盡責看緊荷包。"
+)
+
+
+def test_a_hard_wrapped_session_named_in_full_for_its_abbreviated_headline() -> None:
+    title = "某鄉代會定期會開議 鄉長施政報告"
+    got = facts(WRAPPED, title, title)
+    assert got.name == "某某鄉民代表會第七屆第一次定期大會"
+    assert got.chair == "王大明"
+
+
+def test_an_abbreviated_headline_takes_the_bodys_numbered_session() -> None:
+    text = "某某鄉民代表會第七屆第一次定期大會今日開議,主席王大明主持。"
+    title = "某鄉代會定期會開議"
+    assert facts(text, title, title).name == "某某鄉民代表會第七屆第一次定期大會"
+
+
+def test_a_headline_meeting_not_held_nor_in_the_body_yields_to_the_bodys() -> None:
+    title = "某局早已表示事宜不符合區議會職能某某論壇"
+    text = "十七區區議會聯合舉行特別大會。\n各區議會今日舉行聯合特別大會,討論有關事宜。"
+    assert facts(text, title, title).name == "特別大會"
+    # a headline's meeting that the body names only in part keeps the headline's
+    title = "某市政協十三屆二次會議"
+    assert facts("二次會議在某會堂召開。", title, title).name == "某市政協十三屆二次會議"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某城市交流論壇籌備委員會工作小組今日返港,小組昨日與有關單位舉行會議。",
+        "某某运动大会组委会秘书长王明介绍筹备情况。",
+    ],
+)
+def test_a_body_preparing_a_meeting_is_no_meeting(text: str) -> None:
+    title = "某某城市交流論壇籌備委員會工作小組返港"
+    assert facts(text, title, title).name is None
+
+
+def test_a_visit_over_a_meeting_only_previewed_reports_none() -> None:
+    title = "某長官會見某同鄉總會領導"
+    text = "某長官今日會見某同鄉總會訪問團。會長介紹,今年某某聯誼會將於本月中在某地舉辦。"
+    assert facts(text, title, title).name is None
+    # a visit page whose body holds a meeting keeps it
+    held = "某長官今日會見某同鄉總會訪問團,雙方隨後舉行座談會。"
+    assert facts(held, title, title).name == "座談會"
+
+
+def test_a_numbered_session_is_the_report_when_no_meeting_is_held() -> None:
+    text = (
+        "某縣議會第二十屆第六次定期會縣政總質詢議程昨(五)日正式結束,縣長感謝議員。\n"
+        "本次縣議會定期會縣政總質詢議程,五日由八位議員聯合質詢壓軸。"
+    )
+    assert facts(text).name == "某縣議會第二十屆第六次定期會"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "6月2日下午，市委召开换届期间县(区)委书记、县(区)长集体谈心谈话会。",
+            "换届期间县(区)委书记、县(区)长集体谈心谈话会",
+        ),
+        (
+            "县政协召开各联络组、活动组、专委会组长会议，主席王明主持。",
+            "各联络组、活动组、专委会组长会议",
+        ),
+        # a list with no holding verb before it is no part of the name
+        ("市委书记王明、市长李华出席座谈会并讲话。", "座谈会"),
+    ],
+)
+def test_a_list_inside_a_held_meetings_name(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "某镇召集各村书记共60余人召开整域推进乡村振兴战略上劲会。会议学习了文件。",
+            "整域推进乡村振兴战略上劲会",
+        ),
+        ("某县召开了防汛备汛再加压会，部署汛期工作。", "防汛备汛再加压会"),
+        ("校友们召开同乡联合会，推举会长。", None),
+    ],
+)
+def test_what_a_body_convenes_is_a_meeting_of_any_kind(text: str, name: str | None) -> None:
+    assert facts(text).name == name
+
+
+def test_a_series_listing_its_quoted_events_is_the_meeting_held() -> None:
+    text = (
+        "7月27日，由某省商会主办的某商会成立百年系列活动——“某商会投资推介会”"
+        "“某商会成立百年纪念大会”“2015民间商会高峰论坛”在某市成功举办。"
+    )
+    got = facts(text)
+    assert (got.name, got.place) == ("某商会成立百年系列活动", "某市")
+
+
+def test_a_rule_of_meeting_is_no_meeting_and_a_convened_committee_is_the_report() -> None:
+    title = "法院審委會會議"
+    text = (
+        "某某網12月12日電 檢察長列席法院審委會會議制度,是司法制度的重要體現。"
+        "日前,某某市法院召開審判委員會,某某市檢察院檢察長王明受邀列席。"
+    )
+    assert facts(text, title, title).name == "審判委員會"
+
+
+def test_a_headline_session_the_body_writes_with_another_body() -> None:
+    title = "某县总医院党委召开成立后第一次会议"
+    text = (
+        "某县7月25日召开医共体建设启动会，成立了总医院党委。"
+        "7月31日上午，总医院党委第一次会议在县卫生健康局四楼会议室召开。"
+    )
+    assert facts(text, title).name == "总医院党委第一次会议"
+
+
+def test_a_headline_meeting_the_body_spells_another_way() -> None:
+    title = "集团召开2023年第三次董事会"
+    text = "8月11日下午，集团召开2023年董事会第三次会议，董事长王明主持会议。"
+    assert facts(text, title).name == "集团2023年董事会第三次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("立法會今日(5日)舉行全體會議,審議多項法案,主席某某主持會議。", "立法會全體會議"),
+        ("澳門立法會昨日舉行全體會議,由主席某某主持,表決通過法案。", "澳門立法會全體會議"),
+        ("某立法會昨日下午舉行大會,議員就動議進行辯論。", "某立法會大會"),
+        ("立法會今日舉行會議,審議撥款申請。", "立法會會議"),
+        ("立法會內務委員會今日舉行特別會議。", "立法會內務委員會特別會議"),
+        # a kind that names itself keeps no body
+        ("某某社團昨日舉行全體會議。", "全體會議"),
+    ],
+)
+def test_a_council_sitting_is_named_with_its_council(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_headline_previewing_a_meeting_yields_to_the_press_conference_held() -> None:
+    title = "第十次全國某某代表大會將於8月29日在京召開"
+    text = (
+        "新華社北京8月24日電(記者王明)記者24日從某某聯合會舉行的新聞發布會上獲悉,"
+        "第十次全國某某代表大會將於8月29日至9月1日在京召開。"
+    )
+    assert facts(text, title, title).name == "新聞發布會"
+    # a preview with nothing held keeps the meeting previewed
+    alone = "第十次全國某某代表大會將於8月29日至9月1日在京召開,會期四天。"
+    assert facts(alone, title, title).name == "第十次全國某某代表大會"
+
+
+def test_a_body_before_a_date_in_chinese_numerals_holds_its_session() -> None:
+    text = "某某街坊會聯合總會於十二月五日在會址召開第二十屆第二次會員大會。"
+    assert facts(text).name == "某某街坊會聯合總會第二十屆第二次會員大會"
+
+
+def test_a_meeting_already_held() -> None:
+    assert facts("某某會週年會員大會已於日前順利舉行。").name == "某某會週年會員大會"
+
+
+def test_a_headline_with_a_comma_ending_on_its_verb_does_not_run_on() -> None:
+    title = "凝心聚力，某县政协常委会议召开"
+    text = "会议由主席王明主持。3月5日，某县政协十届五次常委会议在县行政中心召开。"
+    assert facts(text, title).name == "某县政协十届五次常委会议"
