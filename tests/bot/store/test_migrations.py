@@ -18,7 +18,7 @@ from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 from tests.digests.test_dedupe import OTHER, REPORT
 
-HEAD = "0010"
+HEAD = "0011"
 TABLES = {
     "sources",
     "documents",
