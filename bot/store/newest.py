@@ -14,8 +14,9 @@ Two changes make the cost follow the matches read, as SQLite's FTS5 does:
   exactly; the phrase (`<->`) is checked afterwards on the few candidates actually read.
 
 The `~` lexemes cannot come from text: the `simple` parser drops `~`, and only
-`array_to_tsvector` and a `::tsquery` cast write them. Changing the bucket sizes would
-need every document re-indexed (migration 0011 added the lexemes to stored documents).
+`array_to_tsvector` and a `::tsquery` cast write them. A trigger on `document_terms`
+(migration 0011) adds them to every row written, whichever process writes it; changing
+the bucket sizes would need a migration that re-indexes every document.
 """
 
 from __future__ import annotations
@@ -28,15 +29,10 @@ from sqlalchemy import Connection, text
 
 from bot.store.terms import Run, every_term, needs_phrase, tsquery
 
+# the trigger of migration 0011 writes the lexemes with these sizes
 FINE = 14  # bits of an id shared by one fine bucket
 COARSE = 18  # … by one coarse bucket (16 fine ones)
 GROWTH = 4  # each range read is this many times the last
-TOKENS_SQL = "array_to_tsvector(ARRAY['~f' || ({id} >> 14), '~c' || ({id} >> 18)])"
-
-
-def indexed(terms_param: str, id_param: str) -> str:
-    """The SQL of a document's tsvector: its terms and its buckets."""
-    return f"to_tsvector('simple', {terms_param}) || " + TOKENS_SQL.format(id=id_param)
 
 
 def cover(first: int, last: int) -> str:
@@ -136,4 +132,4 @@ def _checked(
     return sorted(((int(i), float(s)) for i, s in rows), reverse=True)
 
 
-__all__ = ["FINE", "Range", "cover", "indexed", "newest"]
+__all__ = ["FINE", "Range", "cover", "newest"]

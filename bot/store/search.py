@@ -17,7 +17,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.rules import split as split_rules
-from bot.store.newest import Range, indexed, newest
+from bot.store.newest import Range, newest
 from bot.store.records import SearchHit, SearchPage
 from bot.store.terms import Run, fts5_query, index_terms, query_runs, snippet, tsquery
 from digests.script import to_simplified, to_traditional
@@ -32,7 +32,7 @@ def index(conn: Connection, doc_id: int, simplified: str) -> None:
     if conn.dialect.name == "sqlite":
         sql = "INSERT INTO documents_fts(rowid, terms) VALUES (:id, :terms)"
     else:
-        sql = f"INSERT INTO document_terms VALUES (:id, {indexed(':terms', ':id')})"
+        sql = "INSERT INTO document_terms VALUES (:id, to_tsvector('simple', :terms))"
     conn.execute(text(sql), {"id": doc_id, "terms": index_terms(simplified)})
 
 

@@ -1,7 +1,9 @@
 """PostgreSQL: every document's tsvector names its id's buckets, so a search reads the
 newest matches first instead of all of them (bot.store.newest).
 
-The update rewrites each row of `document_terms`: minutes at a million documents, once.
+A trigger writes the bucket lexemes, not the application: a process of the previous
+version still running during a rolling deploy indexes documents the new search finds.
+The update of stored rows rewrites `document_terms`: minutes at a million documents, once.
 SQLite's FTS5 reads newest first already and is left as it is.
 
 Revision ID: 0011
@@ -18,15 +20,33 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-# written out, not imported: a migration must keep meaning what it meant when it was written
-_TOKENS = "ARRAY['~f' || (document_id >> 14), '~c' || (document_id >> 18)]"
+# bot.store.newest's FINE and COARSE bits; written out: a migration keeps its meaning
+_TOKENS = "ARRAY['~f' || ({id} >> 14), '~c' || ({id} >> 18)]"
+
+_FUNCTION = f"""
+CREATE FUNCTION document_buckets() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.terms := NEW.terms || array_to_tsvector({_TOKENS.format(id="NEW.document_id")});
+    RETURN NEW;
+END $$
+"""
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"UPDATE document_terms SET terms = terms || array_to_tsvector({_TOKENS})")
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(_FUNCTION)
+    op.execute(
+        "CREATE TRIGGER document_buckets BEFORE INSERT OR UPDATE ON document_terms"
+        " FOR EACH ROW EXECUTE FUNCTION document_buckets()"
+    )
+    op.execute("UPDATE document_terms SET terms = terms")  # the trigger adds them
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"UPDATE document_terms SET terms = ts_delete(terms, {_TOKENS})")
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DROP TRIGGER document_buckets ON document_terms")
+    op.execute("DROP FUNCTION document_buckets()")
+    tokens = _TOKENS.format(id="document_id")
+    op.execute(f"UPDATE document_terms SET terms = ts_delete(terms, {tokens})")

@@ -89,20 +89,3 @@ def test_loose_terms_match_where_the_phrase_does_not(spread: Store) -> None:
     loose = spread.search("主生 民主 生活", limit=100)
     assert loose.total == 48  # every document holds the three words
     assert spread.search("生活民主", limit=100).total == 0
-
-
-def test_the_migration_gives_stored_documents_their_buckets(pg_url: str) -> None:
-    store, engine = open_store(pg_url), make_engine(pg_url)
-    source = store.ensure_source("/s")
-    store.add_document(
-        make_doc("/a", texts.FARM), source_id=source, raw_hash="a", duplicate_of=None
-    )
-    with engine.begin() as conn:  # as a store indexed before 0011 holds it
-        conn.execute(text("UPDATE document_terms SET terms = ts_delete(terms, ARRAY['~f0', '~c0'])"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0010'"))
-    engine.dispose()
-    assert store.search("草莓").total == 0  # without its buckets the document is not found
-    store.close()
-    reopened = open_store(pg_url)
-    assert reopened.search("草莓").total == 1
-    reopened.close()
