@@ -9,7 +9,8 @@ Two changes make the cost follow the matches read, as SQLite's FTS5 does:
   (`~f<id >> 14>`, 16,384 ids, and `~c<id >> 18>`, 262,144). A query ANDed with the
   buckets of an id range is answered by GIN from those buckets' posting lists, skipping
   through the longer lists of common terms: its cost is that of the range, not of the store.
-  Ranges are read from the newest, each four times the last, until enough are found.
+  Ranges are read from the newest, each four times the last (or as many as the density
+  of matches so far says are needed), until enough are found.
 - **No recheck in the index.** The index is asked for every term (`&`), which GIN answers
   exactly; the phrase (`<->`) is checked afterwards on the few candidates actually read.
 
@@ -69,67 +70,62 @@ def newest(
     newest_id = conn.execute(text("SELECT max(document_id) FROM document_terms")).scalar()
     if newest_id is None:
         return []
-    want, found = n + skip, []
+    want, found, read = n + skip, [], 0
     high, width = min(span.high, newest_id), 1  # not 2**62: the buckets are counted from it
     top, bottom_bucket = high >> FINE, span.low >> FINE
     while len(found) < want and top >= bottom_bucket:
         first = max(bottom_bucket, top - width + 1)
         low = max(span.low, first << FINE)
         need = want - len(found)
-        ids = _candidates(conn, runs, span, (first, top), (low, high), need + need // 4 + 16)
-        found += _checked(conn, runs, ids, scored)
-        if len(ids) == need + need // 4 + 16:  # more in this range: go on below the last
-            high = ids[-1] - 1
+        limit = need + need // 4 + 16
+        matches, ids = _read(conn, runs, span, ((first, top), (low, high)), limit, scored)
+        found += matches
+        if len(ids) == limit:  # more in this range: go on below the last
+            read, high = read + high - ids[-1] + 1, ids[-1] - 1
             continue
-        top, high, width = first - 1, low - 1, width * GROWTH
+        read += high - low + 1
+        top, high = first - 1, low - 1
+        width = _next_width(width, want - len(found), len(found), read)
     return found[skip:want]
 
 
-def _candidates(
+def _next_width(width: int, need: int, found: int, read: int) -> int:
+    """Fine buckets for the next range: GROWTH times the last, or fewer when the matches
+    found so far say fewer ids will do (a range costs what it covers, used or not)."""
+    grown = width * GROWTH
+    if not found:
+        return grown
+    ids = need * read / found * 1.5  # a margin: matches are not spread evenly
+    return max(1, min(grown, int(ids) >> FINE) + 1)
+
+
+def _read(
     conn: Connection,
     runs: Sequence[Run],
     span: Range,
-    buckets: tuple[int, int],
-    ids: tuple[int, int],
+    ranges: tuple[tuple[int, int], tuple[int, int]],
     limit: int,
-) -> list[int]:
-    """Ids in `ids` (and the buckets covering them) holding every term, newest first."""
-    sql = (
-        "SELECT i.document_id FROM document_terms i WHERE i.terms @@"
-        " (to_tsquery('simple', :every) && CAST(:cover AS tsquery))"
-        f" AND i.document_id BETWEEN :low AND :high{span.where}"
-        " ORDER BY i.document_id DESC LIMIT :limit"
-    )
-    params = {
-        **(span.params or {}),
-        "every": every_term(runs),
-        "cover": cover(*buckets),
-        "low": ids[0],
-        "high": ids[1],
-        "limit": limit,
-    }
-    return list(conn.execute(text(sql), params).scalars())
-
-
-def _checked(
-    conn: Connection, runs: Sequence[Run], ids: list[int], scored: bool
-) -> list[tuple[int, float]]:
-    """Of the candidates `ids`, those holding the query's phrases, with their scores."""
-    phrase = needs_phrase(runs)
-    if not ids or not (phrase or scored):
-        return [(i, 0.0) for i in ids]
-    listed = ", ".join(str(int(i)) for i in ids)
+    scored: bool,
+) -> tuple[list[tuple[int, float]], list[int]]:
+    """One statement over a range: (the matches with their scores, every candidate id), both
+    newest first; `ranges` are the fine buckets and the ids, each (first, last)."""
+    (first, last), (low, high) = ranges
     score = "ts_rank(c.terms, q)" if scored else "0.0"
-    # MATERIALIZED: read the candidates by id; left to itself the planner may take the
-    # phrase to the GIN index again and recheck every match in the store
+    keep = "c.terms @@ q" if needs_phrase(runs) else "true"
+    # MATERIALIZED: the index is asked for every term (exact, no recheck), and the phrase
+    # checked on the candidates read; left to itself the planner takes the phrase to the
+    # index and rechecks every match in the store
     sql = (
-        "WITH c AS MATERIALIZED (SELECT document_id, terms FROM document_terms"
-        f" WHERE document_id IN ({listed}))"
-        f" SELECT c.document_id, {score} FROM c, to_tsquery('simple', :q) q"
-        + (" WHERE c.terms @@ q" if phrase else "")
+        "WITH c AS MATERIALIZED (SELECT i.document_id, i.terms FROM document_terms i"
+        " WHERE i.terms @@ (to_tsquery('simple', :every) && CAST(:cover AS tsquery))"
+        f" AND i.document_id BETWEEN :low AND :high{span.where}"
+        " ORDER BY i.document_id DESC LIMIT :limit)"
+        f" SELECT c.document_id, {score}, {keep} FROM c, to_tsquery('simple', :q) q"
     )
-    rows = conn.execute(text(sql), {"q": tsquery(runs)}).all()
-    return sorted(((int(i), float(s)) for i, s in rows), reverse=True)
+    params = {**(span.params or {}), "every": every_term(runs), "q": tsquery(runs)}
+    params |= {"cover": cover(first, last), "low": low, "high": high, "limit": limit}
+    rows = sorted(conn.execute(text(sql), params).all(), reverse=True)
+    return [(int(i), float(s)) for i, s, ok in rows if ok], [int(row[0]) for row in rows]
 
 
 __all__ = ["FINE", "Range", "cover", "newest"]
