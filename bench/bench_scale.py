@@ -53,7 +53,8 @@ from bench_store import GIVEN, KINDS, ORGS, PLACES, PUBLISHERS, SURNAMES, TOPICS
 from bot.store import Store, open_store
 from bot.store.documents import bands
 from bot.store.engine import make_engine
-from bot.store.terms import index_terms, query_runs, tsquery
+from bot.store.newest import FINE, cover
+from bot.store.terms import every_term, index_terms, query_runs
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
 SCHEMA = "bench_scale"
@@ -385,18 +386,20 @@ def bench_like(repeat: int) -> tuple[float, float]:
 
 
 def explain(kinds: Sequence[str]) -> None:
-    """EXPLAIN ANALYZE of the window statement `Store.search` sends, for queries of `kinds`."""
+    """EXPLAIN ANALYZE of the first statement `Store.search` sends: the newest fine bucket."""
     window = (
-        "SELECT i.document_id AS id, ts_rank(i.terms, q) AS score"
-        " FROM document_terms i, to_tsquery('simple', %s) q WHERE i.terms @@ q"
-        " AND i.document_id BETWEEN 0 AND 4611686018427387904"
-        " ORDER BY i.document_id DESC LIMIT 1001"
+        "SELECT i.document_id FROM document_terms i WHERE i.terms @@"
+        " (to_tsquery('simple', %s) && CAST(%s AS tsquery))"
+        " AND i.document_id BETWEEN %s AND %s ORDER BY i.document_id DESC LIMIT 1267"
     )
     with _pg_connect() as conn:
+        high = conn.execute("SELECT max(document_id) FROM document_terms").fetchone()[0]  # type: ignore[index]
+        bucket = high >> FINE
         for kind, query, _ in QUERIES:
             if kind in kinds:
-                q = tsquery(query_runs(query))
-                plan = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {window}", (q,)).fetchall()
+                q = every_term(query_runs(query))
+                params = (q, cover(bucket, bucket), bucket << FINE, high)
+                plan = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {window}", params).fetchall()
                 print(f"EXPLAIN {query} ({q})")
                 print("\n".join(f"    {line}" for (line,) in plan))
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.rules import split as split_rules
+from bot.store.newest import Range, newest
 from bot.store.records import SearchHit, SearchPage
 from bot.store.terms import Run, fts5_query, index_terms, query_runs, snippet, tsquery
 from digests.script import to_simplified, to_traditional
@@ -184,42 +185,52 @@ class _Dialect:
 _SQLITE = _Dialect(
     " FROM documents_fts i WHERE documents_fts MATCH :q", "i.rowid", "-bm25(documents_fts)"
 )
-_PG = _Dialect(
-    " FROM document_terms i, to_tsquery('simple', :q) q WHERE i.terms @@ q",
-    "i.document_id",
-    "ts_rank(i.terms, q)",
-)
+_PG = _Dialect("", "i.document_id", "")  # the query itself: bot.store.newest
 
 
-def _matches(
-    conn: Connection, d: _Dialect, scope: _Scope, select: str, tail: str, params: dict[str, Any]
-) -> list[Any]:
-    """Rows of matches in the scope, newest first; documents joined only to filter."""
-    source = d.index + f" AND {d.id} BETWEEN :low AND :high"
+def _narrowing(d: _Dialect, scope: _Scope) -> str:
+    """SQL conditions on the index row's id for the filters (dates when few, source)."""
+    sql = ""
     if scope.ids:  # unary plus: an IN on the rowid would make FTS5 look each id up (0.5 ms each)
-        source += f" AND +{d.id} IN ({scope.ids})"
+        sql += f" AND +{d.id} IN ({scope.ids})"
     if scope.clauses:
-        source += f" AND EXISTS (SELECT 1 FROM documents d WHERE d.id = {d.id} AND "
-        source += " AND ".join(scope.clauses) + ")"
-    sql = f"SELECT {d.id} AS id, {select} AS score{source} ORDER BY {d.id} DESC {tail}"
-    bound = {**scope.params, **params, "low": scope.low, "high": scope.high}
-    if conn.dialect.name == "sqlite":  # plain tuples: SQLAlchemy's rows cost 4 ms a window
-        return list(conn.connection.driver_connection.execute(sql, bound).fetchall())  # type: ignore[union-attr]
-    return [tuple(row) for row in conn.execute(text(sql), bound).all()]
+        sql += f" AND EXISTS (SELECT 1 FROM documents d WHERE d.id = {d.id} AND "
+        sql += " AND ".join(scope.clauses) + ")"
+    return sql
+
+
+def _newest(
+    conn: Connection, scope: _Scope, runs: Sequence[Run], n: int, *, skip: int = 0, scored: bool
+) -> list[Any]:
+    """Up to n (id, score) of the matches in the scope, newest first, after `skip` of them."""
+    if conn.dialect.name != "sqlite":
+        span = Range(
+            low=scope.low, high=scope.high, where=_narrowing(_PG, scope), params=scope.params
+        )
+        return newest(conn, runs, span, n, skip=skip, scored=scored)
+    d = _SQLITE
+    sql = (
+        f"SELECT {d.id} AS id, {d.score if scored else '0.0'} AS score{d.index}"
+        f" AND {d.id} BETWEEN :low AND :high{_narrowing(d, scope)}"
+        f" ORDER BY {d.id} DESC LIMIT :n OFFSET :skip"
+    )
+    bound = {**scope.params, "q": fts5_query(runs), "n": n, "skip": skip}
+    bound |= {"low": scope.low, "high": scope.high}
+    # plain tuples: SQLAlchemy's rows cost 4 ms a window
+    return list(conn.connection.driver_connection.execute(sql, bound).fetchall())  # type: ignore[union-attr]
 
 
 def _ranked(
-    conn: Connection, d: _Dialect, scope: _Scope, q: str, limit: int, offset: int
+    conn: Connection, scope: _Scope, runs: Sequence[Run], limit: int, offset: int
 ) -> tuple[int, bool, list[Any]]:
     """(total, whether more match, [(id, score)] of the page)."""
-    window = _matches(conn, d, scope, d.score, "LIMIT :n", {"q": q, "n": WINDOW + 1})
+    window = _newest(conn, scope, runs, WINDOW + 1, scored=True)
     more = len(window) > WINDOW
     best = sorted(window[:WINDOW], key=lambda r: (-r[1], -r[0]))
     rows = best[offset : offset + limit]
     if more and offset + limit > WINDOW:  # past the window: older matches, newest first
         skip, scope.high = max(0, offset - WINDOW), window[WINDOW - 1][0] - 1
-        params = {"q": q, "n": limit - len(rows), "skip": skip}
-        rows += _matches(conn, d, scope, "0.0", "LIMIT :n OFFSET :skip", params)
+        rows += _newest(conn, scope, runs, limit - len(rows), skip=skip, scored=False)
     return max(len(best), offset + len(rows)), more, rows
 
 
@@ -228,13 +239,11 @@ def run(conn: Connection, query: str, *, limit: int, offset: int, filters: Filte
     runs = query_runs(query)
     if not runs or limit <= 0:
         return SearchPage(0, [])
-    sqlite = conn.dialect.name == "sqlite"
-    q = fts5_query(runs) if sqlite else tsquery(runs)
     try:
         scope = _scope(conn, filters)
         if scope is None:
             return SearchPage(0, [])
-        total, more, ranked = _ranked(conn, _SQLITE if sqlite else _PG, scope, q, limit, offset)
+        total, more, ranked = _ranked(conn, scope, runs, limit, offset)
     except DBAPIError as error:  # should not happen: queries are built from quoted terms only
         log.warning("search for %r failed: %s", query[:80], error.orig)
         return SearchPage(0, [])

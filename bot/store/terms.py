@@ -85,6 +85,26 @@ def tsquery(runs: Sequence[Run]) -> str:
     return " & ".join(parts)
 
 
+def every_term(runs: Sequence[Run]) -> str:
+    """`tsquery` with every phrase loosened to all of its bigrams, in any order.
+
+    A GIN index answers this exactly from its posting lists; a phrase makes it reread every
+    candidate's tsvector. `needs_phrase` says when the loosened query can match more.
+    """
+    parts = []
+    for run in runs:
+        if run.cjk and len(run.text) > 1:
+            parts.extend(f"'{b}'" for b in _bigrams(run.text))
+        else:
+            parts.append(tsquery([run]))
+    return " & ".join(parts)
+
+
+def needs_phrase(runs: Sequence[Run]) -> bool:
+    """Whether `every_term(runs)` is looser than `tsquery(runs)`: a run of three or more."""
+    return any(run.cjk and len(run.text) > 2 for run in runs)
+
+
 @functools.lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
     folded = _normal(char)
@@ -132,4 +152,14 @@ def snippet(
     return body, tuple((a + shift, b + shift) for a, b in _merge(inside))
 
 
-__all__ = ["Run", "fold", "fts5_query", "index_terms", "query_runs", "snippet", "tsquery"]
+__all__ = [
+    "Run",
+    "every_term",
+    "fold",
+    "fts5_query",
+    "index_terms",
+    "needs_phrase",
+    "query_runs",
+    "snippet",
+    "tsquery",
+]

@@ -12,13 +12,13 @@ from alembic.config import Config
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from bot.store import Topic, documents, open_store
+from bot.store import Store, Topic, documents, open_store
 from bot.store.engine import MIGRATIONS, make_engine
 from tests.bot.store import texts
 from tests.bot.store.conftest import make_doc
 from tests.digests.test_dedupe import OTHER, REPORT
 
-HEAD = "0010"
+HEAD = "0011"
 TABLES = {
     "sources",
     "documents",
@@ -262,3 +262,19 @@ def test_0007_restores_the_stories_the_old_rule_merged(database_url: str) -> Non
     with engine.connect() as conn:
         assert "band_masks" not in inspect(conn).get_table_names()
     engine.dispose()
+
+
+def test_0011_gives_stored_documents_their_buckets(pg_url: str) -> None:
+    store = open_store(pg_url)
+    source = store.ensure_source("/s")
+    store.add_document(
+        make_doc("/a", texts.FARM), source_id=source, raw_hash="a", duplicate_of=None
+    )
+    store.close()
+    _upgrade(pg_url, "0010", down=True)  # as a store indexed before 0011 holds it
+    old = Store(make_engine(pg_url))
+    assert old.search("草莓").total == 0  # the newest-first scan finds no bucket to read
+    old.close()
+    reopened = open_store(pg_url)
+    assert reopened.search("草莓").total == 1
+    reopened.close()
