@@ -36,6 +36,7 @@ _KIND = (
     r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
     r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
+    r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
     # a session's 议程 or 议事日程 is its agenda, its 议员 its councillors (`定期大會議員報到`);
@@ -117,7 +118,7 @@ _TIME = re.compile(
     r"(?:[于於]\s*)?(?:本月)?(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"  # 十二月五日
     r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
     r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
-    r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚))?(?:[上下]午|晚上?)?$"
+    r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚|早))?(?:[上下]午|晚上?|早上|早晨|中午|凌晨)?$"
 )
 _STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
 _MEETING_BODY = re.compile(
@@ -234,7 +235,12 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         follows = _FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
-        yield start, match.end(), stop in _VERBS or stop == "主持" or bool(follows)
+        held = stop in _VERBS or stop == "主持" or bool(follows)
+        # `舉行開幕前記者會`: the briefing before a session opens reports the session
+        yield start, match.end(), held and not _BRIEFING_BEFORE.match(s, start, match.end())
+
+
+_BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
 
 
 def _compound_follows(s: str, end: int) -> re.Match[str] | None:

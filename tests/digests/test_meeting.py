@@ -886,3 +886,24 @@ def test_a_headline_with_a_comma_ending_on_its_verb_does_not_run_on() -> None:
     title = "凝心聚力，某县政协常委会议召开"
     text = "会议由主席王明主持。3月5日，某县政协十届五次常委会议在县行政中心召开。"
     assert facts(text, title).name == "某县政协十届五次常委会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("主席某某今日(8日)在會期結束前舉行年結記者會,回應議員的提問。", "年結記者會"),
+        ("某某局昨日下午召开记者会,通报防汛工作。", "记者会"),
+        ("某某立法会早上召开会议,审议多项法案。", "某某立法会会议"),
+        ("某县人大常委会今天早上召开会议,研究有关事项。", "某县人大常委会会议"),
+    ],
+)
+def test_a_press_conference_and_a_morning_sitting(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_briefing_before_the_opening_reports_the_session() -> None:
+    text = (
+        "某省政協今天舉行開幕前記者會。發言人某某宣布,"
+        "某省政協十三屆四次會議5日上午將在某某會堂開幕,會期5天。"
+    )
+    assert facts(text).name == "某省政協十三屆四次會議"
