@@ -66,6 +66,8 @@ _VERBS = (
     "召开",
     "举行",
     "举办",
+    "开幕的",  # `今天在北京开幕的某会议决定…`: the meeting that opened
+    "闭幕的",
     "参加",
     "出席",
     "列席",
@@ -471,7 +473,10 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         if body is not None and _visit_previewing(s, s_title, body):
             return None  # `某長官會見某會領導`: the 聯誼會 `將於本月中舉辦` is not reported
         return _text(source, body)
-    a, b = in_title[-1]  # a headline's last meeting is the one it reports
+    # a headline's last meeting is the one it reports, unless one it decides to convene
+    # (`某某主持召开第六十七次主席会议 决定明年1月召开常委会第二十四次会议`)
+    held = [(a, b) for a, b in in_title if not _PLANNED.search(s_title, max(0, a - 16), a)]
+    a, b = (held or in_title)[-1]
     if body is not None and _previewed(s_title, b) and not _previewed(s, body[-1][1]):
         return _text(source, body)  # `某大會將於下月召開`: the body's press conference was held
     if (same := _same_session(s, s_title[a:b])) is not None:
@@ -495,6 +500,10 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _text(source, body)
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+# A meeting decided on or planned, not held: `决定明年1月召开…`, `拟于3月举行…`.
+_PLANNED = re.compile(r"(?:决定|拟|计划|定于)[^，,。；;\s]{0,10}?(?:召开|举行|举办)$")
 
 
 def _visit_previewing(s: str, s_title: str, body: Name) -> bool:

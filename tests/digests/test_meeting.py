@@ -907,3 +907,17 @@ def test_a_briefing_before_the_opening_reports_the_session() -> None:
         "某省政協十三屆四次會議5日上午將在某某會堂開幕,會期5天。"
     )
     assert facts(text).name == "某省政協十三屆四次會議"
+
+
+def test_a_headline_meeting_decided_on_is_not_the_one_reported() -> None:
+    title = "某某主持召開某省政協第十二次主席會議 決定下月召開某省政協五屆常委會第八次會議"
+    text = "某某日前主持召開某省政協第十二次主席會議。會議決定下月召開常委會會議。"
+    assert facts(text, title, title).name == "某省政協第十二次主席會議"
+
+
+def test_a_meeting_that_opened_decides_on_another() -> None:
+    text = (
+        "今天上午在某市開幕的政協某市委員會常務委員會第九次會議決定,"
+        "政協某市五屆三次會議於三月五日在某市召開。"
+    )
+    assert facts(text).name == "政協某市委員會常務委員會第九次會議"
