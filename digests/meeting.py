@@ -358,12 +358,33 @@ _DEICTIC = re.compile(r"(?:本公所|本[所会院局校处]|我[校院所局会
 
 
 def _skip_prefix(s: str, start: int, end: int) -> int:
-    """Past a leading 的 or dateline that the walk left in (`的政协…`, `本报讯…`)."""
+    """Past a leading 的 or dateline that the walk left in (`的政协…`, `本报讯…`), and an
+    attribute, a head count or a region before a name that opens with its own body."""
     while start < end and s[start] in "的之暨和及":
         start += 1
+    start = _past_attribute(s, start, end)
     if (own := _DEICTIC.match(s, start, end)) is not None and end - own.end() >= 2:
         return own.end()  # `本所108年度…会报`: this office's, as its own page says
     return start + 3 if s.startswith("本年度", start, end) else start
+
+
+# A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
+_OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{_NUMBER}届)")
+# Before such a name, none of it: a head count (`300名`), a region tag that Taiwan's and
+# Hong Kong's press writes (`中国大陆`, `大陆`), a caption's bullet (`▲`).
+_BEFORE_BODY = re.compile(rf"(?:{_NUMBER}(?:多|余)?[名位])|(?:中国)?大陆|[^\w\s]")
+
+
+def _past_attribute(s: str, start: int, end: int) -> int:
+    """Past what describes a name that opens with its own body: `历时四天的共青团某市第十三次
+    代表大会`, `各条战线的300名共青团…大会(代表)`, `▲大陆全国政协…会议`; an attribute with a
+    meeting in it (`…会议代表中的中共党员会议`) is the name's."""
+    at = s.rfind("的", start, end) + 1 or start
+    if at > start and (_MEETING.search(s, start, at) or s[at - 2] == "党"):
+        at = start  # `党的十八届六中全会`: the party's, no attribute
+    while (lead := _BEFORE_BODY.match(s, at, end)) is not None and lead.end() > at:
+        at = lead.end()
+    return at if at > start and _OPENS_BODY.match(s, at) else start
 
 
 def _extended(s: str, end: int) -> int:
@@ -394,6 +415,7 @@ def _joined(s: str, start: int, end: int) -> Name:
             continue
         org_end = _before_place_and_time(s, start - len(verb))
         subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
+        subject = _past_attribute(s, subject, org_end)
         org = s[subject:org_end]
         # a session holds its 预备会议 or 主席团会议: the meeting is named by the session
         numbered = _own_session(s, start, end) or (

@@ -921,3 +921,21 @@ def test_a_meeting_that_opened_decides_on_another() -> None:
         "政協某市五屆三次會議於三月五日在某市召開。"
     )
     assert facts(text).name == "政協某市委員會常務委員會第九次會議"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("历时三天的共青团某市第九次代表大会今天闭幕。", "共青团某市第九次代表大会"),
+        ("各条战线的260名共青团某市第九次代表大会代表出席。", "共青团某市第九次代表大会"),
+        ("中國大陸十四屆政協三次會議昨上午閉幕。", "十四屆政協三次會議"),
+        ("▲大陸全國政協十四屆二次會議10日上午在北京舉行閉幕會。", "全國政協十四屆二次會議閉幕會"),
+        # an attribute that names a meeting is the name's
+        ("市人代會五次會議代表中的中共黨員會議昨日舉行。", "市人代會五次會議代表中的中共黨員會議"),
+        ("學習黨的十八屆六中全會精神動員會昨日召開。", "學習黨的十八屆六中全會精神動員會"),
+        # an attribute before a name with no body of its own stays
+        ("联系单位的提案协商督办会昨日召开。", "联系单位的提案协商督办会"),
+    ],
+)
+def test_an_attribute_before_a_name_with_its_own_body(text: str, name: str) -> None:
+    assert facts(text).name == name
