@@ -939,3 +939,14 @@ def test_a_meeting_that_opened_decides_on_another() -> None:
 )
 def test_an_attribute_before_a_name_with_its_own_body(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("(记者 王明)5月8日,某街道某社区开展党建联席会,辖区单位参加会议。", "党建联席会"),
+        ("某村党支部开展了主题党日座谈会。", "主题党日座谈会"),
+    ],
+)
+def test_a_meeting_carried_out(text: str, name: str) -> None:
+    assert facts(text).name == name
