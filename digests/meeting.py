@@ -112,6 +112,8 @@ _GENERIC = re.compile(
     r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
     r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
 )
+# How many meetings a work took, not which: `仅以4次会议完成`, `经过三次会议`, `历经两次会议`.
+_COUNTED = re.compile(r"(?:以|经过?|历经|通过|用了?|共)\s*(?:\d+|[两一二三四五六七八九十]+)次$")
 _NUMBER = r"(?:[\d一二三四五六七八九十百零〇]+|首)"  # 首次, 首届: the first
 # `新一届理事会`, `上一届`, `每一次` are no session's number
 _SESSION = re.compile(
@@ -233,7 +235,7 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
             continue
         if bare and not (len(match.group()) >= 3 and stop in (*_VERBS, "主持")):
             continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
-        if _GENERIC.search(s[start : match.end()]):
+        if _GENERIC.search(s[start : match.end()]) or _COUNTED.search(s, start, match.start()):
             continue
         # a compound name is followed as a whole: `…第十三次会议暨…纪念活动在某园举行`
         follows = _FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())

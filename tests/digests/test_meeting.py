@@ -950,3 +950,10 @@ def test_an_attribute_before_a_name_with_its_own_body(text: str, name: str) -> N
 )
 def test_a_meeting_carried_out(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+def test_a_count_of_meetings_names_none() -> None:
+    title = "三常會五次會議完成審議某某法案"
+    text = "立法會第三常設委員會僅以5次會議完成對某某法案的細則性審議,並簽署意見書。"
+    assert facts(text, title, title).name == "三常會五次會議"
+    assert facts("委員會經過三次會議,完成了審議。").name is None
