@@ -103,7 +103,7 @@ _FOLLOWS_NAME = re.compile(
     r"(?:[于於]\s*(?:本月|今年)?(?:\d{1,2}月)?\d{1,2}日)?"  # `某联谊会于本月18日举行…`
     r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
     r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将|已经?)?\s*"
-    r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场)"
+    r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场|分别)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
 # `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
@@ -314,7 +314,7 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
         if named and future and start < _extended(s, future[1]):
             continue  # the previewed compound's second meeting (`…会议和…会议将于8日开幕`)
         if named:
-            return _joined(s, start, _extended(s, end))
+            return _joined(s, start, _together(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
             session = session or (start, end)
@@ -403,6 +403,13 @@ def _extended(s: str, end: int) -> int:
     if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
         best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event
     return best
+
+
+def _together(s: str, end: int) -> int:
+    """The end of a compound name held as one; meetings held each on its own day
+    (`第一次全体会议和第二次全体会议分别于10日和12日举行`) are named by the first."""
+    extended = _extended(s, end)
+    return end if s.startswith("分别", extended) else extended
 
 
 # After a meeting, `暨` and an event that is no meeting word: a lecture, ceremony, forum.
@@ -517,7 +524,7 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
         stop = at + b - a
         stop += named.endswith("会") and bool(_SPELLED_AS.match(s, stop))  # the body's 常委会议
-        spelled = _joined(s, _skip_prefix(s, start, at), _extended(s, stop))
+        spelled = _joined(s, _skip_prefix(s, start, at), _together(s, stop))
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
         return _text(source, body)

@@ -957,3 +957,13 @@ def test_a_count_of_meetings_names_none() -> None:
     text = "立法會第三常設委員會僅以5次會議完成對某某法案的細則性審議,並簽署意見書。"
     assert facts(text, title, title).name == "三常會五次會議"
     assert facts("委員會經過三次會議,完成了審議。").name is None
+
+
+def test_meetings_held_each_on_its_own_day_are_named_by_the_first() -> None:
+    text = (
+        "某市政协常务委员会第九次会议第一次全体会议和第二次全体会议分别于5日上午和7日下午"
+        "在某市举行。7日下午举行的第二次全体会议通过了决议。"
+    )
+    assert facts(text).name == "某市政协常务委员会第九次会议第一次全体会议"
+    lede = text[: text.index("和")]  # a title cut from the lede
+    assert facts(text, lede, lede).name == "某市政协常务委员会第九次会议第一次全体会议"
