@@ -399,6 +399,8 @@ def _extended(s: str, end: int) -> int:
         gap = s[best : match.start()]
         if any(verb in gap for verb in (*_VERBS, "在", "于", "主持")) or " " in gap:
             break
+        if "《" in gap:
+            break  # `…会议审议了《…代表大会议事规则》`: a document's title, not a compound
         best = match.end()
     if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
         best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event

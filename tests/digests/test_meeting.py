@@ -967,3 +967,8 @@ def test_meetings_held_each_on_its_own_day_are_named_by_the_first() -> None:
     assert facts(text).name == "某市政协常务委员会第九次会议第一次全体会议"
     lede = text[: text.index("和")]  # a title cut from the lede
     assert facts(text, lede, lede).name == "某市政协常务委员会第九次会议第一次全体会议"
+
+
+def test_a_compound_does_not_run_into_a_document_title() -> None:
+    text = "5月8日,某省人大常委会第九次会议审议了《某省人民代表大会议事规则(修正草案)》。"
+    assert facts(text).name == "某省人大常委会第九次会议"
