@@ -24,9 +24,12 @@ def place(text: str) -> str | None:
         ("某某同鄉會春茗聯歡晚會於二月十日晚假某酒樓舉行。", "某酒樓"),
         ("工作小組昨日在某某市與有關單位舉行會議。", "某某市"),
         ("區長帶領主管騎腳踏車來到某某區三角里召開區務會議。", "某某區三角里"),
+        ("某省政協主席某某5日在某市主持召開第十次主席會議。", "某市"),
+        ("大會在雄壮的国歌声中开幕,会议在某会堂举行。", "某会堂"),
+        ("主席某某在會期結束前舉行記者會。", None),
     ],
 )
-def test_places_as_written(text: str, where: str) -> None:
+def test_places_as_written(text: str, where: str | None) -> None:
     assert place(text) == where
 
 
