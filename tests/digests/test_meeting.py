@@ -895,6 +895,9 @@ def test_a_headline_with_a_comma_ending_on_its_verb_does_not_run_on() -> None:
         ("某某局昨日下午召开记者会,通报防汛工作。", "记者会"),
         ("某某立法会早上召开会议,审议多项法案。", "某某立法会会议"),
         ("某县人大常委会今天早上召开会议,研究有关事项。", "某县人大常委会会议"),
+        ("立法會今早舉行會議,審議撥款申請。", "立法會會議"),
+        ("某議會昨晨召開會議,討論預算。", "某議會會議"),
+        ("某区人大常委会傍晚召开会议。", "某区人大常委会会议"),
     ],
 )
 def test_a_press_conference_and_a_morning_sitting(text: str, name: str) -> None:
