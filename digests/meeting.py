@@ -23,7 +23,7 @@ from digests.script import CJK, is_cjk
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜"
+_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶"  # a bullet (not ○, a numeral zero)
 _CLAUSE_CHAR = re.compile(
     f"[{re.escape(_CLAUSE)}]"
 )  # a list comma or a space also ends a meeting name

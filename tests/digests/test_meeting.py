@@ -975,3 +975,15 @@ def test_meetings_held_each_on_its_own_day_are_named_by_the_first() -> None:
 def test_a_compound_does_not_run_into_a_document_title() -> None:
     text = "5月8日,某省人大常委会第九次会议审议了《某省人民代表大会议事规则(修正草案)》。"
     assert facts(text).name == "某省人大常委会第九次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("●某县防汛工作会议在县政府召开。", "某县防汛工作会议"),
+        ("■某某商會第五屆理事會就職典禮昨日舉行。", "某某商會第五屆理事會就職典禮"),
+        ("二○二一年某某社團座談會昨日舉行。", "二○二一年某某社團座談會"),  # ○ is a zero
+    ],
+)
+def test_a_bullet_opens_no_name(text: str, name: str) -> None:
+    assert facts(text).name == name
