@@ -43,9 +43,14 @@ _SHORT_PLACES = {
 }
 
 
+# Where someone attended the meeting, when no sentence says where it was held: a city or a
+# hall (`在北京出席某会议`), not a state (`仍在羁押中未出席`) or a time (`于下周…出席`).
+_ATTENDED_AT = re.compile(r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中心|宾馆|酒店|礼堂))出席")
+
+
 def find_place(source: str, s: str) -> str | None:
     """Where it was held, as written; a city's one-character form written in full."""
-    for match in _PLACE.finditer(s):
+    for match in (*_PLACE.finditer(s), *_ATTENDED_AT.finditer(s)):
         if not _NOT_PLACE.search(match.group(1)):
             value = source[match.start(1) : match.end(1)].strip()
             return _SHORT_PLACES.get(value, value) or None

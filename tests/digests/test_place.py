@@ -27,6 +27,11 @@ def place(text: str) -> str | None:
         ("某省政協主席某某5日在某市主持召開第十次主席會議。", "某市"),
         ("大會在雄壮的国歌声中开幕,会议在某会堂举行。", "某会堂"),
         ("主席某某在會期結束前舉行記者會。", None),
+        ("某部部長某某在北京出席全國某某工作會議。", "北京"),
+        ("某某主席在京出席某某座談會並講話。", "北京"),
+        ("議員某某仍在羈押中未出席,其餘議員宣誓就職。", None),
+        # a sentence saying where it was held goes first
+        ("某某在北京出席某會議。會議在某會堂舉行。", "某會堂"),
     ],
 )
 def test_places_as_written(text: str, where: str | None) -> None:
