@@ -37,6 +37,7 @@ _KIND = (
     r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
+    r"|吹风|研判|约谈|答谢|签约"  # a briefing, a review of the situation, a signing
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
     # a session's 议程 or 议事日程 is its agenda, its 议员 its councillors (`定期大會議員報到`);

@@ -987,3 +987,16 @@ def test_a_compound_does_not_run_into_a_document_title() -> None:
 )
 def test_a_bullet_opens_no_name(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某县防汛形势研判会在县应急局召开。", "某县防汛形势研判会"),
+        ("某市政府新闻办昨日举行政策吹风会。", "政策吹风会"),
+        ("某区纪委监委举行集体约谈会,区委书记某某主持。", "集体约谈会"),
+        ("某某项目签约会在某宾馆举行。", "某某项目签约会"),
+    ],
+)
+def test_more_kinds_of_meeting(text: str, name: str) -> None:
+    assert facts(text).name == name
