@@ -70,7 +70,8 @@ def newest(
     newest_id = conn.execute(text("SELECT max(document_id) FROM document_terms")).scalar()
     if newest_id is None:
         return []
-    want, found, read = n + skip, [], 0
+    found: list[tuple[int, float]] = []
+    want, read = n + skip, 0
     high, width = min(span.high, newest_id), 1  # not 2**62: the buckets are counted from it
     top, bottom_bucket = high >> FINE, span.low >> FINE
     while len(found) < want and top >= bottom_bucket:
