@@ -9,7 +9,8 @@ from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, exists, func, or_, select
+from sqlalchemy import Connection, Engine, Integer, and_, any_, bindparam, exists, func, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from bot.rules import split as split_rules
 from bot.sources import source_kind
@@ -435,22 +436,30 @@ class Store:
             )
 
 
+BATCH = 256  # matches in the first batch of a topic's digest
+MAX_BATCH = 16384  # and in any batch
+
+
 def _newest_documents(
     conn: Connection, match: Match, conditions: Sequence[Any], limit: int, offset: int
 ) -> list[StoredDocument]:
     """Documents matching `match` and `conditions`, newest first: the index read newest
-    first in batches, each batch four times the last, until enough pass the conditions."""
+    first in batches, each four times the last, until enough pass the conditions."""
     found: list[StoredDocument] = []
-    high, batch, want = 2**62, 256, limit + offset
+    high, batch, want = 2**62, BATCH, limit + offset
     while len(found) < want:
         ids = [i for i, _ in newest(conn, match, Range(low=0, high=high), batch, scored=False)]
         if not ids:
             break
-        order, rest = documents.c.id.desc(), want - len(found)
-        found += docs.load(conn, *conditions, documents.c.id.in_(ids), order=order, limit=rest)
+        # the batch as one array parameter, and ids first without ORDER BY/LIMIT: with them
+        # the planner walks the whole table backwards testing each row against the batch
+        among = documents.c.id == any_(bindparam("batch", ids, type_=ARRAY(Integer)))
+        passing = conn.execute(select(documents.c.id).where(*conditions, among)).scalars()
+        if chosen := sorted(passing, reverse=True)[: want - len(found)]:
+            found += docs.load(conn, documents.c.id.in_(chosen), order=documents.c.id.desc())
         if len(ids) < batch:
             break
-        high, batch = ids[-1] - 1, batch * 4
+        high, batch = ids[-1] - 1, min(batch * 4, MAX_BATCH)
     return found[offset:want]
 
 
