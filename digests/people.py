@@ -72,6 +72,11 @@ _ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活�
 _SPEAK = re.compile(
     r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时))?(?:讲话|强调|指出|要求|表示)"
 )
+# The day, hour and place of a sitting written between its chair's name and 主持.
+_ADVERBIAL = re.compile(
+    r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
+    r"(?:在[^在，,。、]{1,12})?$"
+)
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
@@ -188,9 +193,17 @@ def _walk_left(s: str, end: int, ends: str) -> int:
 def _chairs(source: str, s: str) -> Iterator[list[Person]]:
     for match in _CHAIR.finditer(s):
         start = _walk_left(s, match.start(), _PERSON_END)
-        people = parse_people(source, s, start, match.start())
+        end = _before_adverbial(s, start, match.start())
+        people = parse_people(source, s, start, end)
         if people:
             yield people
+
+
+def _before_adverbial(s: str, start: int, end: int) -> int:
+    """Where the chair's name ends before the day, hour or place of the sitting that a
+    report writes between it and 主持 (`主席某某22日下午主持`, `主席某某在北京主持`)."""
+    found = _ADVERBIAL.search(s, start, end)
+    return found.start() if found and found.start() > start else end
 
 
 def _attendee_spans(s: str) -> Iterator[tuple[int, int]]:

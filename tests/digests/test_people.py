@@ -58,3 +58,15 @@ def test_attendees_are_people_not_lists_of_people_with_titles() -> None:
 @pytest.mark.parametrize("word", ["赵明在", "按照", "同志们", "会议", "大家", "委員甲"])
 def test_a_fragment_or_a_word_is_no_name(word: str) -> None:
     assert not is_name(to_simplified(word))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全國政協主席王建國22日下午主持召開政協常委會議。",
+        "市政协主席王建国在北京主持召开主席会议。",
+        "县人大常委会主任王建国昨日上午在县委小礼堂主持会议。",
+    ],
+)
+def test_the_chair_before_the_day_or_place_of_the_sitting(text: str) -> None:
+    assert [p.name for p in people(text)["chair"]] == ["王建國" if "國" in text else "王建国"]
