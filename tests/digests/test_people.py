@@ -70,3 +70,8 @@ def test_a_fragment_or_a_word_is_no_name(word: str) -> None:
 )
 def test_the_chair_before_the_day_or_place_of_the_sitting(text: str) -> None:
     assert [p.name for p in people(text)["chair"]] == ["王建國" if "國" in text else "王建国"]
+
+
+def test_a_name_before_the_standing_committees_chairman() -> None:
+    text = "某市人大常委會在市民中心舉行第十二次委員長會議。鄭大同委員長主持會議。"
+    assert people(text)["chair"] == [Person("鄭大同", "委員長")]
