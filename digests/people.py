@@ -81,6 +81,7 @@ _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指�
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
+_TITLE_END = frozenset("长员记任席理师官")  # the last ideograph of a title (专员, 督导员)
 _HAN = re.compile(f"^[{CJK}*]+$")
 
 
@@ -163,7 +164,17 @@ def _person(
         return (Person(name, role) if is_name(item[cut:]) else None), False
     if is_name(item):
         return Person(original, "、".join(pending) or last_role), False
-    return None, False
+    return _after_unlisted_title(item, original), False
+
+
+def _after_unlisted_title(item: str, original: str) -> Person | None:
+    """`督导专员熊健`: a name after a title the list lacks, which ends as titles do (…员,
+    …长, …师, …官); the longer name first (`专员林苏泉`, not `苏泉`)."""
+    for size in (3, 2):
+        cut = len(item) - size
+        if cut >= 2 and item[cut - 1] in _TITLE_END and is_name(item[cut:]):
+            return Person(original[cut:], original[:cut])
+    return None
 
 
 def _trimmed(item: str, original: str) -> tuple[str, str]:

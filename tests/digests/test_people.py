@@ -75,3 +75,14 @@ def test_the_chair_before_the_day_or_place_of_the_sitting(text: str) -> None:
 def test_a_name_before_the_standing_committees_chairman() -> None:
     text = "某市人大常委會在市民中心舉行第十二次委員長會議。鄭大同委員長主持會議。"
     assert people(text)["chair"] == [Person("鄭大同", "委員長")]
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("会议由督导专员韩立新主持。", Person("韩立新", "督导专员")),
+        ("活动由指导老师陈雪主持。", Person("陈雪", "指导老师")),
+    ],
+)
+def test_a_name_after_a_title_the_list_lacks(text: str, chair: Person) -> None:
+    assert people(text)["chair"] == [chair]
