@@ -61,8 +61,11 @@ _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?!
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 # Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
 # `/2019/0529/`, `/2016/12/…`, `detail_2014_10/22/`; a year alone (`/2022/12324.html`)
-# still gives the year.
-_URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?!\d)")
+# still gives the year; a compact year and month's day may be a folder of its own
+# (`/a/202412/10/…`).
+_URL_COMPACT = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(?:(0[1-9]|[12]\d|3[01])|/(0[1-9]|[12]\d|3[01])(?=/))?(?!\d)"
+)
 _URL_PARTS = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/_](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )

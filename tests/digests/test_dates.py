@@ -278,3 +278,10 @@ def test_the_byline_under_the_headline_beats_dates_above_it(above: str) -> None:
 def test_a_bare_day_takes_the_year_and_month_the_head_writes() -> None:
     lede = "立法會今(5)日舉行全體會議，主席陳大文主持。會議通過多項法案。"
     assert date_of(f"立法會舉行全體會議\n某某日報 2024年3月\n{lede}") == "2024-03-05"
+
+
+def test_a_compact_year_and_month_then_the_day_as_a_folder() -> None:
+    assert dates.from_address("https://a.com/a/202412/10/AB12cd34.html") == (2024, 12, 10)
+    assert dates.from_address("https://a.com/a/202412/1234/x.html") == (2024, 12, None)
+    lede = "(記者某某)某區議會主席近日接受訪問時表示,議會一直做好監督工作。"
+    assert date_of(lede, "https://a.com/a/202412/10/AB12cd34.html") == "2024-12-10"
