@@ -178,7 +178,20 @@ def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
     """(offset, month, day) of each `M月D日` (or `今日(M/D)`) of a text in digits (`arabic`)."""
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
-        yield match.start(), int(match[1]), int(match[2])
+        if not _tally_end(text, match):
+            yield match.start(), int(match[1]), int(match[2])
+
+
+# A tally's last day (`到10月30日止`, `截至3月5日`): what was done by then, not a sitting's day.
+_UNTIL = re.compile(r"(?:截至|截止(?:到|至)?|到|至)\s*$")
+_STOP = re.compile(r"\s*(?:为)?止")
+
+
+def _tally_end(text: str, match: re.Match[str]) -> bool:
+    before = _UNTIL.search(text, max(0, match.start() - 4), match.start())
+    if before is None:
+        return False
+    return before[0].startswith("截") or bool(_STOP.match(text, match.end()))
 
 
 # `今日(十一月二十一日)`, `今天（11月21日）`, `今日(5/29)`: the day the text says is today.

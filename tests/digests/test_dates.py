@@ -285,3 +285,10 @@ def test_a_compact_year_and_month_then_the_day_as_a_folder() -> None:
     assert dates.from_address("https://a.com/a/202412/1234/x.html") == (2024, 12, None)
     lede = "(記者某某)某區議會主席近日接受訪問時表示,議會一直做好監督工作。"
     assert date_of(lede, "https://a.com/a/202412/10/AB12cd34.html") == "2024-12-10"
+
+
+@pytest.mark.parametrize("tally", ["到10月30日止", "截至10月30日", "截止到10月30日"])
+def test_a_tallys_last_day_is_no_sittings_day(tally: str) -> None:
+    lede = f"{tally},全市各乡镇人代会都已闭幕。昨天上午,某镇人民代表大会第七次会议举行选举。"
+    assert date_of(lede, "http://a.cn/html/news/2005/1101/47.html") == "2005-10-31"
+    assert list(dates.month_days("会期从10月28日到10月30日")) == [(10, 28), (10, 30)]
