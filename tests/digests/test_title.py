@@ -33,6 +33,19 @@ def test_furniture_above_the_headline_is_never_the_title(kind: str) -> None:
     assert title_of(*FURNITURE[kind], TITLE, BYLINE) == TITLE
 
 
+NOTICES = [
+    "為達最佳瀏覽效果，建議使用新版 Google Chrome、Mozilla Firefox 或 Microsoft Edge 瀏覽器。",
+    "您即將進入的頁面內容須滿18歲方可瀏覽。",
+    "本站部分內容依網站分級規定加以標示，未滿十八歲者請勿瀏覽，以維護兒少身心健康。",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_a_notice_written_as_a_sentence_is_no_first_paragraph(notice: str) -> None:
+    caption = "區政協主席王建國主持會議，委員們踴躍發言。(圖/某區政協提供)"
+    assert title_of(notice, TITLE, caption) == TITLE
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
