@@ -292,3 +292,16 @@ def test_a_tallys_last_day_is_no_sittings_day(tally: str) -> None:
     lede = f"{tally},全市各乡镇人代会都已闭幕。昨天上午,某镇人民代表大会第七次会议举行选举。"
     assert date_of(lede, "http://a.cn/html/news/2005/1101/47.html") == "2005-10-31"
     assert list(dates.month_days("会期从10月28日到10月30日")) == [(10, 28), (10, 30)]
+
+
+@pytest.mark.parametrize("credit", ["(記者某某攝)", "(圖/某市議會提供)", "(某某/攝)"])
+def test_a_caption_between_the_headline_and_its_date_is_no_paragraph(credit: str) -> None:
+    page = [
+        "某市議會定期大會開議 市長將施政報告",
+        f"市長王大同明日將到議會進行施政報告。{credit}",
+        "2023/04/12 12:09",
+        "〔記者某某/某市報導〕某市議會今(12)日開議,市長王大同將於13、14日進行施政報告,接受議員質詢。",
+        "相關新聞",
+        "某縣議會臨時會下週開議 2023/04/10 18:20",
+    ]
+    assert date_of("\n".join(page)) == "2023-04-12"
