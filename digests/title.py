@@ -67,6 +67,7 @@ _NAV = re.compile(
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
     r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权|创刊"
+    r"|关键[词字]\s*[:：]|标签\s*[:：]"  # an article's keywords, which name its meeting
     r"|^\W*news\W*$",
     re.I,
 )

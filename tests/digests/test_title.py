@@ -46,6 +46,16 @@ def test_a_notice_written_as_a_sentence_is_no_first_paragraph(notice: str) -> No
     assert title_of(notice, TITLE, caption) == TITLE
 
 
+def test_a_keywords_line_under_the_byline_is_no_headline() -> None:
+    head = [
+        "全國人大常委會議事規則的歷史沿革",
+        "2021-03-24 09:56 某某某",
+        "關鍵詞:全國人民代表大會議事規則",
+    ]
+    lede = "1989年全國人民代表大會通過議事規則,此後常委會議事規則歷經修改,制度日益完善。"
+    assert title_of(*head, body=lede) == head[0]
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
