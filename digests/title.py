@@ -86,6 +86,7 @@ _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
+_LABELLED_BYLINE = re.compile(r"(?:时间|日期|来源|作者)\s*[:：]")
 # A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
 # a headline never opens with its date and a comma.
 _LEDE_START = re.compile(
@@ -240,8 +241,12 @@ def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
 
 def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
     start = _first_paragraph(simplified, content)
-    # the top of the page, and the lines right above the article, past a long menu
-    head = sorted({*range(min(start, HEAD_LINES)), *range(max(0, start - NEAR_ARTICLE), start)})
+    # the top of the page, and the lines right above the article, past a long menu, and the
+    # line above a labelled byline, past widgets between it and the article
+    above_byline = {i - 1 for i in range(1, start) if _LABELLED_BYLINE.search(simplified[i])}
+    head = sorted(
+        {*range(min(start, HEAD_LINES)), *range(max(0, start - NEAR_ARTICLE), start), *above_byline}
+    )
     tail = [i for i in range(max(start + 1, len(simplified) - TAIL_LINES), len(simplified))]
     return head + tail
 

@@ -56,6 +56,13 @@ def test_a_keywords_line_under_the_byline_is_no_headline() -> None:
     assert title_of(*head, body=lede) == head[0]
 
 
+def test_the_line_above_a_labelled_byline_past_widgets_and_a_long_menu() -> None:
+    menu = [f"{name}地区" for name in "东南西北中上下左右前后内外甲乙丙丁戊己庚"]
+    widgets = ["省级重点学科", "综合类/公办", "排名: 第28名", "综合指数: 61.5", "热度: 3200"]
+    head = [*menu, TITLE, "时间: 2024-03-05 来源: 某区政协 浏览量: 120", *widgets]
+    assert title_of(*head) == TITLE
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
