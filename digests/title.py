@@ -86,6 +86,7 @@ _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
+_REPRINT = re.compile(r"《([^《》]{4,64})》[^。《]{0,30}(?:提供|原创|发布|首发)[^。]{0,6}转载")
 _LABELLED_BYLINE = re.compile(r"(?:时间|日期|来源|作者)\s*[:：]")
 # A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
 # a headline never opens with its date and a comma.
@@ -259,6 +260,7 @@ def find_title(
 ) -> Headline:
     """The page's headline, by the highest score; else a title cut from the lede."""
     best: tuple[float, Headline] | None = None
+    hints = (*hints, *_reprint_titles(lines, simplified))
     start = _first_paragraph(simplified, content)
     hinted = {_key(to_simplified(strip_decoration(hint))) for hint in hints} - {""}
     seen: set[str] = set()
@@ -312,6 +314,16 @@ def find_title(
         return best[1]
     # an HTML page's own title beats a first line that its text gives as prose
     return page_title or Headline(body_title(lines, simplified, content), None, "body")
+
+
+def _reprint_titles(lines: Sequence[str], simplified: Sequence[str]) -> list[str]:
+    """The headline a reprint notice quotes (`《…》由某某网提供，转载请注明出处`), which names
+    the article as its <title> does; looked for on the last lines, where such notices are."""
+    found = []
+    for line, line_s in zip(lines[-TAIL_LINES:], simplified[-TAIL_LINES:], strict=True):
+        if "转载" in line_s and (match := _REPRINT.search(line_s)) and len(line) == len(line_s):
+            found.append(line[match.start(1) : match.end(1)])
+    return found
 
 
 def _repeated(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:

@@ -63,6 +63,15 @@ def test_the_line_above_a_labelled_byline_past_widgets_and_a_long_menu() -> None
     assert title_of(*head) == TITLE
 
 
+def test_a_reprint_notice_at_the_end_names_the_headline() -> None:
+    notice = f"《{TITLE}》由某某新闻网提供，转载请注明出处：http://a.cn/1.html，谢谢合作！"
+    credits = "图文：某区政协办公室 审核：张三 编辑：李四"
+    assert title_of(body=f"{LEDE}\n{credits}\n{notice}") == TITLE
+    # a document quoted in the body is no headline
+    quoted = "会议学习了《某区政协提案工作条例》，要求各单位抓好落实，转载时请注明出处。"
+    assert title_of(body=f"{LEDE}\n{quoted}") != "某区政协提案工作条例"
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
