@@ -75,7 +75,7 @@ _SPEAK = re.compile(
 # The day, hour and place of a sitting written between its chair's name and 主持.
 _ADVERBIAL = re.compile(
     r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
-    r"(?:在[^在，,。、]{1,12})?$"
+    r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?$"  # `书记某某出席并主持会议`
 )
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.

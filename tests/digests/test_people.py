@@ -86,3 +86,8 @@ def test_a_name_before_the_standing_committees_chairman() -> None:
 )
 def test_a_name_after_a_title_the_list_lacks(text: str, chair: Person) -> None:
     assert people(text)["chair"] == [chair]
+
+
+def test_a_chair_who_attended_and_chaired() -> None:
+    text = "3月12日上午,学校党委理论学习中心组会议召开,党委书记王建国出席并主持会议。"
+    assert people(text)["chair"] == [Person("王建国", "党委书记")]
