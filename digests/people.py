@@ -83,6 +83,9 @@ _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾�
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
 _TITLE_END = frozenset("长员记任席理师官")  # the last ideograph of a title (专员, 督导员)
 _HAN = re.compile(f"^[{CJK}*]+$")
+_INSTITUTION = re.compile(
+    r"(?:大学|学院|中学|小学|学校|医院|研究院|研究所|委员会|学会|协会|公司|集团)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,9 @@ def _person(
         head = item[: titles[-1].start()]
         if is_name(head):  # `許宏綺區長`: a name before its title
             return Person(original[: len(head)], original[len(head) :]), False
+        if (cut := _after_institution(head)) is not None:  # `某大学某学院杨某某教授`
+            role = original[:cut] + original[len(head) :]
+            return Person(original[cut : len(head)], "、".join([*pending, role])), False
         return None, True
     if titles:
         cut = titles[-1].end()
@@ -165,6 +171,16 @@ def _person(
     if is_name(item):
         return Person(original, "、".join(pending) or last_role), False
     return _after_unlisted_title(item, original), False
+
+
+def _after_institution(head: str) -> int | None:
+    """Where a name starts after the institution that employs it, before its title
+    (`西南大学地理科学学院杨某某` + 教授, `某市第一中学王某` + 校长)."""
+    for size in (3, 2):
+        cut = len(head) - size
+        if cut >= 2 and _INSTITUTION.search(head, 0, cut) and is_name(head[cut:]):
+            return cut
+    return None
 
 
 def _after_unlisted_title(item: str, original: str) -> Person | None:

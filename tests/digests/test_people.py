@@ -91,3 +91,14 @@ def test_a_name_after_a_title_the_list_lacks(text: str, chair: Person) -> None:
 def test_a_chair_who_attended_and_chaired() -> None:
     text = "3月12日上午,学校党委理论学习中心组会议召开,党委书记王建国出席并主持会议。"
     assert people(text)["chair"] == [Person("王建国", "党委书记")]
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("开幕式由某省地理学会副理事长、东山大学地理学院韩立新教授主持。", "韩立新"),
+        ("报告会由西山市第一中学陈雪校长主持。", "陈雪"),
+    ],
+)
+def test_a_name_between_its_institution_and_its_title(text: str, chair: str) -> None:
+    assert [p.name for p in people(text)["chair"]] == [chair]
