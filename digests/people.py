@@ -67,7 +67,7 @@ _TRIM_TAIL = (
     "来",
     "亲自",
 )
-_CHAIR = re.compile(r"主持(?!人|词)")
+_CHAIR = re.compile(r"主持(?!人|词|祝酒|抽奖)")  # leading a toast or a draw chairs nothing
 _ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")
 _SPEAK = re.compile(
     r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时))?(?:讲话|强调|指出|要求|表示)"

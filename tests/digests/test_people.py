@@ -102,3 +102,8 @@ def test_a_chair_who_attended_and_chaired() -> None:
 )
 def test_a_name_between_its_institution_and_its_title(text: str, chair: str) -> None:
     assert [p.name for p in people(text)["chair"]] == [chair]
+
+
+def test_leading_a_toast_chairs_nothing() -> None:
+    text = "某聯誼會昨晚假某酒樓舉行春茗,席間,常務副會長陳大文主持祝酒。"
+    assert people(text)["chair"] == []
