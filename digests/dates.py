@@ -178,8 +178,13 @@ def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
     """(offset, month, day) of each `M月D日` (or `今日(M/D)`) of a text in digits (`arabic`)."""
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
-        if not _tally_end(text, match):
+        if not _tally_end(text, match) and not _DATELINE_THEN_DAY.match(text, match.end()):
             yield match.start(), int(match[1]), int(match[2])
+
+
+# A dateline's day right before the event's (`某网哈尔滨6月26日电 6月21日，…举行`): the day
+# the report was filed, not the one it reports.
+_DATELINE_THEN_DAY = re.compile(r"\s*[电讯][)）]?\s*[，,]?\s*\d{1,2}月\d{1,2}日")
 
 
 # A tally's last day (`到10月30日止`, `截至3月5日`): what was done by then, not a sitting's day.

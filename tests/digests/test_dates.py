@@ -305,3 +305,10 @@ def test_a_caption_between_the_headline_and_its_date_is_no_paragraph(credit: str
         "某縣議會臨時會下週開議 2023/04/10 18:20",
     ]
     assert date_of("\n".join(page)) == "2023-04-12"
+
+
+def test_a_datelines_day_gives_way_to_the_event_day_right_after_it() -> None:
+    lede = "某某网哈尔滨6月26日电 6月21日,某民主党派省委会在某剧场举行艺术团成立仪式。"
+    assert date_of(lede, "http://a.cn/c/2019-06-26/12345.shtml") == "2019-06-21"
+    same = "新华社北京12月15日电 某会主席王建国15日下午主持召开主席会议。"
+    assert date_of(same, "http://a.cn/2017-12/15/c_1.htm") == "2017-12-15"
