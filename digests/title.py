@@ -30,6 +30,7 @@ TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
 TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
+KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states one
 
 Source = Literal["headline", "html", "body"]
 
@@ -288,6 +289,8 @@ def find_title(
         if i > start and echo(text_s, own) < TAIL_ECHO:
             continue  # a related story's headline, with its date, echoes another story
         score = _score(text_s, own, byline, position)
+        if i + 1 < start and _introduces(text_s, simplified[i + 1]):
+            score -= KICKER_PENALTY
         seen.add(_key(text_s))
         if _key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
@@ -324,6 +327,15 @@ def _reprint_titles(lines: Sequence[str], simplified: Sequence[str]) -> list[str
         if "转载" in line_s and (match := _REPRINT.search(line_s)) and len(line) == len(line_s):
             found.append(line[match.start(1) : match.end(1)])
     return found
+
+
+def _introduces(text: str, below: str) -> bool:
+    """Whether `text` is a kicker on a line of its own (`庆祝某党派成立70周年`): it states no
+    event, and the line under it is a headline that does (`某界会员在京座谈 某某出席`)."""
+    if _EVENT.search(text):
+        return False
+    headline = strip_decoration(below[: title_end(below)])
+    return _is_headline_shape(headline) and bool(_EVENT.search(headline))
 
 
 def _repeated(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:

@@ -72,6 +72,15 @@ def test_a_reprint_notice_at_the_end_names_the_headline() -> None:
     assert title_of(body=f"{LEDE}\n{quoted}") != "某区政协提案工作条例"
 
 
+def test_a_kicker_on_its_own_line_above_a_headline_stating_an_event() -> None:
+    kicker, headline = "庆祝某某学会成立40周年", "某学会会员在京座谈 王建国李明出席"
+    lede = (
+        "本报北京讯(记者 某某) 11月27日,庆祝某某学会成立40周年会员座谈会在京举行。"
+        "王建国指出,庆祝某某学会成立40周年活动要办出特色。李明参加座谈。"
+    )
+    assert title_of(kicker, headline, body=lede) == headline
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
