@@ -107,3 +107,8 @@ def test_a_name_between_its_institution_and_its_title(text: str, chair: str) -> 
 def test_leading_a_toast_chairs_nothing() -> None:
     text = "某聯誼會昨晚假某酒樓舉行春茗,席間,常務副會長陳大文主持祝酒。"
     assert people(text)["chair"] == []
+
+
+def test_a_board_members_title_is_no_name() -> None:
+    text = "某集團召開董事會會議。某集團黨組副書記、董事、總經理王建國主持會議。"
+    assert [p.name for p in people(text)["chair"]] == ["王建國"]
