@@ -77,6 +77,7 @@ _ADVERBIAL = re.compile(
     r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
     r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?$"  # `书记某某出席并主持会议`
 )
+_BARE_VERB = re.compile(r"(?:出席(?:会议)?并|的)$")  # `在书记某某的主持下`
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
@@ -220,17 +221,19 @@ def _walk_left(s: str, end: int, ends: str) -> int:
 def _chairs(source: str, s: str) -> Iterator[list[Person]]:
     for match in _CHAIR.finditer(s):
         start = _walk_left(s, match.start(), _PERSON_END)
-        end = _before_adverbial(s, start, match.start())
-        people = parse_people(source, s, start, end)
-        if people:
-            yield people
+        for end in _name_ends(s, start, match.start()):
+            if people := parse_people(source, s, start, end):
+                yield people
+                break
 
 
-def _before_adverbial(s: str, start: int, end: int) -> int:
-    """Where the chair's name ends before the day, hour or place of the sitting that a
-    report writes between it and 主持 (`主席某某22日下午主持`, `主席某某在北京主持`)."""
-    found = _ADVERBIAL.search(s, start, end)
-    return found.start() if found and found.start() > start else end
+def _name_ends(s: str, start: int, end: int) -> list[int]:
+    """Where the chair's name may end, likeliest first: before the day, hour or place of the
+    sitting written between it and 主持 (`主席某某22日下午主持`, `主席某某在北京主持`), before
+    a bare `的` or `出席并`, or at 主持 (`会议在书记某某主持下召开`: the 在 opens the clause)."""
+    ends = [found.start() for found in (_ADVERBIAL.search(s, start, end),) if found]
+    ends += [found.start() for found in (_BARE_VERB.search(s, start, end),) if found]
+    return [e for e in dict.fromkeys([*ends, end]) if e > start]
 
 
 def _attendee_spans(s: str) -> Iterator[tuple[int, int]]:

@@ -112,3 +112,10 @@ def test_leading_a_toast_chairs_nothing() -> None:
 def test_a_board_members_title_is_no_name() -> None:
     text = "某集團召開董事會會議。某集團黨組副書記、董事、總經理王建國主持會議。"
     assert [p.name for p in people(text)["chair"]] == ["王建國"]
+
+
+@pytest.mark.parametrize(
+    "text", ["会议在县委书记王五主持下召开。", "会议在县委书记王五的主持下召开。"]
+)
+def test_a_meeting_held_under_its_chair(text: str) -> None:
+    assert [p.name for p in people(text)["chair"]] == ["王五"]
