@@ -168,7 +168,9 @@ def _person(
     if titles:
         cut = titles[-1].end()
         name, role = original[cut:], "、".join([*pending, original[:cut]])
-        return (Person(name, role) if is_name(item[cut:]) else None), False
+        if is_name(item[cut:]):
+            return Person(name, role), False
+        return _after_unlisted_title(item, original), False  # `主席团成员某某`
     if is_name(item):
         return Person(original, "、".join(pending) or last_role), False
     return _after_unlisted_title(item, original), False

@@ -82,6 +82,7 @@ def test_a_name_before_the_standing_committees_chairman() -> None:
     [
         ("会议由督导专员韩立新主持。", Person("韩立新", "督导专员")),
         ("活动由指导老师陈雪主持。", Person("陈雪", "指导老师")),
+        ("大会由主席团成员赵敏主持。", Person("赵敏", "主席团成员")),
     ],
 )
 def test_a_name_after_a_title_the_list_lacks(text: str, chair: Person) -> None:
