@@ -42,6 +42,7 @@ _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记�
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
 # A picture's credit closing its caption: `(记者某某摄)`, `(图/某县政府提供)`, `(某某/摄)`.
 _CAPTION = re.compile(r"[(（][^()（）]{0,20}(?:摄|提供)[)）]\s*$")
+CAPTION_CHARS = 100  # a caption is a sentence; a long paragraph keeps a credit it ends on
 LEAD_LINES = 2  # body lines that may date the report
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
 
@@ -338,7 +339,9 @@ def _byline_source(
 def _is_paragraph(line: str) -> bool:
     """A line of the article's prose: long or a sentence, and not a picture's caption with
     its credit (`某某出席会议。(记者某某摄)`), which sits between a headline and its byline."""
-    return (len(line) > MAX_TITLE or "。" in line) and not _CAPTION.search(line)
+    if len(line) <= CAPTION_CHARS and _CAPTION.search(line):
+        return False
+    return len(line) > MAX_TITLE or "。" in line
 
 
 def _han_count(text: str) -> int:

@@ -312,3 +312,12 @@ def test_a_datelines_day_gives_way_to_the_event_day_right_after_it() -> None:
     assert date_of(lede, "http://a.cn/c/2019-06-26/12345.shtml") == "2019-06-21"
     same = "新华社北京12月15日电 某会主席王建国15日下午主持召开主席会议。"
     assert date_of(same, "http://a.cn/2017-12/15/c_1.htm") == "2017-12-15"
+
+
+def test_a_long_paragraph_ending_on_a_credit_is_still_the_lede() -> None:
+    lede = (
+        "3月5日上午,某区政协十四届五次常委会议在区行政中心召开,区政协主席王建国主持会议,"
+        "会议听取了各专委会关于年度协商计划的汇报,审议通过了有关人事事项和委员履职考核办法,"
+        "并对下一阶段的调研视察工作作出安排。(王五 摄)"
+    )
+    assert date_of(lede, "http://a.cn/2024/0306/1.html") == "2024-03-05"
