@@ -86,6 +86,7 @@ _ADVERBIAL = re.compile(r"^以|为契机|为主题|之际")  # `以大运会为�
 _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
+_DAY_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
 _REPRINT = re.compile(r"《([^《》]{4,64})》[^。《]{0,30}(?:提供|原创|发布|首发)[^。]{0,6}转载")
 _LABELLED_BYLINE = re.compile(r"(?:时间|日期|来源|作者)\s*[:：]")
@@ -190,7 +191,7 @@ def _furniture(text: str, echoed: float) -> float:
     items = _ITEMS.findall(text)
     if len(items) >= 3 and all(_han(item) <= 6 for item in items):
         penalty += 0.6  # a menu: many short items on one line
-    if len(_SEPARATORS.findall(text)) >= 2:
+    if len(_SEPARATORS.findall(_DAY_SLASH.sub("", text))) >= 2:  # `4/27` is a day, not a menu
         penalty += 0.5
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)
     if latin * 3 > len(text):

@@ -81,6 +81,18 @@ def test_a_kicker_on_its_own_line_above_a_headline_stating_an_event() -> None:
     assert title_of(kicker, headline, body=lede) == headline
 
 
+def test_a_headline_under_the_article_with_days_written_slashed() -> None:
+    lede = (
+        "【本報訊】甲鄉民代表會第八屆第二次定期會於4月27日開議,乙鄉定期會則於5月2日開議,"
+        "會期八天,鄉代表將聽取鄉公所施政報告並審查總決算。"
+    )
+    agenda = [f"4月{day}日議程:審查第{day}號提案。" for day in range(27, 31)]
+    agenda += [f"5月{day}日議程:鄉政考察第{day}站。" for day in range(1, 21)]
+    headline = "鄉代會第八屆第二次定期會 甲鄉4/27、乙鄉5/2開議"
+    page = [lede, *agenda, headline, "- 2007-04-25"]
+    assert title_of(body="\n".join(page)) == headline
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
