@@ -50,6 +50,21 @@ def cover(first: int, last: int) -> str:
     return " | ".join(tokens)
 
 
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What to find: `loose` for the index (every term: GIN answers it exactly) and `exact`,
+    checked on the candidates read when `checked` (phrases, excluded words)."""
+
+    loose: str
+    exact: str
+    checked: bool
+
+    @classmethod
+    def of(cls, runs: Sequence[Run]) -> Match:
+        """A query's runs: all of them, each phrase in order."""
+        return cls(every_term(runs), tsquery(runs), needs_phrase(runs))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Range:
     """Where to look: ids low..high, and SQL conditions on `i.document_id` with their params."""
@@ -61,7 +76,7 @@ class Range:
 
 
 def newest(
-    conn: Connection, runs: Sequence[Run], span: Range, n: int, *, skip: int = 0, scored: bool
+    conn: Connection, match: Match, span: Range, n: int, *, skip: int = 0, scored: bool
 ) -> list[tuple[int, float]]:
     """Up to n (id, score) of the matches in `span`, newest first, after skipping `skip`.
 
@@ -70,7 +85,8 @@ def newest(
     newest_id = conn.execute(text("SELECT max(document_id) FROM document_terms")).scalar()
     if newest_id is None:
         return []
-    want, found, read = n + skip, [], 0
+    found: list[tuple[int, float]] = []
+    want, read = n + skip, 0
     high, width = min(span.high, newest_id), 1  # not 2**62: the buckets are counted from it
     top, bottom_bucket = high >> FINE, span.low >> FINE
     while len(found) < want and top >= bottom_bucket:
@@ -78,7 +94,7 @@ def newest(
         low = max(span.low, first << FINE)
         need = want - len(found)
         limit = need + need // 4 + 16
-        matches, ids = _read(conn, runs, span, ((first, top), (low, high)), limit, scored)
+        matches, ids = _read(conn, match, span, ((first, top), (low, high)), limit, scored)
         found += matches
         if len(ids) == limit:  # more in this range: go on below the last
             read, high = read + high - ids[-1] + 1, ids[-1] - 1
@@ -101,7 +117,7 @@ def _next_width(width: int, need: int, found: int, read: int) -> int:
 
 def _read(
     conn: Connection,
-    runs: Sequence[Run],
+    match: Match,
     span: Range,
     ranges: tuple[tuple[int, int], tuple[int, int]],
     limit: int,
@@ -111,7 +127,7 @@ def _read(
     newest first; `ranges` are the fine buckets and the ids, each (first, last)."""
     (first, last), (low, high) = ranges
     score = "ts_rank(c.terms, q)" if scored else "0.0"
-    keep = "c.terms @@ q" if needs_phrase(runs) else "true"
+    keep = "c.terms @@ q" if match.checked else "true"
     # MATERIALIZED: the index is asked for every term (exact, no recheck), and the phrase
     # checked on the candidates read; left to itself the planner takes the phrase to the
     # index and rechecks every match in the store
@@ -122,10 +138,10 @@ def _read(
         " ORDER BY i.document_id DESC LIMIT :limit)"
         f" SELECT c.document_id, {score}, {keep} FROM c, to_tsquery('simple', :q) q"
     )
-    params = {**(span.params or {}), "every": every_term(runs), "q": tsquery(runs)}
+    params = {**(span.params or {}), "every": match.loose, "q": match.exact}
     params |= {"cover": cover(first, last), "low": low, "high": high, "limit": limit}
     rows = sorted(conn.execute(text(sql), params).all(), reverse=True)
     return [(int(i), float(s)) for i, s, ok in rows if ok], [int(row[0]) for row in rows]
 
 
-__all__ = ["FINE", "Range", "cover", "newest"]
+__all__ = ["FINE", "Match", "Range", "cover", "newest"]

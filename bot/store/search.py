@@ -17,9 +17,18 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.rules import split as split_rules
-from bot.store.newest import Range, newest
+from bot.store.newest import Match, Range, newest
 from bot.store.records import SearchHit, SearchPage
-from bot.store.terms import Run, fts5_query, index_terms, query_runs, snippet, tsquery
+from bot.store.terms import (
+    Run,
+    every_term,
+    fts5_query,
+    index_terms,
+    needs_phrase,
+    query_runs,
+    snippet,
+    tsquery,
+)
 from digests.script import to_simplified, to_traditional
 
 log = logging.getLogger(__name__)
@@ -59,6 +68,26 @@ def keyword_rules(dialect: str, keywords: Sequence[str]) -> list[Any] | None:
     if rules.none_of and (excluded := matching(dialect, rules.none_of, "xk", True)) is not None:
         conditions.append(excluded)
     return conditions
+
+
+def rules_match(keywords: Sequence[str]) -> Match | None:
+    """The keyword rules (bot.rules) as one PostgreSQL match; None when nothing can match.
+
+    For rules with a wanted word: excluded words only can't be found through the index.
+    """
+    rules = split_rules(keywords)
+    groups = ([rules.any_of] if rules.any_of else []) + [(word,) for word in rules.all_of]
+    loose, exact = [], []
+    for words in groups:
+        runs = [found for word in words if (found := query_runs(word))]
+        if not runs:
+            return None
+        loose.append(" | ".join(f"({every_term(r)})" for r in runs))
+        exact.append(" | ".join(f"({tsquery(r)})" for r in runs))
+    excluded = [tsquery(found) for word in rules.none_of if (found := query_runs(word))]
+    exact += [f"!({q})" for q in excluded]
+    checked = bool(excluded) or any(needs_phrase(found) for found in map(query_runs, rules.wanted))
+    return Match(" & ".join(f"({q})" for q in loose), " & ".join(f"({q})" for q in exact), checked)
 
 
 def matching(
@@ -207,7 +236,7 @@ def _newest(
         span = Range(
             low=scope.low, high=scope.high, where=_narrowing(_PG, scope), params=scope.params
         )
-        return newest(conn, runs, span, n, skip=skip, scored=scored)
+        return newest(conn, Match.of(runs), span, n, skip=skip, scored=scored)
     d = _SQLITE
     sql = (
         f"SELECT {d.id} AS id, {d.score if scored else '0.0'} AS score{d.index}"
@@ -280,4 +309,13 @@ def _hits(conn: Connection, ranked: Sequence[Any], runs: Sequence[Run]) -> list[
     return hits
 
 
-__all__ = ["WINDOW", "Filters", "index", "keyword_rules", "matching", "run", "unindex"]
+__all__ = [
+    "WINDOW",
+    "Filters",
+    "index",
+    "keyword_rules",
+    "matching",
+    "rules_match",
+    "run",
+    "unindex",
+]

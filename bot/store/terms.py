@@ -91,7 +91,7 @@ def every_term(runs: Sequence[Run]) -> str:
     A GIN index answers this exactly from its posting lists; a phrase makes it reread every
     candidate's tsvector. `needs_phrase` says when the loosened query can match more.
     """
-    parts = []
+    parts: list[str] = []
     for run in runs:
         if run.cjk and len(run.text) > 1:
             parts.extend(f"'{b}'" for b in _bigrams(run.text))

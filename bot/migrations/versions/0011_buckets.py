@@ -4,7 +4,8 @@ id, so a date filter costs no read of the table.
 
 A trigger writes the bucket lexemes, not the application: a process of the previous
 version still running during a rolling deploy indexes documents the new search finds.
-The update of stored rows rewrites `document_terms`: minutes at a million documents, once.
+The update of stored rows rewrites `document_terms` once, index included: on a large store
+the first start of this version takes a while (not measured at 1M documents).
 SQLite's FTS5 reads newest first already and is left as it is.
 
 Revision ID: 0011

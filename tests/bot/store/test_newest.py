@@ -89,3 +89,27 @@ def test_loose_terms_match_where_the_phrase_does_not(spread: Store) -> None:
     loose = spread.search("主生 民主 生活", limit=100)
     assert loose.total == 48  # every document holds the three words
     assert spread.search("生活民主", limit=100).total == 0
+
+
+@pytest.mark.parametrize(
+    ("keywords", "which"),
+    [
+        (("民主生活",), "phrase"),
+        (("主生", "草莓"), "all"),  # any of: every document holds 草莓
+        (("生活", "+民主和"), "apart"),
+        (("民主", "!民主生活"), "apart"),
+        (("生活民主",), "none"),
+    ],
+)
+def test_topic_digests_read_the_index_newest_first_and_skip_what_was_sent(
+    spread: Store, pg_url: str, keywords: tuple[str, ...], which: str
+) -> None:
+    ids = _ids(pg_url)
+    newest_first = sorted(ids, key=ids.__getitem__, reverse=True)
+    sent = newest_first[:20:3]  # a few of the newest, in two buckets
+    spread.mark_sent(5, [ids[p] for p in sent])
+    kinds = {"phrase": {0, 1}, "apart": {2}, "all": {0, 1, 2}, "none": set()}[which]
+    wanted = [p for p in newest_first if int(p[1:]) % 3 in kinds and p not in sent]
+    for limit in (3, 50):
+        got = spread.unseen_documents(5, keywords=keywords, limit=limit)
+        assert [d.id for d in got] == [ids[p] for p in wanted[:limit]]
