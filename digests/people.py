@@ -66,6 +66,8 @@ _TRIM_TAIL = (
     "就",
     "来",
     "亲自",
+    "轮流",
+    "先后",
 )
 _CHAIR = re.compile(r"主持(?!人|词|祝酒|抽奖)")  # leading a toast or a draw chairs nothing
 _ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")

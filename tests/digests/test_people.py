@@ -120,3 +120,8 @@ def test_a_board_members_title_is_no_name() -> None:
 )
 def test_a_meeting_held_under_its_chair(text: str) -> None:
     assert [p.name for p in people(text)["chair"]] == ["王五"]
+
+
+def test_chairs_taking_turns() -> None:
+    text = "大会执行主席王五、李四、赵六轮流主持会议。"
+    assert [p.name for p in people(text)["chair"]] == ["王五", "李四", "赵六"]
