@@ -19,6 +19,7 @@ from digests.segment import SURNAMES
 
 _CLAUSE = "，,。；;：:！!？?\n"
 _PERSON_END = _CLAUSE + '“”"（）() \t\u3000'
+_SPACED_END = _PERSON_END.replace(" ", "").replace("\u3000", "")  # a name set off by spaces
 CAP = 120  # characters of a list of people, at most
 _TITLES = re.compile(
     r"总书记|副书记|书记员|书记|副部长|部长|副主席|主席|副主任委员|主任委员|副主任|主任|副主委|主委"
@@ -132,6 +133,9 @@ def parse_people(source: str, s: str, start: int, end: int) -> list[Person]:
     last_role: str | None = None
     for a, b in _items(s, start, end):
         item, original = s[a:b], source[a:b]
+        if " " in item and len(item) == len(original):  # `議長 王大同 `: spaces set off a name
+            kept = [i for i, ch in enumerate(item) if ch != " "]
+            item, original = "".join(item[i] for i in kept), "".join(original[i] for i in kept)
         person, role_only = _person(item, original, pending, last_role)
         if role_only:
             pending.append(original)
@@ -224,11 +228,20 @@ def _walk_left(s: str, end: int, ends: str) -> int:
 
 def _chairs(source: str, s: str) -> Iterator[list[Person]]:
     for match in _CHAIR.finditer(s):
-        start = _walk_left(s, match.start(), _PERSON_END)
-        for end in _name_ends(s, start, match.start()):
-            if people := parse_people(source, s, start, end):
-                yield people
-                break
+        people = _chair_at(source, s, match.start(), _PERSON_END)
+        if not people and s[match.start() - 1 : match.start()] == " ":  # `由議長 王大同 主持`
+            people = _chair_at(source, s, match.start(), _SPACED_END)
+        if people:
+            yield people
+
+
+def _chair_at(source: str, s: str, at: int, ends: str) -> list[Person]:
+    """The chairs written before the 主持 at `at`, the list running back to one of `ends`."""
+    start = _walk_left(s, at, ends)
+    for end in _name_ends(s, start, at):
+        if people := parse_people(source, s, start, end):
+            return people
+    return []
 
 
 def _name_ends(s: str, start: int, end: int) -> list[int]:

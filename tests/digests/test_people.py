@@ -125,3 +125,12 @@ def test_a_meeting_held_under_its_chair(text: str) -> None:
 def test_chairs_taking_turns() -> None:
     text = "大会执行主席王五、李四、赵六轮流主持会议。"
     assert [p.name for p in people(text)["chair"]] == ["王五", "李四", "赵六"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("會議由議長 王大同 主持。", "王大同"), ("县委书记 王五 主持会议。", "王五")]
+)
+def test_a_chair_set_off_by_spaces(text: str, name: str) -> None:
+    assert [p.name for p in people(text)["chair"]] == [name]
+    # a credit before the space is no part of the chair's list
+    assert [p.name for p in people("记者 张三 报道 王五主持会议。")["chair"]] == ["王五"]
