@@ -238,6 +238,8 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
 def _chair_at(source: str, s: str, at: int, ends: str) -> list[Person]:
     """The chairs written before the 主持 at `at`, the list running back to one of `ends`."""
     start = _walk_left(s, at, ends)
+    if s.endswith("共同", 0, at):  # `县长王五，副书记李四共同主持`: the list runs past a comma
+        start = _earlier_segments(s, start, at)
     for end in _name_ends(s, start, at):
         if people := parse_people(source, s, start, end):
             return people

@@ -134,3 +134,10 @@ def test_a_chair_set_off_by_spaces(text: str, name: str) -> None:
     assert [p.name for p in people(text)["chair"]] == [name]
     # a credit before the space is no part of the chair's list
     assert [p.name for p in people("记者 张三 报道 王五主持会议。")["chair"]] == ["王五"]
+
+
+def test_chairs_together_across_a_comma() -> None:
+    text = "会议由县委副书记、县长王五，县委副书记李四共同主持。"
+    assert [p.name for p in people(text)["chair"]] == ["王五", "李四"]
+    alone = "王五讲话，会议由县委副书记李四主持。"
+    assert [p.name for p in people(alone)["chair"]] == ["李四"]
