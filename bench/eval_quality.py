@@ -116,7 +116,8 @@ def people(doc: Document) -> dict[str, list[str]]:
     """The chair, attendee and speaker names the engine extracted."""
     meeting = doc.meeting
     chair = getattr(meeting, "chair", None)
-    chairs = list(chair) if isinstance(chair, tuple) else ([chair] if chair else [])
+    # the engine joins several chairs with `、`, as the labels write them
+    chairs = list(chair) if isinstance(chair, tuple) else (chair.split("、") if chair else [])
     return {
         "chair": [_name_of(p) for p in chairs],
         "attendees": [_name_of(p) for p in meeting.attendees],

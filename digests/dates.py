@@ -61,8 +61,11 @@ _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?!
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 # Dates in addresses: `20240315`/`202310` as one run, `/2025/12/11/`, `/2021-03/23/`,
 # `/2019/0529/`, `/2016/12/…`, `detail_2014_10/22/`; a year alone (`/2022/12324.html`)
-# still gives the year.
-_URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?!\d)")
+# still gives the year; a compact year and month's day may be a folder of its own
+# (`/a/202412/10/…`).
+_URL_COMPACT = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(?:(0[1-9]|[12]\d|3[01])|/(0[1-9]|[12]\d|3[01])(?=/))?(?!\d)"
+)
 _URL_PARTS = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-/_](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )
@@ -175,7 +178,25 @@ def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
     """(offset, month, day) of each `M月D日` (or `今日(M/D)`) of a text in digits (`arabic`)."""
     found = [*_DAY.finditer(text), *_DAY_SLASHED.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
-        yield match.start(), int(match[1]), int(match[2])
+        if not _tally_end(text, match) and not _DATELINE_THEN_DAY.match(text, match.end()):
+            yield match.start(), int(match[1]), int(match[2])
+
+
+# A dateline's day right before the event's (`某网哈尔滨6月26日电 6月21日，…举行`): the day
+# the report was filed, not the one it reports.
+_DATELINE_THEN_DAY = re.compile(r"\s*[电讯][)）]?\s*[，,]?\s*\d{1,2}月\d{1,2}日")
+
+
+# A tally's last day (`到10月30日止`, `截至3月5日`): what was done by then, not a sitting's day.
+_UNTIL = re.compile(r"(?:截至|截止(?:到|至)?|到|至)\s*$")
+_STOP = re.compile(r"\s*(?:为)?止")
+
+
+def _tally_end(text: str, match: re.Match[str]) -> bool:
+    before = _UNTIL.search(text, max(0, match.start() - 4), match.start())
+    if before is None:
+        return False
+    return before[0].startswith("截") or bool(_STOP.match(text, match.end()))
 
 
 # `今日(十一月二十一日)`, `今天（11月21日）`, `今日(5/29)`: the day the text says is today.

@@ -80,6 +80,14 @@ _SPAM_STRONG = re.compile(
     r"办证|裸聊|色情|成人视频|无码|约炮|外围|一夜情|网上赌|赌博网|现金网|彩金|首存|返水|人生就是博|"
     r"精品国产|人妻|毛片|爆乳|直播在线观看"
 )
+# A notice about the page, not the news: which browser shows it best (为达最佳浏览效果，建议使用
+# …浏览器), a content rating's age gate (依网站分级规定作标示); written as sentences, so tested
+# before the prose rule keeps them.
+_NOTICE = re.compile(
+    r"(?:最佳|建议使用|推荐使用).{0,80}浏览器|网站分级|内容分级"
+    r"|(?:需|须|未)满\s*(?:18|十八)\s*岁.{0,8}(?:浏览|进入|观看)"
+)
+NOTICE_CHARS = 120  # a notice is one sentence or two
 # Weak words are spam only beside a way to reach the advertiser: a count of 借款 is not.
 _CONTACT = re.compile(
     r"https?://|www\.|\.com|\.net|加微信?|vx|加qq|qq\s*[:：]?\s*\d{5,}|(?<!\d)1\d{10}(?!\d)", re.I
@@ -155,6 +163,13 @@ def _is_prose(text: str) -> bool:
     return len(text) > 40 and ("，" in text or "。" in text)
 
 
+def _is_notice(text: str) -> bool:
+    """A browser advice or age gate written as prose (cheap words first: prose is most lines)."""
+    if len(text) > NOTICE_CHARS or not ("浏览" in text or "分级" in text or "岁" in text):
+        return False
+    return bool(_NOTICE.search(text))
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line is page furniture rather than news text."""
     return is_bare_furniture(_bare(line))
@@ -163,6 +178,8 @@ def is_furniture(line: str) -> bool:
 def is_bare_furniture(text: str) -> bool:
     """`is_furniture` of a line already made `bare`, so callers convert each line once."""
     if not text:
+        return True
+    if _is_notice(text):
         return True
     if _is_prose(text):  # no rule removes running prose for a word; only gambling or porn
         return bool(_SPAM_STRONG.search(text)) and _is_spam(text)

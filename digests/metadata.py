@@ -40,6 +40,9 @@ _CLOCK = re.compile(
 )
 _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
+# A picture's credit closing its caption: `(记者某某摄)`, `(图/某县政府提供)`, `(某某/摄)`.
+_CAPTION = re.compile(r"[(（][^()（）]{0,20}(?:摄|提供)[)）]\s*$")
+CAPTION_CHARS = 100  # a caption is a sentence; a long paragraph keeps a credit it ends on
 LEAD_LINES = 2  # body lines that may date the report
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
 
@@ -334,6 +337,10 @@ def _byline_source(
 
 
 def _is_paragraph(line: str) -> bool:
+    """A line of the article's prose: long or a sentence, and not a picture's caption with
+    its credit (`某某出席会议。(记者某某摄)`), which sits between a headline and its byline."""
+    if len(line) <= CAPTION_CHARS and _CAPTION.search(line):
+        return False
     return len(line) > MAX_TITLE or "。" in line
 
 

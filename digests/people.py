@@ -19,13 +19,14 @@ from digests.segment import SURNAMES
 
 _CLAUSE = "，,。；;：:！!？?\n"
 _PERSON_END = _CLAUSE + '“”"（）() \t\u3000'
+_SPACED_END = _PERSON_END.replace(" ", "").replace("\u3000", "")  # a name set off by spaces
 CAP = 120  # characters of a list of people, at most
 _TITLES = re.compile(
     r"总书记|副书记|书记员|书记|副部长|部长|副主席|主席|副主任委员|主任委员|副主任|主任|副主委|主委"
-    r"|副秘书长|秘书长|常务委员|委员|常委|副市长|市长|副区长|区长|副县长|县长|副镇长|镇长|副乡长|乡长"
-    r"|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
-    r"|副理事长|理事长|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|副总经理|总经理|经理|副议长"
-    r"|议长|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长"
+    r"|副秘书长|秘书长|副委员长|委员长|常务委员|委员|常委|副市长|市长|副区长|区长|副县长|县长|副镇长|镇长"
+    r"|副乡长|乡长|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
+    r"|副理事长|理事长|常务理事|理事|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|董事|副总经理|总经理|经理|副议长"
+    r"|议长|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长|监事"
     r"|主编|同志|代表|负责人|顾问|助理|干部"
 )
 _COMPOUND_SURNAMES = (
@@ -66,17 +67,29 @@ _TRIM_TAIL = (
     "就",
     "来",
     "亲自",
+    "轮流",
+    "先后",
 )
-_CHAIR = re.compile(r"主持(?!人|词)")
+_CHAIR = re.compile(r"主持(?!人|词|祝酒|抽奖)")  # leading a toast or a draw chairs nothing
 _ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")
 _SPEAK = re.compile(
     r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时))?(?:讲话|强调|指出|要求|表示)"
 )
+# The day, hour and place of a sitting written between its chair's name and 主持.
+_ADVERBIAL = re.compile(
+    r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
+    r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?$"  # `书记某某出席并主持会议`
+)
+_BARE_VERB = re.compile(r"(?:出席(?:会议)?并|的)$")  # `在书记某某的主持下`
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
+_TITLE_END = frozenset("长员记任席理师官")  # the last ideograph of a title (专员, 督导员)
 _HAN = re.compile(f"^[{CJK}*]+$")
+_INSTITUTION = re.compile(
+    r"(?:大学|学院|中学|小学|学校|医院|研究院|研究所|委员会|学会|协会|公司|集团)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +133,9 @@ def parse_people(source: str, s: str, start: int, end: int) -> list[Person]:
     last_role: str | None = None
     for a, b in _items(s, start, end):
         item, original = s[a:b], source[a:b]
+        if " " in item and len(item) == len(original):  # `議長 王大同 `: spaces set off a name
+            kept = [i for i, ch in enumerate(item) if ch != " "]
+            item, original = "".join(item[i] for i in kept), "".join(original[i] for i in kept)
         person, role_only = _person(item, original, pending, last_role)
         if role_only:
             pending.append(original)
@@ -151,14 +167,39 @@ def _person(
         head = item[: titles[-1].start()]
         if is_name(head):  # `許宏綺區長`: a name before its title
             return Person(original[: len(head)], original[len(head) :]), False
+        if (cut := _after_institution(head)) is not None:  # `某大学某学院杨某某教授`
+            role = original[:cut] + original[len(head) :]
+            return Person(original[cut : len(head)], "、".join([*pending, role])), False
         return None, True
     if titles:
         cut = titles[-1].end()
         name, role = original[cut:], "、".join([*pending, original[:cut]])
-        return (Person(name, role) if is_name(item[cut:]) else None), False
+        if is_name(item[cut:]):
+            return Person(name, role), False
+        return _after_unlisted_title(item, original), False  # `主席团成员某某`
     if is_name(item):
         return Person(original, "、".join(pending) or last_role), False
-    return None, False
+    return _after_unlisted_title(item, original), False
+
+
+def _after_institution(head: str) -> int | None:
+    """Where a name starts after the institution that employs it, before its title
+    (`西南大学地理科学学院杨某某` + 教授, `某市第一中学王某` + 校长)."""
+    for size in (3, 2):
+        cut = len(head) - size
+        if cut >= 2 and _INSTITUTION.search(head, 0, cut) and is_name(head[cut:]):
+            return cut
+    return None
+
+
+def _after_unlisted_title(item: str, original: str) -> Person | None:
+    """`督导专员熊健`: a name after a title the list lacks, which ends as titles do (…员,
+    …长, …师, …官); the longer name first (`专员林苏泉`, not `苏泉`)."""
+    for size in (3, 2):
+        cut = len(item) - size
+        if cut >= 2 and item[cut - 1] in _TITLE_END and is_name(item[cut:]):
+            return Person(original[cut:], original[:cut])
+    return None
 
 
 def _trimmed(item: str, original: str) -> tuple[str, str]:
@@ -187,10 +228,31 @@ def _walk_left(s: str, end: int, ends: str) -> int:
 
 def _chairs(source: str, s: str) -> Iterator[list[Person]]:
     for match in _CHAIR.finditer(s):
-        start = _walk_left(s, match.start(), _PERSON_END)
-        people = parse_people(source, s, start, match.start())
+        people = _chair_at(source, s, match.start(), _PERSON_END)
+        if not people and s[match.start() - 1 : match.start()] == " ":  # `由議長 王大同 主持`
+            people = _chair_at(source, s, match.start(), _SPACED_END)
         if people:
             yield people
+
+
+def _chair_at(source: str, s: str, at: int, ends: str) -> list[Person]:
+    """The chairs written before the 主持 at `at`, the list running back to one of `ends`."""
+    start = _walk_left(s, at, ends)
+    if s.endswith("共同", 0, at):  # `县长王五，副书记李四共同主持`: the list runs past a comma
+        start = _earlier_segments(s, start, at)
+    for end in _name_ends(s, start, at):
+        if people := parse_people(source, s, start, end):
+            return people
+    return []
+
+
+def _name_ends(s: str, start: int, end: int) -> list[int]:
+    """Where the chair's name may end, likeliest first: before the day, hour or place of the
+    sitting written between it and 主持 (`主席某某22日下午主持`, `主席某某在北京主持`), before
+    a bare `的` or `出席并`, or at 主持 (`会议在书记某某主持下召开`: the 在 opens the clause)."""
+    ends = [found.start() for found in (_ADVERBIAL.search(s, start, end),) if found]
+    ends += [found.start() for found in (_BARE_VERB.search(s, start, end),) if found]
+    return [e for e in dict.fromkeys([*ends, end]) if e > start]
 
 
 def _attendee_spans(s: str) -> Iterator[tuple[int, int]]:

@@ -30,6 +30,7 @@ TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
 TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
+KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states one
 
 Source = Literal["headline", "html", "body"]
 
@@ -67,6 +68,7 @@ _NAV = re.compile(
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
     r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权|创刊"
+    r"|关键[词字]\s*[:：]|标签\s*[:：]"  # an article's keywords, which name its meeting
     r"|^\W*news\W*$",
     re.I,
 )
@@ -84,7 +86,10 @@ _ADVERBIAL = re.compile(r"^以|为契机|为主题|之际")  # `以大运会为�
 _PROSE_MARK = re.compile(r"[。，！？；,]")
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
+_DAY_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
+_REPRINT = re.compile(r"《([^《》]{4,64})》[^。《]{0,30}(?:提供|原创|发布|首发)[^。]{0,6}转载")
+_LABELLED_BYLINE = re.compile(r"(?:时间|日期|来源|作者)\s*[:：]")
 # A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
 # a headline never opens with its date and a comma.
 _LEDE_START = re.compile(
@@ -186,7 +191,7 @@ def _furniture(text: str, echoed: float) -> float:
     items = _ITEMS.findall(text)
     if len(items) >= 3 and all(_han(item) <= 6 for item in items):
         penalty += 0.6  # a menu: many short items on one line
-    if len(_SEPARATORS.findall(text)) >= 2:
+    if len(_SEPARATORS.findall(_DAY_SLASH.sub("", text))) >= 2:  # `4/27` is a day, not a menu
         penalty += 0.5
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)
     if latin * 3 > len(text):
@@ -239,8 +244,12 @@ def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
 
 def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
     start = _first_paragraph(simplified, content)
-    # the top of the page, and the lines right above the article, past a long menu
-    head = sorted({*range(min(start, HEAD_LINES)), *range(max(0, start - NEAR_ARTICLE), start)})
+    # the top of the page, and the lines right above the article, past a long menu, and the
+    # line above a labelled byline, past widgets between it and the article
+    above_byline = {i - 1 for i in range(1, start) if _LABELLED_BYLINE.search(simplified[i])}
+    head = sorted(
+        {*range(min(start, HEAD_LINES)), *range(max(0, start - NEAR_ARTICLE), start), *above_byline}
+    )
     tail = [i for i in range(max(start + 1, len(simplified) - TAIL_LINES), len(simplified))]
     return head + tail
 
@@ -253,6 +262,7 @@ def find_title(
 ) -> Headline:
     """The page's headline, by the highest score; else a title cut from the lede."""
     best: tuple[float, Headline] | None = None
+    hints = (*hints, *_reprint_titles(lines, simplified))
     start = _first_paragraph(simplified, content)
     hinted = {_key(to_simplified(strip_decoration(hint))) for hint in hints} - {""}
     seen: set[str] = set()
@@ -280,6 +290,8 @@ def find_title(
         if i > start and echo(text_s, own) < TAIL_ECHO:
             continue  # a related story's headline, with its date, echoes another story
         score = _score(text_s, own, byline, position)
+        if i + 1 < start and _introduces(text_s, simplified[i + 1]):
+            score -= KICKER_PENALTY
         seen.add(_key(text_s))
         if _key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
@@ -306,6 +318,25 @@ def find_title(
         return best[1]
     # an HTML page's own title beats a first line that its text gives as prose
     return page_title or Headline(body_title(lines, simplified, content), None, "body")
+
+
+def _reprint_titles(lines: Sequence[str], simplified: Sequence[str]) -> list[str]:
+    """The headline a reprint notice quotes (`《…》由某某网提供，转载请注明出处`), which names
+    the article as its <title> does; looked for on the last lines, where such notices are."""
+    found = []
+    for line, line_s in zip(lines[-TAIL_LINES:], simplified[-TAIL_LINES:], strict=True):
+        if "转载" in line_s and (match := _REPRINT.search(line_s)) and len(line) == len(line_s):
+            found.append(line[match.start(1) : match.end(1)])
+    return found
+
+
+def _introduces(text: str, below: str) -> bool:
+    """Whether `text` is a kicker on a line of its own (`庆祝某党派成立70周年`): it states no
+    event, and the line under it is a headline that does (`某界会员在京座谈 某某出席`)."""
+    if _EVENT.search(text):
+        return False
+    headline = strip_decoration(below[: title_end(below)])
+    return _is_headline_shape(headline) and bool(_EVENT.search(headline))
 
 
 def _repeated(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:

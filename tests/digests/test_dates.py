@@ -278,3 +278,46 @@ def test_the_byline_under_the_headline_beats_dates_above_it(above: str) -> None:
 def test_a_bare_day_takes_the_year_and_month_the_head_writes() -> None:
     lede = "立法會今(5)日舉行全體會議，主席陳大文主持。會議通過多項法案。"
     assert date_of(f"立法會舉行全體會議\n某某日報 2024年3月\n{lede}") == "2024-03-05"
+
+
+def test_a_compact_year_and_month_then_the_day_as_a_folder() -> None:
+    assert dates.from_address("https://a.com/a/202412/10/AB12cd34.html") == (2024, 12, 10)
+    assert dates.from_address("https://a.com/a/202412/1234/x.html") == (2024, 12, None)
+    lede = "(記者某某)某區議會主席近日接受訪問時表示,議會一直做好監督工作。"
+    assert date_of(lede, "https://a.com/a/202412/10/AB12cd34.html") == "2024-12-10"
+
+
+@pytest.mark.parametrize("tally", ["到10月30日止", "截至10月30日", "截止到10月30日"])
+def test_a_tallys_last_day_is_no_sittings_day(tally: str) -> None:
+    lede = f"{tally},全市各乡镇人代会都已闭幕。昨天上午,某镇人民代表大会第七次会议举行选举。"
+    assert date_of(lede, "http://a.cn/html/news/2005/1101/47.html") == "2005-10-31"
+    assert list(dates.month_days("会期从10月28日到10月30日")) == [(10, 28), (10, 30)]
+
+
+@pytest.mark.parametrize("credit", ["(記者某某攝)", "(圖/某市議會提供)", "(某某/攝)"])
+def test_a_caption_between_the_headline_and_its_date_is_no_paragraph(credit: str) -> None:
+    page = [
+        "某市議會定期大會開議 市長將施政報告",
+        f"市長王大同明日將到議會進行施政報告。{credit}",
+        "2023/04/12 12:09",
+        "〔記者某某/某市報導〕某市議會今(12)日開議,市長王大同將於13、14日進行施政報告,接受議員質詢。",
+        "相關新聞",
+        "某縣議會臨時會下週開議 2023/04/10 18:20",
+    ]
+    assert date_of("\n".join(page)) == "2023-04-12"
+
+
+def test_a_datelines_day_gives_way_to_the_event_day_right_after_it() -> None:
+    lede = "某某网哈尔滨6月26日电 6月21日,某民主党派省委会在某剧场举行艺术团成立仪式。"
+    assert date_of(lede, "http://a.cn/c/2019-06-26/12345.shtml") == "2019-06-21"
+    same = "新华社北京12月15日电 某会主席王建国15日下午主持召开主席会议。"
+    assert date_of(same, "http://a.cn/2017-12/15/c_1.htm") == "2017-12-15"
+
+
+def test_a_long_paragraph_ending_on_a_credit_is_still_the_lede() -> None:
+    lede = (
+        "3月5日上午,某区政协十四届五次常委会议在区行政中心召开,区政协主席王建国主持会议,"
+        "会议听取了各专委会关于年度协商计划的汇报,审议通过了有关人事事项和委员履职考核办法,"
+        "并对下一阶段的调研视察工作作出安排。(王五 摄)"
+    )
+    assert date_of(lede, "http://a.cn/2024/0306/1.html") == "2024-03-05"

@@ -33,6 +33,66 @@ def test_furniture_above_the_headline_is_never_the_title(kind: str) -> None:
     assert title_of(*FURNITURE[kind], TITLE, BYLINE) == TITLE
 
 
+NOTICES = [
+    "為達最佳瀏覽效果，建議使用新版 Google Chrome、Mozilla Firefox 或 Microsoft Edge 瀏覽器。",
+    "您即將進入的頁面內容須滿18歲方可瀏覽。",
+    "本站部分內容依網站分級規定加以標示，未滿十八歲者請勿瀏覽，以維護兒少身心健康。",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_a_notice_written_as_a_sentence_is_no_first_paragraph(notice: str) -> None:
+    caption = "區政協主席王建國主持會議，委員們踴躍發言。(圖/某區政協提供)"
+    assert title_of(notice, TITLE, caption) == TITLE
+
+
+def test_a_keywords_line_under_the_byline_is_no_headline() -> None:
+    head = [
+        "全國人大常委會議事規則的歷史沿革",
+        "2021-03-24 09:56 某某某",
+        "關鍵詞:全國人民代表大會議事規則",
+    ]
+    lede = "1989年全國人民代表大會通過議事規則,此後常委會議事規則歷經修改,制度日益完善。"
+    assert title_of(*head, body=lede) == head[0]
+
+
+def test_the_line_above_a_labelled_byline_past_widgets_and_a_long_menu() -> None:
+    menu = [f"{name}地区" for name in "东南西北中上下左右前后内外甲乙丙丁戊己庚"]
+    widgets = ["省级重点学科", "综合类/公办", "排名: 第28名", "综合指数: 61.5", "热度: 3200"]
+    head = [*menu, TITLE, "时间: 2024-03-05 来源: 某区政协 浏览量: 120", *widgets]
+    assert title_of(*head) == TITLE
+
+
+def test_a_reprint_notice_at_the_end_names_the_headline() -> None:
+    notice = f"《{TITLE}》由某某新闻网提供，转载请注明出处：http://a.cn/1.html，谢谢合作！"
+    credits = "图文：某区政协办公室 审核：张三 编辑：李四"
+    assert title_of(body=f"{LEDE}\n{credits}\n{notice}") == TITLE
+    # a document quoted in the body is no headline
+    quoted = "会议学习了《某区政协提案工作条例》，要求各单位抓好落实，转载时请注明出处。"
+    assert title_of(body=f"{LEDE}\n{quoted}") != "某区政协提案工作条例"
+
+
+def test_a_kicker_on_its_own_line_above_a_headline_stating_an_event() -> None:
+    kicker, headline = "庆祝某某学会成立40周年", "某学会会员在京座谈 王建国李明出席"
+    lede = (
+        "本报北京讯(记者 某某) 11月27日,庆祝某某学会成立40周年会员座谈会在京举行。"
+        "王建国指出,庆祝某某学会成立40周年活动要办出特色。李明参加座谈。"
+    )
+    assert title_of(kicker, headline, body=lede) == headline
+
+
+def test_a_headline_under_the_article_with_days_written_slashed() -> None:
+    lede = (
+        "【本報訊】甲鄉民代表會第八屆第二次定期會於4月27日開議,乙鄉定期會則於5月2日開議,"
+        "會期八天,鄉代表將聽取鄉公所施政報告並審查總決算。"
+    )
+    agenda = [f"4月{day}日議程:審查第{day}號提案。" for day in range(27, 31)]
+    agenda += [f"5月{day}日議程:鄉政考察第{day}站。" for day in range(1, 21)]
+    headline = "鄉代會第八屆第二次定期會 甲鄉4/27、乙鄉5/2開議"
+    page = [lede, *agenda, headline, "- 2007-04-25"]
+    assert title_of(body="\n".join(page)) == headline
+
+
 def test_a_related_story_below_the_article_is_not_the_headline() -> None:
     related = ["相关新闻", "某县召开安全生产工作会议 2024-03-01", "某镇开展消防演练 2024-02-28"]
     assert title_of(TITLE, BYLINE, body=LEDE + "\n" + "\n".join(related)) == TITLE
