@@ -53,7 +53,8 @@ from bench_store import GIVEN, KINDS, ORGS, PLACES, PUBLISHERS, SURNAMES, TOPICS
 from bot.store import Store, open_store
 from bot.store.documents import bands
 from bot.store.engine import make_engine
-from bot.store.newest import FINE, cover
+from bot.store.newest import FINE, cover, limit_for
+from bot.store.search import WINDOW
 from bot.store.terms import every_term, index_terms, query_runs
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
@@ -390,7 +391,8 @@ def explain(kinds: Sequence[str]) -> None:
     window = (
         "SELECT i.document_id FROM document_terms i WHERE i.terms @@"
         " (to_tsquery('simple', %s) && CAST(%s AS tsquery))"
-        " AND i.document_id BETWEEN %s AND %s ORDER BY i.document_id DESC LIMIT 1267"
+        " AND i.document_id BETWEEN %s AND %s ORDER BY i.document_id DESC"
+        f" LIMIT {limit_for(WINDOW + 1)}"
     )
     with _pg_connect() as conn:
         high = conn.execute("SELECT max(document_id) FROM document_terms").fetchone()[0]  # type: ignore[index]

@@ -92,8 +92,7 @@ def newest(
     while len(found) < want and top >= bottom_bucket:
         first = max(bottom_bucket, top - width + 1)
         low = max(span.low, first << FINE)
-        need = want - len(found)
-        limit = need + need // 4 + 16
+        limit = limit_for(want - len(found))
         matches, ids = _read(conn, match, span, ((first, top), (low, high)), limit, scored)
         found += matches
         if len(ids) == limit:  # more in this range: go on below the last
@@ -103,6 +102,11 @@ def newest(
         top, high = first - 1, low - 1
         width = _next_width(width, want - len(found), len(found), read)
     return found[skip:want]
+
+
+def limit_for(need: int) -> int:
+    """Candidates one statement reads for `need` matches: a margin for failed phrases."""
+    return need + need // 4 + 16
 
 
 def _next_width(width: int, need: int, found: int, read: int) -> int:
@@ -144,4 +148,4 @@ def _read(
     return [(int(i), float(s)) for i, s, ok in rows if ok], [int(row[0]) for row in rows]
 
 
-__all__ = ["FINE", "Match", "Range", "cover", "newest"]
+__all__ = ["FINE", "Match", "Range", "cover", "limit_for", "newest"]

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from bot.rules import Rules
 from bot.rules import split as split_rules
 from bot.store.newest import Match, Range, newest
 from bot.store.records import SearchHit, SearchPage
@@ -60,8 +61,7 @@ def keyword_rules(dialect: str, keywords: Sequence[str]) -> list[Any] | None:
     """Conditions for a topic's keyword rules (bot.rules); None when nothing can match."""
     rules = split_rules(keywords)
     conditions = []
-    groups = ([rules.any_of] if rules.any_of else []) + [(word,) for word in rules.all_of]
-    for n, words in enumerate(groups):
+    for n, words in enumerate(_groups(rules)):
         if (match := matching(dialect, words, prefix=f"r{n}k")) is None:
             return None
         conditions.append(match)
@@ -76,18 +76,23 @@ def rules_match(keywords: Sequence[str]) -> Match | None:
     For rules with a wanted word: excluded words only can't be found through the index.
     """
     rules = split_rules(keywords)
-    groups = ([rules.any_of] if rules.any_of else []) + [(word,) for word in rules.all_of]
-    loose, exact = [], []
-    for words in groups:
+    loose, exact, checked = [], [], False
+    for words in _groups(rules):
         runs = [found for word in words if (found := query_runs(word))]
         if not runs:
             return None
         loose.append(" | ".join(f"({every_term(r)})" for r in runs))
         exact.append(" | ".join(f"({tsquery(r)})" for r in runs))
+        checked = checked or any(map(needs_phrase, runs))
     excluded = [tsquery(found) for word in rules.none_of if (found := query_runs(word))]
     exact += [f"!({q})" for q in excluded]
-    checked = bool(excluded) or any(needs_phrase(found) for found in map(query_runs, rules.wanted))
+    checked = checked or bool(excluded)
     return Match(" & ".join(f"({q})" for q in loose), " & ".join(f"({q})" for q in exact), checked)
+
+
+def _groups(rules: Rules) -> list[tuple[str, ...]]:
+    """The groups a document must match one word of each: the plain words, each `+` word."""
+    return ([rules.any_of] if rules.any_of else []) + [(word,) for word in rules.all_of]
 
 
 def matching(
@@ -214,16 +219,15 @@ class _Dialect:
 _SQLITE = _Dialect(
     " FROM documents_fts i WHERE documents_fts MATCH :q", "i.rowid", "-bm25(documents_fts)"
 )
-_PG = _Dialect("", "i.document_id", "")  # the query itself: bot.store.newest
 
 
-def _narrowing(d: _Dialect, scope: _Scope) -> str:
-    """SQL conditions on the index row's id for the filters (dates when few, source)."""
+def _narrowing(row_id: str, scope: _Scope) -> str:
+    """SQL conditions on the index row's id (`row_id`) for the filters (dates, source)."""
     sql = ""
     if scope.ids:  # unary plus: an IN on the rowid would make FTS5 look each id up (0.5 ms each)
-        sql += f" AND +{d.id} IN ({scope.ids})"
+        sql += f" AND +{row_id} IN ({scope.ids})"
     if scope.clauses:
-        sql += f" AND EXISTS (SELECT 1 FROM documents d WHERE d.id = {d.id} AND "
+        sql += f" AND EXISTS (SELECT 1 FROM documents d WHERE d.id = {row_id} AND "
         sql += " AND ".join(scope.clauses) + ")"
     return sql
 
@@ -234,13 +238,16 @@ def _newest(
     """Up to n (id, score) of the matches in the scope, newest first, after `skip` of them."""
     if conn.dialect.name != "sqlite":
         span = Range(
-            low=scope.low, high=scope.high, where=_narrowing(_PG, scope), params=scope.params
+            low=scope.low,
+            high=scope.high,
+            where=_narrowing("i.document_id", scope),
+            params=scope.params,
         )
         return newest(conn, Match.of(runs), span, n, skip=skip, scored=scored)
     d = _SQLITE
     sql = (
         f"SELECT {d.id} AS id, {d.score if scored else '0.0'} AS score{d.index}"
-        f" AND {d.id} BETWEEN :low AND :high{_narrowing(d, scope)}"
+        f" AND {d.id} BETWEEN :low AND :high{_narrowing(d.id, scope)}"
         f" ORDER BY {d.id} DESC LIMIT :n OFFSET :skip"
     )
     bound = {**scope.params, "q": fts5_query(runs), "n": n, "skip": skip}
