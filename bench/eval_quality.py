@@ -1,7 +1,8 @@
 """Field accuracy of the digest engine on real meeting-news pages it was not written against.
 
     python bench/eval_quality.py [--pages bench/realpages/pages]
-                                 [--split all|dev|heldout|test|test2|test3|test4|development|every]
+                                 [--split all|dev|heldout|test|test2|test3|test4|test5|
+                                          development|every]
                                  [--show FIELD] [--short DIR]
 
 Reads `bench/realpages/index.tsv` (labels, rules in bench/realpages/README.md) and the page
@@ -274,7 +275,7 @@ def report(pages: list[Page], docs: dict[str, Document | None], raw: dict[str, s
     print("| pages                  |    n | " + " | ".join(f"{f:>6}" for f in FIELDS) + " |")
     print("|---|---:|" + "---:|" * len(FIELDS))
     print(row("all", pages, docs, raw))
-    for split in ("dev", "heldout", "test", "test2", "test3", "test4"):
+    for split in ("dev", "heldout", "test", "test2", "test3", "test4", "test5"):
         print(row(split, [p for p in pages if p.split == split], docs, raw))
     for name, group in sorted(classes(pages).items(), key=lambda kv: -len(kv[1])):
         print(row(name, group, docs, raw))
@@ -339,6 +340,7 @@ def main() -> int:
             "test2",
             "test3",
             "test4",
+            "test5",
             "development",
             "every",
         ),
@@ -353,7 +355,7 @@ def main() -> int:
     wanted = {
         "all": {"dev", "heldout", "test"},
         "development": {"dev", "heldout"},
-        "every": {"dev", "heldout", "test", "test2", "test3", "test4"},
+        "every": {"dev", "heldout", "test", "test2", "test3", "test4", "test5"},
     }
     listed = [p for p in read_index(INDEX) if p.split in wanted.get(args.split, {args.split})]
     # Page texts are rebuilt from stored copies (realpages/rebuild.md); some may be lost.
