@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -98,12 +99,16 @@ class DocumentFrequencies:
         weight = n / (n + PRIOR_WEIGHT)
         scale = math.log(1 + n) + 1
         ceiling = UBIQUITOUS * n if n >= MIN_CORPUS else math.inf
+        rest = 1 - weight
+        by_df: dict[int, float] = {}  # the corpus term depends on df alone: one log per df
         out: dict[str, float] = {}
         for token in tokens:
             df = self.counts.get(token, 0)
             prior = prior_table.weight(token)
-            corpus = (math.log((1 + n) / (1 + df)) + 1) / scale
-            out[token] = 0.0 if df > ceiling else weight * corpus + (1 - weight) * prior
+            corpus = by_df.get(df)
+            if corpus is None:
+                corpus = by_df[df] = (math.log((1 + n) / (1 + df)) + 1) / scale
+            out[token] = 0.0 if df > ceiling else weight * corpus + rest * prior
         return out
 
 
@@ -129,38 +134,55 @@ def _noun_phrase(first: str, last: str) -> bool:
     return is_nominal(last) and (is_nominal(first) or word_tag(first) in MODIFIERS)
 
 
-def _runs(tokens: Sequence[str]) -> list[list[str]]:
-    """Candidate tokens grouped by sentence, in order (the TextRank windows' scope)."""
-    runs: list[list[str]] = [[]]
-    for token in tokens:
-        if token in TERMINATORS or token in "。！？；":
-            runs.append([])
-        elif _candidate(token):
-            runs[-1].append(token)
-    return [run for run in runs if run]
+@functools.lru_cache(maxsize=1 << 16)
+def _ends_run(token: str) -> bool:
+    """A token that closes a sentence, and with it a TextRank window's scope."""
+    return token in TERMINATORS or token in "。！？；"
 
 
-def _textrank(runs: list[list[str]]) -> Counter[str]:
-    """TextRank scores over the co-occurrence graph of candidate tokens, in closed form.
+@functools.lru_cache(maxsize=1 << 16)
+def _kept(token: str) -> bool:
+    """A token `_runs` keeps: a candidate or a sentence end."""
+    return _ends_run(token) or _candidate(token)
+
+
+def _runs(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Candidate tokens in order, each with its sentence's number: the TextRank windows'
+    scope is a sentence."""
+    # filtered and numbered with compress and accumulate over cached tests, not a loop over
+    # every token: Python does no step per token
+    kept = list(itertools.compress(tokens, map(_kept, tokens)))
+    ends = list(map(_ends_run, kept))
+    inside = list(map(operator.not_, ends))
+    numbers = itertools.accumulate(map(int, ends))  # a sentence end starts the next number
+    return list(itertools.compress(kept, inside)), list(itertools.compress(numbers, inside))
+
+
+def _textrank(words: list[str], sentence: list[int]) -> Counter[str]:
+    """TextRank scores over the co-occurrence graph of candidate tokens (`words`, each with
+    its `sentence`), in closed form.
 
     On an undirected graph PageRank's random walk settles on each node's weighted degree
     (exactly so without damping), so one pass over the windows replaces the iterations.
     """
+    # By gap, not by pair: for each gap below WINDOW, the words `gap` apart in one sentence
+    # and different are each other's neighbours, found for the whole document at once by
+    # maps; the same integer degrees as a loop over the pairs, with no Python step per pair.
     degree: Counter[str] = Counter()
-    for run in runs:
-        for i, word in enumerate(run):
-            for other in run[i + 1 : i + WINDOW]:
-                if other != word:
-                    degree[word] += 1
-                    degree[other] += 1
+    for gap in range(1, WINDOW):
+        after = words[gap:]
+        same_sentence = map(operator.eq, sentence, sentence[gap:])
+        linked = list(map(operator.and_, same_sentence, map(operator.ne, words, after)))
+        degree.update(itertools.compress(words, linked))
+        degree.update(itertools.compress(after, linked))
     return degree
 
 
 def _phrases(tokens: Sequence[str], tf: Counter[str]) -> list[tuple[str, str]]:
     """Adjacent candidate pairs that recur and account for most uses of both words."""
-    pairs = Counter(
-        (a, b) for a, b in itertools.pairwise(tokens) if _candidate(a) and _candidate(b)
-    )
+    candidate = list(map(_candidate, tokens))
+    both = map(operator.and_, candidate, itertools.islice(candidate, 1, None))
+    pairs = Counter(itertools.compress(itertools.pairwise(tokens), both))  # at C speed
     return [
         (a, b)
         for (a, b), count in pairs.items()
@@ -204,10 +226,12 @@ def extract_keywords(
     `title`, the title's tokens, lifts the body's words that it repeats.
     """
     tokens, tails = join_names(tokens)
-    tf = Counter(token for token in tokens if _candidate(token) and token not in tails)
+    tf = Counter(itertools.compress(tokens, map(_candidate, tokens)))  # at C speed
+    for tail in tails:  # a name's tail alone is a fragment, wherever it occurs
+        tf.pop(tail, None)
     if k <= 0 or not tf:
         return ()
-    rank = _textrank(_runs(tokens))
+    rank = _textrank(*_runs(tokens))
     top_tf, top_rank = max(tf.values()), max(rank.values(), default=1.0)
 
     def score(idf: float, count: int, centrality: float) -> float:

@@ -7,6 +7,7 @@ lock, so the bot can warm it at start (`initialize`) and worker threads can shar
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import statistics
 import threading
@@ -201,13 +202,16 @@ def join_names(tokens: Sequence[str]) -> tuple[list[str], set[str]]:
     freq = _get().FREQ
     out: list[str] = []
     tails: set[str] = set()
-    for token in tokens:
-        last = out[-1] if out else ""
-        if len(last) == 1 and last in SURNAMES and _name_tail(token, freq):
-            out[-1] = last + token
-            tails.add(token)
-        else:
-            out.append(token)
+    start = 0  # tokens before it are in `out`
+    # Only lone surnames can open a name, and they are rare: found with compress at C speed
+    # (a multi-character token is never in SURNAMES), the rest copied a slice at a time.
+    for i in itertools.compress(range(len(tokens) - 1), map(SURNAMES.__contains__, tokens)):
+        if i >= start and _name_tail(tokens[i + 1], freq):  # i < start: a joined tail
+            out += tokens[start:i]
+            out.append(tokens[i] + tokens[i + 1])
+            tails.add(tokens[i + 1])
+            start = i + 2
+    out += tokens[start:]
     return out, tails
 
 
