@@ -68,7 +68,7 @@ class DocumentFrequencies:
     def add(self, tokens: Iterable[str]) -> None:
         """Count one document: each distinct content word once."""
         self.n_docs += 1
-        self.counts.update({token for token in tokens if is_content_word(token)})
+        self.counts.update(set(filter(is_content_word, tokens)))  # filtered at C speed
 
     def df(self, token: str) -> int:
         """The number of documents holding `token`."""
