@@ -102,7 +102,11 @@ def _shingle_hashes(text: str) -> bytes:
     # Distinct shingles only: a phrase the page repeats twenty times (民主生活会) would
     # otherwise outvote the rest and pull unrelated pages of one genre together.
     words = memoryview(mixed.to_bytes(size, "big")).cast("Q")  # 8 bytes each, no copy
-    return array("Q", set(words)).tobytes()
+    # through lists: tolist and fromlist convert in one C loop, where iterating the view
+    # and building the array from a set step per value (same values, 0.07 s of 600 pages)
+    distinct = array("Q")
+    distinct.fromlist(list(set(words.tolist())))
+    return distinct.tobytes()
 
 
 def _bit_votes(digests: bytes) -> list[int]:
