@@ -171,7 +171,11 @@ def shingles(simplified: str) -> frozenset[str]:
 def resemblance(a: str, b: str) -> float:
     """Jaccard similarity of two texts' shingle sets (Broder 1997): 1.0 = same shingles."""
     first, second = shingles(a), shingles(b)
-    return len(first & second) / len(first | second) if first | second else 1.0
+    if not (first or second):
+        return 1.0
+    shared = len(first & second)
+    # |A ∪ B| counted, not built: the union of two pages' shingles is the largest set here
+    return shared / (len(first) + len(second) - shared)
 
 
 class Signed(Protocol):
