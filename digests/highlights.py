@@ -92,13 +92,9 @@ def _centrality(sets: list[frozenset[str]]) -> list[float]:
     score = [0.0] * len(sets)
     sizes = [len(a) for a in sets]
     for i, a in enumerate(sets):
-        # a row of intersections by map, at C speed; pairs sharing no word weigh 0.0 and
-        # adding it changes nothing, so only the others are visited, in the same order as
-        # before: the sums are the same floats
-        shared_row = list(map(len, map(a.intersection, sets[i + 1 :])))
-        for j in itertools.compress(range(i + 1, len(sets)), shared_row):
-            shared = shared_row[j - i - 1]
-            weight = shared / (sizes[i] + sizes[j] - shared)
+        for j in range(i + 1, len(sets)):
+            shared = len(a & sets[j])
+            weight = shared / (sizes[i] + sizes[j] - shared) if shared else 0.0
             if weight <= REPEAT:  # a sentence and its near-repeat must not vote for each other
                 score[i] += weight
                 score[j] += weight
