@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -67,7 +68,7 @@ class DocumentFrequencies:
     def add(self, tokens: Iterable[str]) -> None:
         """Count one document: each distinct content word once."""
         self.n_docs += 1
-        self.counts.update({token for token in tokens if is_content_word(token)})
+        self.counts.update(set(filter(is_content_word, tokens)))  # filtered at C speed
 
     def df(self, token: str) -> int:
         """The number of documents holding `token`."""
@@ -98,13 +99,15 @@ class DocumentFrequencies:
         weight = n / (n + PRIOR_WEIGHT)
         scale = math.log(1 + n) + 1
         ceiling = UBIQUITOUS * n if n >= MIN_CORPUS else math.inf
-        out: dict[str, float] = {}
-        for token in tokens:
-            df = self.counts.get(token, 0)
-            prior = prior_table.weight(token)
-            corpus = (math.log((1 + n) / (1 + df)) + 1) / scale
-            out[token] = 0.0 if df > ceiling else weight * corpus + (1 - weight) * prior
-        return out
+        rest = 1 - weight
+        words = list(tokens)
+        dfs = list(map(self.counts.get, words, itertools.repeat(0)))
+        # the corpus term depends on df alone: one log per distinct df, not per word
+        corpus = {df: (math.log((1 + n) / (1 + df)) + 1) / scale for df in set(dfs)}
+        return {
+            word: 0.0 if df > ceiling else weight * corpus[df] + rest * prior
+            for word, df, prior in zip(words, dfs, prior_table.weights(words), strict=True)
+        }
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -129,38 +132,57 @@ def _noun_phrase(first: str, last: str) -> bool:
     return is_nominal(last) and (is_nominal(first) or word_tag(first) in MODIFIERS)
 
 
-def _runs(tokens: Sequence[str]) -> list[list[str]]:
-    """Candidate tokens grouped by sentence, in order (the TextRank windows' scope)."""
-    runs: list[list[str]] = [[]]
-    for token in tokens:
-        if token in TERMINATORS or token in "。！？；":
-            runs.append([])
-        elif _candidate(token):
-            runs[-1].append(token)
-    return [run for run in runs if run]
+@functools.lru_cache(maxsize=1 << 16)
+def _ends_run(token: str) -> bool:
+    """A token that closes a sentence, and with it a TextRank window's scope."""
+    return token in TERMINATORS or token in "。！？；"
 
 
-def _textrank(runs: list[list[str]]) -> Counter[str]:
-    """TextRank scores over the co-occurrence graph of candidate tokens, in closed form.
+@functools.lru_cache(maxsize=1 << 16)
+def _kept(token: str) -> bool:
+    """A token `_runs` keeps: a candidate or a sentence end."""
+    return _ends_run(token) or _candidate(token)
+
+
+def _runs(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Candidate tokens in order, each with its sentence's number: the TextRank windows'
+    scope is a sentence."""
+    # filtered and numbered with compress and accumulate over cached tests, not a loop over
+    # every token: Python does no step per token
+    kept = list(itertools.compress(tokens, map(_kept, tokens)))
+    ends = list(map(_ends_run, kept))
+    inside = list(map(operator.not_, ends))
+    numbers = itertools.accumulate(map(int, ends))  # a sentence end starts the next number
+    return list(itertools.compress(kept, inside)), list(itertools.compress(numbers, inside))
+
+
+def _textrank(words: list[str], sentence: list[int]) -> Counter[str]:
+    """TextRank scores over the co-occurrence graph of candidate tokens (`words`, each with
+    its `sentence`), in closed form.
 
     On an undirected graph PageRank's random walk settles on each node's weighted degree
     (exactly so without damping), so one pass over the windows replaces the iterations.
     """
+    # By gap, not by pair: for each gap below WINDOW, the words `gap` apart in one sentence
+    # and different are each other's neighbours, found for the whole document at once by
+    # maps; the same integer degrees as a loop over the pairs, with no Python step per pair.
     degree: Counter[str] = Counter()
-    for run in runs:
-        for i, word in enumerate(run):
-            for other in run[i + 1 : i + WINDOW]:
-                if other != word:
-                    degree[word] += 1
-                    degree[other] += 1
+    for gap in range(1, WINDOW):
+        after = words[gap:]
+        same_sentence = map(operator.eq, sentence, sentence[gap:])
+        linked = list(map(operator.and_, same_sentence, map(operator.ne, words, after)))
+        degree.update(itertools.compress(words, linked))
+        degree.update(itertools.compress(after, linked))
     return degree
 
 
-def _phrases(tokens: Sequence[str], tf: Counter[str]) -> list[tuple[str, str]]:
-    """Adjacent candidate pairs that recur and account for most uses of both words."""
-    pairs = Counter(
-        (a, b) for a, b in itertools.pairwise(tokens) if _candidate(a) and _candidate(b)
-    )
+def _phrases(
+    tokens: Sequence[str], candidate: Sequence[bool], tf: Counter[str]
+) -> list[tuple[str, str]]:
+    """Adjacent candidate pairs (`candidate[i]`: whether `tokens[i]` is one) that recur and
+    account for most uses of both words."""
+    both = map(operator.and_, candidate, itertools.islice(candidate, 1, None))
+    pairs = Counter(itertools.compress(itertools.pairwise(tokens), both))  # at C speed
     return [
         (a, b)
         for (a, b), count in pairs.items()
@@ -204,23 +226,25 @@ def extract_keywords(
     `title`, the title's tokens, lifts the body's words that it repeats.
     """
     tokens, tails = join_names(tokens)
-    tf = Counter(token for token in tokens if _candidate(token) and token not in tails)
+    candidate = list(map(_candidate, tokens))
+    tf = Counter(itertools.compress(tokens, candidate))  # at C speed
+    for tail in tails:  # a name's tail alone is a fragment, wherever it occurs
+        tf.pop(tail, None)
     if k <= 0 or not tf:
         return ()
-    rank = _textrank(_runs(tokens))
+    rank = _textrank(*_runs(tokens))
     top_tf, top_rank = max(tf.values()), max(rank.values(), default=1.0)
-
-    def score(idf: float, count: int, centrality: float) -> float:
-        return idf * (count / top_tf + centrality / top_rank) / 2
-
     common = dict(tf.most_common(MAX_SCORED))  # a word seen once or twice cannot win here
     headline = {word for word in join_names(title)[0] if word in tf}
     idfs = frequencies.idfs(common.keys() | headline)
-    scores = {w: score(idfs[w], n, rank.get(w, 0.0)) for w, n in common.items()}
+    # idf * (tf + centrality) / 2, both relative to the document's highest
+    scores = {
+        w: idfs[w] * (n / top_tf + rank.get(w, 0.0) / top_rank) / 2 for w, n in common.items()
+    }
     for word in headline:
         scores[word] = scores.get(word, 0.0) + TITLE * idfs[word]
     scores = {w: s * weight(w) for w, s in scores.items()}
-    parts = {a + b: (a, b) for a, b in _phrases(tokens, tf)}
+    parts = {a + b: (a, b) for a, b in _phrases(tokens, candidate, tf)}
     for phrase, (a, b) in parts.items():
         # the pair stands for most uses of both words: the phrase takes their place
         scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.01
@@ -247,13 +271,26 @@ def _whole_words(keywords: Sequence[str], text: str) -> tuple[str, ...]:
 
 
 def _completed(word: str, text: str) -> str:
-    before = Counter(text[i - 1] for i in _occurrences(word, text) if i > 0)
+    chars, total = _before(word, text)
+    before = Counter(chars)
     if not before:
         return word
-    char, count = before.most_common(1)[0]
-    total = sum(1 for _ in _occurrences(word, text))
+    char, count = max(before.items(), key=operator.itemgetter(1))  # most_common(1), no heap
     fragment = count >= 2 and count >= FRAGMENT * total and is_cjk(char)
     return char + word if fragment and char not in _PREFIXES and char not in STOPWORDS else word
+
+
+def _before(word: str, text: str) -> tuple[list[str], int]:
+    """The character before each occurrence of `word` (overlapping ones included) that has
+    one, in order, and the number of occurrences."""
+    if any(word.startswith(word[-k:]) for k in range(1, len(word))):  # it may overlap itself
+        starts = list(_occurrences(word, text))
+        return [text[i - 1] for i in starts if i > 0], len(starts)
+    # It cannot overlap itself, so `split` cuts at every occurrence, at C speed: each piece
+    # but the last ends before one (empty: right after the previous one, or at the start).
+    pieces = text.split(word)[:-1]
+    chars = [piece[-1] if piece else word[-1] for piece in pieces]
+    return (chars[1:] if pieces and not pieces[0] else chars), len(pieces)
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

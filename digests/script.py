@@ -47,8 +47,26 @@ def count_cjk(text: str) -> int:
 def is_traditional(text: str, simplified: str) -> bool:
     """Whether `text` (with `simplified`, its t2s form) is written in traditional characters:
     more than one character in twenty changes under conversion."""
-    changed = sum(map(str.__ne__, text, simplified))  # pairs compared in C
-    return changed * 20 > len(text)
+    return _changed(text, simplified) * 20 > len(text)
+
+
+def _changed(text: str, simplified: str) -> int:
+    """How many positions of the two texts hold different characters (up to the shorter's
+    length), counted on big ints: no Python object per character pair.
+
+    Each character is a 32-bit lane (UTF-32); in the XOR of the texts a lane is non-zero
+    where they differ, and OR-ing each lane's bits down to its lowest (shifts totalling 31
+    never reach the next lane's) leaves one bit per differing position to count.
+    """
+    n = min(len(text), len(simplified))
+    lanes = [
+        int.from_bytes(t[:n].encode("utf-32-le", "surrogatepass"), "little")
+        for t in (text, simplified)
+    ]
+    differ = lanes[0] ^ lanes[1]
+    for shift in (16, 8, 4, 2, 1):
+        differ |= differ >> shift
+    return (differ & int.from_bytes(b"\x01\x00\x00\x00" * n, "little")).bit_count()
 
 
 def to_simplified(text: str) -> str:

@@ -7,12 +7,13 @@ lock, so the bot can warm it at start (`initialize`) and worker threads can shar
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import statistics
 import threading
 import unicodedata
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -109,6 +110,10 @@ class IdfPrior:
     def weight(self, word: str) -> float:
         return _prior_weight(self, word)
 
+    def weights(self, words: Iterable[str]) -> list[float]:
+        """`weight` of each word, in order; the cached lookup called by map at C speed."""
+        return list(map(functools.partial(_prior_weight, self), words))
+
 
 @functools.lru_cache(maxsize=1 << 16)  # a corpus repeats its words: bisect each one once
 def _prior_weight(prior: IdfPrior, word: str) -> float:
@@ -201,13 +206,16 @@ def join_names(tokens: Sequence[str]) -> tuple[list[str], set[str]]:
     freq = _get().FREQ
     out: list[str] = []
     tails: set[str] = set()
-    for token in tokens:
-        last = out[-1] if out else ""
-        if len(last) == 1 and last in SURNAMES and _name_tail(token, freq):
-            out[-1] = last + token
-            tails.add(token)
-        else:
-            out.append(token)
+    start = 0  # tokens before it are in `out`
+    # Only lone surnames can open a name, and they are rare: found with compress at C speed
+    # (a multi-character token is never in SURNAMES), the rest copied a slice at a time.
+    for i in itertools.compress(range(len(tokens) - 1), map(SURNAMES.__contains__, tokens)):
+        if i >= start and _name_tail(tokens[i + 1], freq):  # i < start: a joined tail
+            out += tokens[start:i]
+            out.append(tokens[i] + tokens[i + 1])
+            tails.add(tokens[i + 1])
+            start = i + 2
+    out += tokens[start:]
     return out, tails
 
 
