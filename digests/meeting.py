@@ -149,7 +149,7 @@ _STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as i
 _MEETING_BODY = re.compile(
     r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会)$"
 )
-_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
+_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校馆）)]$")  # 馆: a 会馆
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
 _SUBJECT = re.compile(
@@ -303,10 +303,16 @@ _SPOKE_AT = re.compile(r"上(?:致词|致辞|讲话|发言|作报告|作主题�
 
 def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
     """Whether the meeting at `start`…`end` is one attended: organised by a body and
-    attended (`出席该会主办的…`), or spoken at (`他今午在…聚餐会上致词`)."""
+    attended (`出席该会主办的…`), spoken at (`他今午在…聚餐会上致词`), or the subject of a
+    sentence about what it does today (`(…電)立法院會今天繼續處理…`)."""
     if stop in ("主办的", "承办的", "组织的"):
         return bool(_ATTENDED_ORGANISED.search(s, max(0, start - 24), start - len(stop)))
+    if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
+        return bool(_TODAY.match(s, end))
     return stop == "在" and bool(_SPOKE_AT.match(s, end))
+
+
+_TODAY = re.compile(r"(?:今天|昨天|今日|昨日|今|昨)(?:[(（]\d{1,2}[)）]日?)?(?![年后天])")
 
 
 def _compound_follows(s: str, end: int) -> re.Match[str] | None:
@@ -374,6 +380,7 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
         if named and future and start < _extended(s, future[1]):
             continue  # the previewed compound's second meeting (`…会议和…会议将于8日开幕`)
         if named:
+            start, end = _studied_later(s, start, end)
             return _joined(s, start, _together(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
@@ -390,6 +397,16 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
         return _joined(s, session[0], _extended(s, session[1]))
     return None
+
+
+def _studied_later(s: str, start: int, end: int) -> tuple[int, int]:
+    """The meeting held later that studies the one at `start` (`某大会…闭幕`, then `召开学习
+    贯彻某大会精神座谈会`): the page reports the study, the first is its background."""
+    cited = re.compile(re.escape(s[start:end]) + r"(?:会议)?精神")
+    for later_start, later_end, held in meeting_spans(s[end:]):
+        if held and cited.search(s, end + later_start, end + later_end):
+            return end + later_start, end + later_end
+    return start, end
 
 
 def _ahead(s: str, end: int) -> bool:

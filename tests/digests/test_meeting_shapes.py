@@ -94,3 +94,22 @@ def test_held_or_referred_to(text: str, name: str | None) -> None:
 )
 def test_kinds_of_meeting(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject of a line's sentence about what it does today
+        ("(某社記者某某台北21日電)立法院會今天繼續處理修法,表決通過提案。", "立法院會"),
+        # a clan association (会馆) holds its numbered meeting
+        ("新加坡某会馆日前举行第55届会员大会,选出新一届理事。", "新加坡某会馆第55届会员大会"),
+        # a meeting held later that studies the first one: the page reports the study
+        (
+            "12月20日上午，某省第十五次代表大会在某市闭幕。\n"
+            "12月23日下午，某县团委召开学习贯彻某省第十五次代表大会精神座谈会。",
+            "学习贯彻某省第十五次代表大会精神座谈会",
+        ),
+    ],
+)
+def test_the_meeting_the_page_reports(text: str, name: str) -> None:
+    assert facts(text).name == name
