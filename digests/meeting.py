@@ -529,10 +529,11 @@ def _joined(s: str, start: int, end: int) -> Name:
     return ((start, end),)
 
 
-# A kind that names no meeting without its body (`全體會議`), and a council that meets as
-# one: `澳門立法會昨日舉行全體會議` is the 立法會全體會議.
-_PLAIN_KIND = re.compile(r"(?:全体|特别|例行|平常)(?:会议|大会)")
-_COUNCIL = re.compile(r"(?:立法会|议会|委员会|常委会|理事会|董事会|政协|人大)$")
+# A kind that names no meeting without its body (`全體會議`, a council's `臨時會`), and a
+# council that meets as one: `澳門立法會昨日舉行全體會議` is the 立法會全體會議,
+# `某縣議會昨天召開臨時會` the 某縣議會臨時會.
+_PLAIN_KIND = re.compile(r"(?:全体|特别|例行|平常)(?:会议|大会)|(?:临时|定期)大?会(?:议)?")
+_COUNCIL = re.compile(r"(?:立法会|议会|代表会|委员会|常委会|理事会|董事会|政协|人大)$")
 
 
 # A name that opens with its own organisation before its number: a party, league or

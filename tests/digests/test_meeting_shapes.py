@@ -78,6 +78,9 @@ def test_held_or_referred_to(text: str, name: str | None) -> None:
             "某市議會三日召開第四屆第十次臨時會第一次程委會，通過召開臨時會。",
             "某市議會第四屆第十次臨時會第一次程委會",
         ),
+        # a council's sitting named by its council, as a plenary is
+        ("某縣議會昨天召開臨時會，審查墊付案。", "某縣議會臨時會"),
+        ("某鄉民代表會今日召開定期大會，審議預算。", "某鄉民代表會定期大會"),
         # a bare meeting word opening its line: the subject, or the meeting one is at
         ("行政会日前完成讨论某法规草案。", "行政会"),
         ("某某一行到某地學習交流。\n座談會上,某某介紹了做法。", "座談會"),
