@@ -23,7 +23,7 @@ from digests.script import CJK, is_cjk
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶"  # a bullet (not ○, a numeral zero)
+_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶◎◉"  # a bullet (not ○, a numeral zero)
 _CLAUSE_CHAR = re.compile(
     f"[{re.escape(_CLAUSE)}]"
 )  # a list comma or a space also ends a meeting name
@@ -756,8 +756,8 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "、" and _listed_in_name(s, i - 1):
             i -= 1  # `召开县(区)委书记、县(区)长集体谈心谈话会`: whose meeting, listed
             continue
-        if s[i - 1] == "》" and _column_tag(s, i):
-            return i, None  # `《駐京專電》全國宣傳部長會議召開`: a column's tag, not a title
+        if s[i - 1] in _TAGS and _column_tag(s, i):
+            return i, None  # `《駐京專電》全國宣傳部長會議召開`, `[图文]`: a column's tag
         if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
             return i, None
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
@@ -773,9 +773,12 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
 _RESIDENTS = re.compile(r"(?:19|20)\d\d年在[京沪津渝穗港澳台蓉杭华]")
 
 
+_TAGS = {"》": "《", "]": "[", "〕": "〔", "〗": "〖", "］": "［"}  # closing: opening
+
+
 def _column_tag(s: str, i: int) -> bool:
-    """Whether the `《…》` closing at `i` opens its line: a column's or wire's tag."""
-    opening = s.rfind("《", max(0, i - 12), i)
+    """Whether the bracket closing at `i` (`《…》`, `[…]`) opens its line: a column's tag."""
+    opening = s.rfind(_TAGS[s[i - 1]], max(0, i - 12), i)
     return opening >= 0 and not s[s.rfind("\n", 0, opening) + 1 : opening].strip()
 
 

@@ -24,6 +24,9 @@ from tests.digests.test_meeting import facts
             "全國統戰部長會議召開",
             "全國統戰部長會議",
         ),
+        ("[图文]某市政协党外人士座谈会召开", "", "某市政协党外人士座谈会"),
+        ("〔本报专讯〕某市政协党外人士座谈会昨日召开。", "", "某市政协党外人士座谈会"),
+        ("◎某某商會第三屆會員大會昨日舉行。", "", "某某商會第三屆會員大會"),  # a bullet
         # the first meeting since an event, before a name in full, is not its number
         ("1月7日召开了换届后的首次全市政法工作会议，某某出席。", "", "全市政法工作会议"),
         # how it was held follows the name: `以…形式召开`
