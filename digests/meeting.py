@@ -290,7 +290,10 @@ def _held_bare(s: str, word: re.Match[str], stop: str | None, held: bool) -> boo
     if stop is not None:
         return stop in (*_VERBS, "主持")
     opens_line = word.start() == 0 or s[word.start() - 1] == "\n"
-    return opens_line and (held or bool(_AT_IT.match(s, word.end())))
+    if opens_line and (held or _AT_IT.match(s, word.end())):
+        return True
+    # `院會今天表決通過…`, `立法院今(21)日院會三讀通過…`: the sitting acting, that day
+    return (opens_line or s[word.start() - 1] == "日") and bool(_ACTS.match(s, word.end()))
 
 
 _BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
@@ -308,10 +311,14 @@ def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
     if stop in ("主办的", "承办的", "组织的"):
         return bool(_ATTENDED_ORGANISED.search(s, max(0, start - 24), start - len(stop)))
     if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
-        return bool(_TODAY.match(s, end))
+        return bool(_TODAY.match(s, end) or _ACTS.match(s, end))
     return stop == "在" and bool(_SPOKE_AT.match(s, end))
 
 
+# What a sitting does: `三讀通過`, `表決通過`, `審議通過`.
+_ACTS = re.compile(
+    r"(?:今天|昨天|今日|昨日|今|昨)?(?:[(（]\d{1,2}[)）]日?)?(?:三读|表决|审议通过|初审|议决)"
+)
 _TODAY = re.compile(r"(?:今天|昨天|今日|昨日|今|昨)(?:[(（]\d{1,2}[)）]日?)?(?![年后天])")
 
 
@@ -758,7 +765,7 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
             continue
         if s[i - 1] in _TAGS and _column_tag(s, i):
             return i, None  # `《駐京專電》全國宣傳部長會議召開`, `[图文]`: a column's tag
-        if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
+        if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中)）"):
             return i, None
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
             return i, None  # `新华社北京3月4日电` is a dateline

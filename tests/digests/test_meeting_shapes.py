@@ -81,6 +81,9 @@ def test_held_or_referred_to(text: str, name: str | None) -> None:
             "某市議會三日召開第四屆第十次臨時會第一次程委會，通過召開臨時會。",
             "某市議會第四屆第十次臨時會第一次程委會",
         ),
+        # the sitting acting that day (`三讀通過`, `表決通過`)
+        ("立法院今（21）日院會三讀通過某法修正草案。", "院會"),
+        ("院會今天表決通過某法案，朝野協商破局。", "院會"),
         # a council's sitting named by its council, as a plenary is
         ("某縣議會昨天召開臨時會，審查墊付案。", "某縣議會臨時會"),
         ("某鄉民代表會今日召開定期大會，審議預算。", "某鄉民代表會定期大會"),
