@@ -27,7 +27,7 @@ _TITLES = re.compile(
     r"|副乡长|乡长|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
     r"|副理事长|理事长|常务理事|理事|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|董事|副总经理|总经理|经理|副议长"
     r"|议长|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长|监事"
-    r"|主编|同志|代表|负责人|顾问|助理|干部"
+    r"|主编|同志|代表|负责人|顾问|助理|干部|督学"
 )
 _COMPOUND_SURNAMES = (
     "欧阳",
@@ -94,8 +94,8 @@ _MORE_SURNAMES = frozenset(
     "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦"
 )
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
-# the last ideograph of a title (专员, 督导员, 召集人, 督学)
-_TITLE_END = frozenset("长员记任席理师官人学")
+# the last ideograph of a title (专员, 督导员, 召集人)
+_TITLE_END = frozenset("长员记任席理师官人")
 _HAN = re.compile(f"^[{CJK}*]+$")
 _INSTITUTION = re.compile(
     r"(?:大学|学院|中学|小学|学校|医院|研究院|研究所|委员会|学会|协会|公司|集团)$"
