@@ -312,7 +312,17 @@ def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
         return bool(_ATTENDED_ORGANISED.search(s, max(0, start - 24), start - len(stop)))
     if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
         return bool(_TODAY.match(s, end) or _ACTS.match(s, end))
-    return stop == "在" and bool(_SPOKE_AT.match(s, end))
+    return stop == "在" and bool(_SPOKE_AT.match(s, end) or _lede_at(s, start, end))
+
+
+def _lede_at(s: str, start: int, end: int) -> bool:
+    """Whether `在…会上` is in a lede after its dateline (`(北京29日讯)某商会在某大会上,获颁…`):
+    what the page reports happened at that meeting."""
+    if not s.startswith("上", end):
+        return False
+    opening = max(s.rfind(mark, 0, start) for mark in "。！？!?\n") + 1
+    dateline = _DATELINE.match(s, opening, start)
+    return dateline is not None and opening < dateline.end() <= start
 
 
 # What a sitting does: `三讀通過`, `表決通過`, `審議通過`.

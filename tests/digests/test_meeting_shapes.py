@@ -112,6 +112,12 @@ def test_kinds_of_meeting(text: str, name: str) -> None:
         ("(某社記者某某台北21日電)立法院會今天繼續處理修法,表決通過提案。", "立法院會"),
         # a clan association (会馆) holds its numbered meeting
         ("新加坡某会馆日前举行第55届会员大会,选出新一届理事。", "新加坡某会馆第55届会员大会"),
+        # a lede after its dateline says what happened at a meeting: the one reported
+        (
+            "(某地29日讯)某商会在第九届某某社团联谊大会上,获颁荣誉。\n"
+            "该会会长应邀出席在某地举行的某会五届一次理事大会和第九届某某社团联谊大会。",
+            "第九届某某社团联谊大会",
+        ),
         # a meeting held later that studies the first one: the page reports the study
         (
             "12月20日上午，某省第十五次代表大会在某市闭幕。\n"
