@@ -615,8 +615,9 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         return _text(source, body)  # `某大會將於下月召開`: the body's press conference was held
     if (same := _same_session(s, s_title[a:b])) is not None:
         return _text(source, same)  # `…召开成立后第一次会议` is the body's `…党委第一次会议`
-    if _held_elsewhere(s, body, s_title[a:b]):
-        return _text(source, body)  # a headline's meeting the body never writes
+    original = title if title is not None and len(title) == len(s_title) else s_title
+    if _held_elsewhere(s, body, s_title[a:b]):  # a headline's meeting the body never writes
+        return _with_council(original[a:b], s_title[a:b], _text(s, body) or "", _text(source, body))
     named = s_title[a:b]
     if (full := _numbered_in_full(s, named)) is not None:
         return _text(source, full)
@@ -629,11 +630,27 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
         return _text(source, body)
-    original = title if title is not None and len(title) == len(s_title) else s_title
     body_name = _text(s, body) or ""
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
-        return _text(source, body)
+        return _with_council(original[a:b], named, body_name, _text(source, body))
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+# The council a headline's sitting opens with (`某市議會臨時會開議`).
+_TITLE_COUNCIL = re.compile(r".{1,12}?(?:议会|代表会|立法会)(?!议)")
+
+
+def _with_council(title_name: str, named: str, body_name: str, written: str | None) -> str | None:
+    """The body's session with the council that the headline names and the body leaves out
+    (`第四屆第十次臨時會今天開議` under `某市議會臨時會開議`) or writes bare (`議會…`)."""
+    council = _TITLE_COUNCIL.match(named)
+    if council is None or written is None:
+        return written
+    if body_name.startswith("议会") and council.end() > 2:
+        return title_name[: council.end()] + written[2:]  # `議會召開…` under `某市議會…`
+    if _SESSION.match(body_name) or body_name.startswith("本届"):
+        return title_name[: council.end()] + written
+    return written
 
 
 # A meeting decided on or planned, not held: `决定明年1月召开…`, `拟于3月举行…`.

@@ -128,3 +128,29 @@ def test_kinds_of_meeting(text: str, name: str) -> None:
 )
 def test_the_meeting_the_page_reports(text: str, name: str) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # the headline's council joins a session the body writes without it, or bare
+        (
+            "第四屆第十次臨時會今天開議，市長列席。",
+            "某市議會臨時會開議",
+            "某市議會第四屆第十次臨時會",
+        ),
+        (
+            "議會三日下午召開第十次臨時會第一次程序委員會，通過議程。",
+            "某市議會臨時會 十日開議",
+            "某市議會第十次臨時會第一次程序委員會",
+        ),
+        # a 代表会议 is a meeting, not a council (`…台湾同胞代表会议`)
+        (
+            "8日,第十次某省台湾同胞代表会议在杭开幕。",
+            "第十次省台湾同胞代表会议召开",
+            "第十次某省台湾同胞代表会议",
+        ),
+    ],
+)
+def test_the_headlines_council_joins_the_session(text: str, title: str, name: str) -> None:
+    assert facts(text, title, title).name == name
