@@ -420,6 +420,8 @@ def _studied_later(s: str, start: int, end: int) -> tuple[int, int]:
     """The meeting held later that studies the one at `start` (`某大会…闭幕`, then `召开学习
     贯彻某大会精神座谈会`): the page reports the study, the first is its background."""
     cited = re.compile(re.escape(s[start:end]) + r"(?:会议)?精神")
+    if not cited.search(s, end):
+        return start, end  # cited nowhere later: the usual page, spared a second reading
     for later_start, later_end, held in meeting_spans(s[end:]):
         if held and cited.search(s, end + later_start, end + later_end):
             return end + later_start, end + later_end
