@@ -87,7 +87,7 @@ _VERBS = (
 _MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
 # Verbs of a task about a meeting: `做好省第十二次党代会宣传`, `发挥教职工代表大会作用`,
 # `迎接…大会召开`: the meeting is referred to, not held (unless held: `召开迎接…晚会`).
-_REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接")
+_REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接", "确保")
 _OF_THE_NAME = (*_REFERS, "列席", "出席", "参加", "参与")
 _NAME_STOPS = (
     *_MET,

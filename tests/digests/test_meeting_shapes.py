@@ -46,7 +46,9 @@ def test_what_bounds_a_name(text: str, title: str, name: str | None) -> None:
             "为充分发挥教职工代表大会在校务中的作用，8月25日，某镇中心学校举行教职工代表大会。",
             "教职工代表大会",
         ),
+        ("为确保全市经济工作会议顺利召开，某局召开安保工作部署会。", "安保工作部署会"),
         # unless the task opens a name held: a verb right after the verb of holding
+        ("某县召开确保安全度汛工作会议。", "确保安全度汛工作会议"),
         ("12月30日，某社区举办迎接新年联欢晚会。", "迎接新年联欢晚会"),
         (
             "11月4日,市十五届人大常委会第二十次会议举行列席代表座谈会。",
