@@ -23,11 +23,12 @@ from digests.script import CJK, is_cjk
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶"  # a bullet (not ○, a numeral zero)
+_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶◎◉"  # a bullet (not ○, a numeral zero)
 _CLAUSE_CHAR = re.compile(
     f"[{re.escape(_CLAUSE)}]"
 )  # a list comma or a space also ends a meeting name
 
+_AGENDA = r"[程员]|事日程|事规则"  # after 会议: a session's agenda, rules, councillors
 # A meeting word; the lookaheads keep 会场/会堂/会员/会长 and references such as 会议精神 out.
 _KIND = (
     r"(?:座谈|生活|研讨|推进|部署|动员|报告|交流|协商|恳谈|茶话|评议|述职|学习|汇报|通报|现场"
@@ -39,23 +40,29 @@ _KIND = (
     r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
     r"|吹风|研判|约谈|答谢|签约"  # a briefing, a review of the situation, a signing
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
-    r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务)"
-    # a session's 议程 or 议事日程 is its agenda, its 议员 its councillors (`定期大會議員報到`);
+    r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务"
+    r"|程序委员|程委|行政)"  # a council's procedure committee (程委會), an executive council
+    # a session's 议程 or 议事日程 is its agenda, its 议事规则 its rules of procedure, its
+    # 议员 its councillors (`定期大會議員報到`);
     # 会务 is an association's affairs (`總結會務`), not a meeting
-    r"会(?![场堂员长所址见]|务(?!必)|议(?![程员]|事日程))|会报|大会(?![堂场]|议(?![程员]|事日程))"
-    r"|全会|会议(?![室厅程员]|中心|事日程)|论坛|(?<![今昨当傍每前])晚会(?![见同])"
+    rf"会(?![场堂员长所址见]|务(?!必)|议(?!{_AGENDA}))|会报(?!告)|大会(?![堂场]|议(?!{_AGENDA}))"
+    # Taiwan's 立法院 sits as the 院會 (`主持院會`), not a hospital's or college's 院会诊
+    r"|(?<![医学])院会(?![议场堂员长所址见同务计商谈晤诊])"
+    rf"|全会|会议(?![室厅]|中心|{_AGENDA})|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
     r"|(?<=[党县市区省州镇乡校]委)常委会(?=[，,。；;(（\s]|$)"
     r"|茶[会聚]|(?<![今昨当每])晚宴"  # `新春茶会`, `团拜茶聚`, `春茗联欢晚宴`: receptions held
-    r"|就职典礼|培训班"
+    r"|就职典礼|培训班|团拜(?!会)|(?:聚餐|餐叙)会?"  # `新春团拜`, `交流聚餐会`: receptions
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
 # `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
-# the same; `…会议制度` is a rule of meeting, not a meeting
-_MEETING = re.compile(f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度)")
+# the same (and `…代表大会常务委员会`); `…会议制度` is a rule of meeting, not a meeting
+_MEETING = re.compile(
+    f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度|常务委员会|常委会)"
+)  # `全国人民代表大会常务委员会` is the congress's standing body, not the congress
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
     "召开了",
@@ -78,8 +85,13 @@ _VERBS = (
 )
 # Verbs of a visit: the `…联谊会` met is an organisation, not a meeting (`会见某联谊会一行`).
 _MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
+# Verbs of a task about a meeting: `做好省第十二次党代会宣传`, `发挥教职工代表大会作用`,
+# `迎接…大会召开`: the meeting is referred to, not held (unless held: `召开迎接…晚会`).
+_REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接", "确保")
+_OF_THE_NAME = (*_REFERS, "列席", "出席", "参加", "参与")
 _NAME_STOPS = (
     *_MET,
+    *_REFERS,
     "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
     "举行过",
     *_VERBS,
@@ -97,6 +109,9 @@ _NAME_STOPS = (
     "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
     "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
 )
+# A weekday in brackets, `(星期五)`, `（周一）`: a date's, never part of a name.
+_WEEKDAY = re.compile(r"[(（](?:星期|礼拜|周)[一二三四五六日天][)）]")
+_WEEKDAY_END = re.compile(f"{_WEEKDAY.pattern}$")
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
 _FOLLOWS_NAME = re.compile(
     rf"[」』”\"]?[，,]?\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?"  # Taiwan's `定期會 10/3開議`
@@ -104,6 +119,7 @@ _FOLLOWS_NAME = re.compile(
     r"(?:[于於]\s*(?:本月|今年)?(?:\d{1,2}月)?\d{1,2}日)?"  # `某联谊会于本月18日举行…`
     r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
     r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将|已经?)?\s*"
+    r"(?:以[^，,。；;]{1,12}?(?:形式|方式))?"  # `…会议以电视电话会形式召开`
     r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场|分别)"
 )
 _HOLDS = re.compile(r"召开|举行|举办")
@@ -122,17 +138,18 @@ _SESSION = re.compile(
 )
 # The time between a subject and its verb: `于3月5日`, `12月25日上午`, `日前`, `今(5)日`.
 _TIME = re.compile(
-    r"(?:[于於]\s*)?(?:本月)?(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"  # 十二月五日
+    r"(?:[定订]?[于於]\s*)?(?:本月)?(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"  # 十二月五日
     r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
     r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
     r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚|早|晨))?"
-    r"(?:[上下]午|晚上?|早上?|早晨|晨|中午|凌晨|傍晚|晚间)?$"
+    r"(?:[上下]午|晚上?|早上?|早晨|晨|中午|凌晨|傍晚|晚间)?"
+    rf"(?:{_WEEKDAY.pattern})?$"  # `定于2月17日(星期五)举行…`
 )
 _STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
 _MEETING_BODY = re.compile(
     r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会)$"
 )
-_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校）)]$")
+_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校馆）)]$")  # 馆: a 会馆
 _NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
 # The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
 _SUBJECT = re.compile(
@@ -227,28 +244,92 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
     for match in _MEETING.finditer(s):
         if s.rfind("《", 0, match.start()) > s.rfind("》", 0, match.start()):
             continue  # inside a document's title (《关于召开…会议的通知》): not held here
-        start, stop = _walk_left(s, match.start(), _NAME_END, _NAME_STOPS)
-        if stop in _MET:
-            continue  # the body visited, not a meeting
+        start, stop = _past_own_verb(s, *_walk_left(s, match.start(), _NAME_END, _NAME_STOPS))
+        if stop in _MET or stop in _REFERS:
+            continue  # the body visited, or a task about a meeting: not a meeting held
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
         if bare and _body_meeting(s, match.start(), match.group()) is not None:
             yield match.start(), match.end(), True  # `区委常委会召开会议`: 区委常委会会议
             continue
-        if bare and not (len(match.group()) >= 3 and stop in (*_VERBS, "主持")):
-            continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
-        if _GENERIC.search(s[start : match.end()]) or _COUNTED.search(s, start, match.start()):
-            continue
         # a compound name is followed as a whole: `…第十三次会议暨…纪念活动在某园举行`
         follows = _FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())
+        held = stop in _VERBS or stop == "主持" or bool(follows)
+        if bare and not (_NAMES_ITSELF.match(match.group()) and _held_bare(s, match, stop, held)):
+            continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
+        held = held or bare
+        if _GENERIC.search(s[start : match.end()]) or _COUNTED.search(s, start, match.start()):
+            continue
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
-        held = stop in _VERBS or stop == "主持" or bool(follows)
+        if stop in _VERBS and _TO_BE_HELD.search(s, max(0, start - 16), start):
+            held = False  # `指28日将召开第6次程序委员会`: to be held
+        held = held or _attended(s, start, match.end(), stop)
         # `舉行開幕前記者會`: the briefing before a session opens reports the session
         yield start, match.end(), held and not _BRIEFING_BEFORE.match(s, start, match.end())
 
 
+def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | None]:
+    """The name's start past a verb that opens it: right after the verb of holding, a verb
+    says the meeting's task or guests (`召开迎接…晚会`, `举行列席代表座谈会`)."""
+    if stop not in _OF_THE_NAME:
+        return start, stop
+    verb = start - len(stop)
+    return (verb, "召开") if _HOLDS.search(s, max(0, verb - 2), verb) else (start, stop)
+
+
+# A meeting word that names a meeting bare when it is held: `召开座谈会`, `主持院會`.
+_NAMES_ITSELF = re.compile(r".{3,}|院会")
+_TO_BE_HELD = re.compile(r"(?:将|拟|计划|决定)[^，,。；;\s]{0,10}?(?:召开|举行|举办)$")
+_AT_IT = re.compile(r"上[，,]")  # `座谈会上,…`: at the meeting reported
+
+
+def _held_bare(s: str, word: re.Match[str], stop: str | None, held: bool) -> bool:
+    """Whether a bare meeting word names the meeting held: after a verb of holding, or
+    opening a line as its subject (`行政会日前完成讨论…`, `座談會上,…`)."""
+    if stop is not None:
+        return stop in (*_VERBS, "主持")
+    opens_line = word.start() == 0 or s[word.start() - 1] == "\n"
+    if opens_line and (held or _AT_IT.match(s, word.end())):
+        return True
+    # `院會今天表決通過…`, `立法院今(21)日院會三讀通過…`: the sitting acting, that day
+    return (opens_line or s[word.start() - 1] == "日") and bool(_ACTS.match(s, word.end()))
+
+
 _BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
+
+
+# Attending what a body organised: `出席该会主办的新春团拜`; speaking at it: `在…会上致词`.
+_ATTENDED_ORGANISED = re.compile(r"(?:出席|参加|参与|列席)[^，,。；;]{0,16}$")
+_SPOKE_AT = re.compile(r"上(?:致词|致辞|讲话|发言|作报告|作主题报告)")
+
+
+def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
+    """Whether the meeting at `start`…`end` is one attended: organised by a body and
+    attended (`出席该会主办的…`), spoken at (`他今午在…聚餐会上致词`), or the subject of a
+    sentence about what it does today (`(…電)立法院會今天繼續處理…`)."""
+    if stop in ("主办的", "承办的", "组织的"):
+        return bool(_ATTENDED_ORGANISED.search(s, max(0, start - 24), start - len(stop)))
+    if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
+        return bool(_TODAY.match(s, end) or _ACTS.match(s, end))
+    return stop == "在" and bool(_SPOKE_AT.match(s, end) or _lede_at(s, start, end))
+
+
+def _lede_at(s: str, start: int, end: int) -> bool:
+    """Whether `在…会上` is in a lede after its dateline (`(北京29日讯)某商会在某大会上,获颁…`):
+    what the page reports happened at that meeting."""
+    if not s.startswith("上", end):
+        return False
+    opening = max(s.rfind(mark, 0, start) for mark in "。！？!?\n") + 1
+    dateline = _DATELINE.match(s, opening, start)
+    return dateline is not None and opening < dateline.end() <= start
+
+
+# What a sitting does: `三讀通過`, `表決通過`, `審議通過`.
+_ACTS = re.compile(
+    r"(?:今天|昨天|今日|昨日|今|昨)?(?:[(（]\d{1,2}[)）]日?)?(?:三读|表决|审议通过|初审|议决)"
+)
+_TODAY = re.compile(r"(?:今天|昨天|今日|昨日|今|昨)(?:[(（]\d{1,2}[)）]日?)?(?![年后天])")
 
 
 def _compound_follows(s: str, end: int) -> re.Match[str] | None:
@@ -316,6 +397,7 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
         if named and future and start < _extended(s, future[1]):
             continue  # the previewed compound's second meeting (`…会议和…会议将于8日开幕`)
         if named:
+            start, end = _studied_later(s, start, end)
             return _joined(s, start, _together(s, end))
         if numbered and fallback is None and _SESSION.search(s, start, end):
             fallback = (start, end) if _ABOUT.match(s, end) else None
@@ -332,6 +414,18 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
     if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
         return _joined(s, session[0], _extended(s, session[1]))
     return None
+
+
+def _studied_later(s: str, start: int, end: int) -> tuple[int, int]:
+    """The meeting held later that studies the one at `start` (`某大会…闭幕`, then `召开学习
+    贯彻某大会精神座谈会`): the page reports the study, the first is its background."""
+    cited = re.compile(re.escape(s[start:end]) + r"(?:会议)?精神")
+    if not cited.search(s, end):
+        return start, end  # cited nowhere later: the usual page, spared a second reading
+    for later_start, later_end, held in meeting_spans(s[end:]):
+        if held and cited.search(s, end + later_start, end + later_end):
+            return end + later_start, end + later_end
+    return start, end
 
 
 def _ahead(s: str, end: int) -> bool:
@@ -360,6 +454,8 @@ def _same_unnumbered(numbered: str, name: str) -> bool:
     return all(char in rest for char in name)
 
 
+# `升格后的首次`, `换届以后的第一次`: the first meeting since an event, before a name in full.
+_FIRST_SINCE = re.compile(r"[^，,。；;的]{1,12}?(?:之?后|以来)的(?:首次|第一次)")
 _DEICTIC = re.compile(r"(?:本公所|本[所会院局校处]|我[校院所局会])(?![务长])")
 
 
@@ -369,6 +465,8 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
     while start < end and s[start] in "的之暨和及":
         start += 1
     start = _past_attribute(s, start, end)
+    if (first := _FIRST_SINCE.match(s, start, end)) is not None and end - first.end() >= 6:
+        start = first.end()  # `升格后的首次中央政法工作会议`: the first since, not a number
     if (own := _DEICTIC.match(s, start, end)) is not None and end - own.end() >= 2:
         return own.end()  # `本所108年度…会报`: this office's, as its own page says
     return start + 3 if s.startswith("本年度", start, end) else start
@@ -401,8 +499,8 @@ def _extended(s: str, end: int) -> int:
         gap = s[best : match.start()]
         if any(verb in gap for verb in (*_VERBS, "在", "于", "主持")) or " " in gap:
             break
-        if "《" in gap:
-            break  # `…会议审议了《…代表大会议事规则》`: a document's title, not a compound
+        if "《" in gap or gap.startswith("以"):
+            break  # `…审议了《…代表大会议事规则》`: a title; `…以视频会议形式`: a manner
         best = match.end()
     if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
         best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event
@@ -450,10 +548,11 @@ def _joined(s: str, start: int, end: int) -> Name:
     return ((start, end),)
 
 
-# A kind that names no meeting without its body (`全體會議`), and a council that meets as
-# one: `澳門立法會昨日舉行全體會議` is the 立法會全體會議.
-_PLAIN_KIND = re.compile(r"(?:全体|特别|例行|平常)(?:会议|大会)")
-_COUNCIL = re.compile(r"(?:立法会|议会|委员会|常委会|理事会|董事会|政协|人大)$")
+# A kind that names no meeting without its body (`全體會議`, a council's `臨時會`), and a
+# council that meets as one: `澳門立法會昨日舉行全體會議` is the 立法會全體會議,
+# `某縣議會昨天召開臨時會` the 某縣議會臨時會.
+_PLAIN_KIND = re.compile(r"(?:全体|特别|例行|平常)(?:会议|大会)|(?:临时|定期)大?会(?:议)?")
+_COUNCIL = re.compile(r"(?:立法会|议会|代表会|委员会|常委会|理事会|董事会|政协|人大)$")
 
 
 # A name that opens with its own organisation before its number: a party, league or
@@ -518,8 +617,9 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         return _text(source, body)  # `某大會將於下月召開`: the body's press conference was held
     if (same := _same_session(s, s_title[a:b])) is not None:
         return _text(source, same)  # `…召开成立后第一次会议` is the body's `…党委第一次会议`
-    if _held_elsewhere(s, body, s_title[a:b]):
-        return _text(source, body)  # a headline's meeting the body never writes
+    original = title if title is not None and len(title) == len(s_title) else s_title
+    if _held_elsewhere(s, body, s_title[a:b]):  # a headline's meeting the body never writes
+        return _with_council(original[a:b], s_title[a:b], _text(s, body) or "", _text(source, body))
     named = s_title[a:b]
     if (full := _numbered_in_full(s, named)) is not None:
         return _text(source, full)
@@ -532,11 +632,27 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         if body is None or not _more_specific(s, body, spelled):
             return _text(source, spelled)
         return _text(source, body)
-    original = title if title is not None and len(title) == len(s_title) else s_title
     body_name = _text(s, body) or ""
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
-        return _text(source, body)
+        return _with_council(original[a:b], named, body_name, _text(source, body))
     return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+
+
+# The council a headline's sitting opens with (`某市議會臨時會開議`).
+_TITLE_COUNCIL = re.compile(r".{1,12}?(?:议会|代表会|立法会)(?!议)")
+
+
+def _with_council(title_name: str, named: str, body_name: str, written: str | None) -> str | None:
+    """The body's session with the council that the headline names and the body leaves out
+    (`第四屆第十次臨時會今天開議` under `某市議會臨時會開議`) or writes bare (`議會…`)."""
+    council = _TITLE_COUNCIL.match(named)
+    if council is None or written is None:
+        return written
+    if body_name.startswith("议会") and council.end() > 2:
+        return title_name[: council.end()] + written[2:]  # `議會召開…` under `某市議會…`
+    if _SESSION.match(body_name) or body_name.startswith("本届"):
+        return title_name[: council.end()] + written
+    return written
 
 
 # A meeting decided on or planned, not held: `决定明年1月召开…`, `拟于3月举行…`.
@@ -597,7 +713,7 @@ def _numbered_in_full(s: str, named: str) -> Name | None:
 
 
 # The 议 that spells a `…常委会` as `…常委会议`, not a session's 议员 or 议事日程.
-_SPELLED_AS = re.compile(r"议(?![室厅程员]|中心|事日程)")
+_SPELLED_AS = re.compile(rf"议(?![室厅]|中心|{_AGENDA})")
 
 
 def _past_headlines(s: str, name: Name | None) -> Name | None:
@@ -664,8 +780,8 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "、" and i > 1 and s[i - 2] in ",，":
             i -= 2  # `党派,、团体`: a garbled page doubles its list commas
             continue
-        if s[i - 1] in ")）" and _credit_before(s, i):
-            return i, None  # a reporter's credit ends the dateline, not the name
+        if s[i - 1] in ")）" and (_credit_before(s, i) or _WEEKDAY_END.search(s, max(0, i - 5), i)):
+            return i, None  # a reporter's credit ends the dateline; a weekday, the date
         if (
             s[i - 1] == "、"
             and i > 1
@@ -676,15 +792,30 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "、" and _listed_in_name(s, i - 1):
             i -= 1  # `召开县(区)委书记、县(区)长集体谈心谈话会`: whose meeting, listed
             continue
-        if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中"):
+        if s[i - 1] in _TAGS and _column_tag(s, i):
+            return i, None  # `《駐京專電》全國宣傳部長會議召開`, `[图文]`: a column's tag
+        if s[i - 1] in ends or (s[i - 1] in "日午" and i > 1 and s[i - 2] in "0123456789上下中)）"):
             return i, None
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
             return i, None  # `新华社北京3月4日电` is a dateline
         for word in stops:
-            if s.endswith(word, 0, i):
+            if s.endswith(word, 0, i) and not (word == "在" and _RESIDENTS.match(s, max(0, i - 6))):
                 return i, word
         i -= 1
     return i, None
+
+
+# A year's gathering of those living in a city (`2013年在京台胞中秋茶话会`): no place phrase.
+_RESIDENTS = re.compile(r"(?:19|20)\d\d年在[京沪津渝穗港澳台蓉杭华]")
+
+
+_TAGS = {"》": "《", "]": "[", "〕": "〔", "〗": "〖", "］": "［"}  # closing: opening
+
+
+def _column_tag(s: str, i: int) -> bool:
+    """Whether the bracket closing at `i` (`《…》`, `[…]`) opens its line: a column's tag."""
+    opening = s.rfind(_TAGS[s[i - 1]], max(0, i - 12), i)
+    return opening >= 0 and not s[s.rfind("\n", 0, opening) + 1 : opening].strip()
 
 
 def _listed_in_name(s: str, at: int) -> bool:

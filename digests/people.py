@@ -27,7 +27,7 @@ _TITLES = re.compile(
     r"|副乡长|乡长|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
     r"|副理事长|理事长|常务理事|理事|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|董事|副总经理|总经理|经理|副议长"
     r"|议长|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长|监事"
-    r"|主编|同志|代表|负责人|顾问|助理|干部"
+    r"|主编|同志|代表|负责人|顾问|助理|干部|督学"
 )
 _COMPOUND_SURNAMES = (
     "欧阳",
@@ -69,6 +69,10 @@ _TRIM_TAIL = (
     "亲自",
     "轮流",
     "先后",
+    "先生",  # `董事长某某先生`: an honorific after the name
+    "女士",
+    "分工",  # `某某分工主持院會`: how several share the chair
+    "交替",
 )
 _CHAIR = re.compile(r"主持(?!人|词|祝酒|抽奖)")  # leading a toast or a draw chairs nothing
 _ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")
@@ -78,14 +82,20 @@ _SPEAK = re.compile(
 # The day, hour and place of a sitting written between its chair's name and 主持.
 _ADVERBIAL = re.compile(
     r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
+    r"(?:(?:星期|礼拜|周)[一二三四五六日天])?"  # `某某星期一(10月31日)主持`
     r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?$"  # `书记某某出席并主持会议`
 )
+_BRACKETED_DATE = re.compile(r"[(（]\d{1,2}月\d{1,2}日[)）]$")
 _BARE_VERB = re.compile(r"(?:出席(?:会议)?并|的)$")  # `在书记某某的主持下`
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
-_MORE_SURNAMES = frozenset("习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏")
+_MORE_SURNAMES = frozenset(
+    "习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏"
+    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦"
+)
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
-_TITLE_END = frozenset("长员记任席理师官")  # the last ideograph of a title (专员, 督导员)
+# the last ideograph of a title (专员, 督导员, 召集人)
+_TITLE_END = frozenset("长员记任席理师官人")
 _HAN = re.compile(f"^[{CJK}*]+$")
 _INSTITUTION = re.compile(
     r"(?:大学|学院|中学|小学|学校|医院|研究院|研究所|委员会|学会|协会|公司|集团)$"
@@ -170,6 +180,9 @@ def _person(
         if (cut := _after_institution(head)) is not None:  # `某大学某学院杨某某教授`
             role = original[:cut] + original[len(head) :]
             return Person(original[cut : len(head)], "、".join([*pending, role])), False
+        if (titled := _after_unlisted_title(head, original[: len(head)])) is not None:
+            role = (titled.role or "") + original[len(head) :]  # `召集人郭信良議長`
+            return Person(titled.name, "、".join([*pending, role])), False
         return None, True
     if titles:
         cut = titles[-1].end()
@@ -233,10 +246,19 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
             people = _chair_at(source, s, match.start(), _SPACED_END)
         if people:
             yield people
+    for field in _CHAIR_FIELD.finditer(s):  # a notice's `会议主持人:董事长某某先生`
+        end = next((i for i in range(field.end(), len(s)) if s[i] in _CLAUSE), len(s))
+        if people := parse_people(source, s, field.end(), end):
+            yield people
+
+
+_CHAIR_FIELD = re.compile(r"主持人\s*[:：]\s*")
 
 
 def _chair_at(source: str, s: str, at: int, ends: str) -> list[Person]:
     """The chairs written before the 主持 at `at`, the list running back to one of `ends`."""
+    if (dated := _BRACKETED_DATE.search(s, max(0, at - 12), at)) is not None:
+        at = dated.start()  # `某某星期一(10月31日)主持`: the bracket is the day's
     start = _walk_left(s, at, ends)
     if s.endswith("共同", 0, at):  # `县长王五，副书记李四共同主持`: the list runs past a comma
         start = _earlier_segments(s, start, at)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 
+from digests.script import to_simplified
+
 _PLACE = re.compile(
     # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there;
     # Hong Kong's `假座某酒樓` as its `假某酒樓`
     r"(?:在(?![意乎])|假座?|(?<![关由对至属等鉴基])于|来到)((?:(?!在|假)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
     r"(?:与[^，,。；;]{1,12}?)?"  # `在台中市与有关单位举行`: the place, not its company
     r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中|主持)*"  # `在北京主持召开`
-    r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见)"
+    r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见|揭幕|[掀拉]开(?:序幕|帷幕))"
+    r"(?!前|期间|之际)"  # `在人代会召开前`: a time, not a place
 )
 _NOT_PLACE = re.compile(
     r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻"
@@ -24,7 +27,8 @@ _NOT_PLACE = re.compile(
     r"|(?:征程|时代|阶段|时期|进程|关头|节点|之际|形势|框架|前提|指导|领导)[上中下]?$"
     r"|过后|过了|以后|之后|以前|之前|就要"  # `在春节过后就要举办`: a time
     r"|^党的|[一二三四五六七八九十]大$|全会$"  # `在党的二十大胜利召开`: a meeting, not its place
-    r"|声中$|氛围中$|(?:结束|开始|开幕|闭幕)前$"  # `在庄严的国歌声中开幕`, `在会期结束前举行`
+    # `在庄严的国歌(声)中开幕`, `在热烈的氛围中`, `在会期结束前举行`
+    r"|声中$|氛围中$|的[^的]{1,8}中$|(?:结束|开始|开幕|闭幕)前$"
 )
 # Short place forms that a report writes for a city (在京召开 is held in Beijing).
 _SHORT_PLACES = {
@@ -48,13 +52,29 @@ _SHORT_PLACES = {
 _ATTENDED_AT = re.compile(r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中心|宾馆|酒店|礼堂))出席")
 
 
+# A notice's or a record's field: `现场会议地点:公司会议室`, `地 點 本院議場`.
+_PLACE_FIELD = re.compile(r"(?:^|\n)[^\n:：]{0,8}?地\s*点(?:\s*[:：]\s*|\s+)([^\s，,。；;]{2,30})")
+# A session decided on, not held: `通过十至十九日于某厅召开第十次临时会`.
+_DECIDED = re.compile(r"(?:通过|决定|拟|计划)[^，,。；;]{0,10}$")
+
+
 def find_place(source: str, s: str) -> str | None:
-    """Where it was held, as written; a city's one-character form written in full."""
-    for match in (*_PLACE.finditer(s), *_ATTENDED_AT.finditer(s)):
-        if not _NOT_PLACE.search(match.group(1)):
-            value = source[match.start(1) : match.end(1)].strip()
-            return _SHORT_PLACES.get(value, value) or None
-    return None
+    """Where it was held, as written; a city's one-character form written in full, or the
+    place a later sentence spells in full from that city (`在京召开`, then `在北京某會館`)."""
+    places = [
+        match.span(1)
+        for match in (*_PLACE.finditer(s), *_ATTENDED_AT.finditer(s), *_PLACE_FIELD.finditer(s))
+        if not _NOT_PLACE.search(match.group(1))
+        and not _DECIDED.search(s, max(0, match.start() - 12), match.start())
+    ]
+    if not places:
+        return None
+    value = source[places[0][0] : places[0][1]].strip()
+    full = _SHORT_PLACES.get(to_simplified(value), value)
+    for a, b in places[1:] if full != value else ():
+        if to_simplified(source[a:b]).startswith(full) and b - a > len(full):
+            return source[a:b].strip()
+    return full or None
 
 
 __all__ = ["find_place"]

@@ -623,11 +623,12 @@ def test_a_party_committees_standing_committee_meeting_held(text: str, name: str
             "甲、乙鄉代會定期會15日開議",
             "某縣甲鄉民代表會第七屆第五次定期大會",
         ),
-        # the agenda discussed is no part of the name; a phrase opening `作为…` no body
+        # the agenda discussed is no part of the name: the procedure committee convened
+        # to set it is the meeting held; a phrase opening `作为…` no body
         (
             "某市議會今(26)日召開程序委員會,討論第4屆第4次定期會議事日程。",
             "某市議會第4屆第4次定期會 10/3開議",
-            "某市議會第4屆第4次定期會",
+            "程序委員會",
         ),
         (
             "作为首场发声的全国政协某届某次会议新闻发布会，吸引目光。\n"

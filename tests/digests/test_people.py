@@ -141,3 +141,24 @@ def test_chairs_together_across_a_comma() -> None:
     assert [p.name for p in people(text)["chair"]] == ["王五", "李四"]
     alone = "王五讲话，会议由县委副书记李四主持。"
     assert [p.name for p in people(alone)["chair"]] == ["李四"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        # the weekday and its bracketed date between the name and 主持 are the day's
+        ("据报道,陈文海星期一(10月31日)主持召开全体会议。", "陈文海"),
+        # how several share the chair: `分工主持`
+        ("江啟明分工主持院會,讓法案先三讀通過。", "江啟明"),
+        # a title on each side of the name (Taiwan's `召集人某某議長`)
+        ("程序委員會由召集人郭信安議長主持,委員出席。", "郭信安"),
+        # a title that ends as titles do, not in the list (`督学`)
+        ("该镇责任督学唐大山主持会议。", "唐大山"),
+        # a surname the segmenter's list lacks
+        ("副市長、市公安局局長路平主持會議。", "路平"),
+        # a notice's field, with an honorific after the name
+        ("三、现场会议主持人:公司董事长苗东升先生\n四、会议方式:现场投票", "苗东升"),
+    ],
+)
+def test_chairs_written_around_the_name(text: str, chair: str) -> None:
+    assert [p.name for p in people(text)["chair"]] == [chair]

@@ -56,3 +56,28 @@ def test_places_as_written(text: str, where: str | None) -> None:
 )
 def test_times_are_no_places(text: str) -> None:
     assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a meeting before which something is done is a time, not a place
+        ("在人代会召开前,依法组织代表视察。", None),
+        # an atmosphere: `在…的…中`
+        ("大会在庄严的国歌中拉开序幕。首先,总经理致辞。", None),
+        # the opening idioms hold a place too
+        ("某某大会昨日于北京人民大会堂掀开序幕,五百人参加。", "北京人民大会堂"),
+        # a session decided on is not where the meeting reported was held
+        ("議會召開程委會，通過十至十九日於永華議事廳召開臨時會。", None),
+        # a notice's or a record's field
+        ("二、现场会议地点:公司第一会议室\n三、会议方式:现场投票", "公司第一会议室"),
+        ("某院會議紀錄\n時 間 中華民國112年2月17日\n地 點 本院議場\n主 席 某院長", "本院議場"),
+        # a city's short form, then the place spelled in full from that city
+        (
+            "2017年在京臺胞中秋茶話會在京召開\n9月26日,某盟在北京臺灣會館召開茶話會。",
+            "北京臺灣會館",
+        ),
+    ],
+)
+def test_places_by_shape(text: str, where: str | None) -> None:
+    assert place(text) == where
