@@ -23,12 +23,18 @@ _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?=\d{1,2}:\d\d)|(?![\d.]))"
 )
-# `12.06.2014`, Hong Kong's and Macau's `23/11/2018` (a month written first when the day is)
-_DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
+# `12.06.2014`, Hong Kong's and Macau's `23/11/2018`, `23-11-2018` (a month written first
+# when the day is)
+_DMY = re.compile(r"(?<![\d./\-])(\d{1,2})([./\-])(\d{1,2})\2((?:19|20)\d\d)(?![\d./\-])")
 # `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
 _TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+# The British order of Hong Kong's English pages: `23 November 2018`, `5 Mar, 2020`.
+_ENGLISH_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b",
     re.I,
 )
 # ROC years: 民国115年, (113)年, 113年 (three digits), 98-01-15 or 115.11.20 (two or three).
@@ -144,6 +150,10 @@ def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
         month = _MONTHS[match[1].lower()[:3]]
         if (date := valid(int(match[3]), month, int(match[2]))) is not None:
             found.append((match.start(), date))
+    for match in _ENGLISH_DAY_FIRST.finditer(text):
+        month = _MONTHS[match[2].lower()[:3]]
+        if (date := valid(int(match[3]), month, int(match[1]))) is not None:
+            found.append((match.start(), date))
     if roc or "民国" in text:
         found += _roc_dates(text)
     yield from (date for _, date in sorted(found, key=lambda item: item[0]))
@@ -217,6 +227,19 @@ def today(text: str) -> tuple[int, int] | None:
         if (found := next(month_days(inside), None)) is not None:
             return found
     return None
+
+
+# A dateline that gives only the day it was filed: `(中央社记者某某彰化26日电)`,
+# `(吉隆坡10日讯)`, `新华社北京12日电`, at the opening of the lede.
+_DATELINE_DAY = re.compile(
+    r"^\W{0,2}[^，,。；;\d()（）]{0,24}?(?<![\d月])(\d{1,2})日(?:专)?[电讯](?=[)）\s/／]|$)"
+)
+
+
+def dateline_day(text: str) -> int | None:
+    """The day of the month a lede's opening dateline gives without its month."""
+    found = _DATELINE_DAY.match(text)
+    return int(found[1]) if found and 1 <= int(found[1]) <= 31 else None
 
 
 def today_day(text: str) -> int | None:
@@ -310,6 +333,7 @@ def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> d
 
 __all__ = [
     "ROC_OFFSET",
+    "dateline_day",
     "days",
     "from_address",
     "full_dates",

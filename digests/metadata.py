@@ -38,12 +38,19 @@ _WEEKDAY = re.compile(r"[(（]?(?:星期|周|礼拜)[一二三四五六日天][)
 _CLOCK = re.compile(
     r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?:香港|北京|澳门|台北)?时间\s*\d{1,2}[时点]\d{1,2}分"
 )
+# The heading of a list of other stories (`相关新闻`, `推荐阅读`, `熱門文章`, `往期回顾`).
+_LIST_HEADING = re.compile(
+    r"^\W*(?:相关|推荐|延伸|热[点门]|最新|猜你|精彩|更多|其他|往期)[^\W\d]{0,6}\W*$"
+)
+_NEIGHBOUR = re.compile(r"上一[篇条页期版]|下一[篇条页期版]")
+_FURNITURE_WORDS = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]|放大|缩小|默认|打印|关闭|返回")
 _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
 _TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
 # A picture's credit closing its caption: `(记者某某摄)`, `(图/某县政府提供)`, `(某某/摄)`.
 _CAPTION = re.compile(r"[(（][^()（）]{0,20}(?:摄|提供)[)）]\s*$")
 CAPTION_CHARS = 100  # a caption is a sentence; a long paragraph keeps a credit it ends on
 LEAD_LINES = 2  # body lines that may date the report
+LINK_HAN = 8  # ideographs beside a date that make a line a related story's link
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
 
 
@@ -99,9 +106,9 @@ def _page(
     # paragraph (a `发布日期：` between a headline printed under the text and its links).
     below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
-        head=[simplified[i] for i in header if not _TODAY.match(simplified[i])],
+        head=_without_links([simplified[i] for i in header if not _TODAY.match(simplified[i])]),
         byline=_byline(simplified, getattr(headline, "line", None)),
-        tail=[simplified[i] for i in below if i not in header],
+        tail=_without_links([simplified[i] for i in below if i not in header]),
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
         title=getattr(headline, "text", ""),
         address=address,
@@ -156,6 +163,39 @@ def _date(page: Page, hint: str | None) -> str | None:
     return found.isoformat() if found else None
 
 
+def _without_links(texts: Sequence[str]) -> list[str]:
+    """The lines without a list of related links: what follows its heading (`相关新闻`), the
+    links to the stories before and after (`上一篇：…`), two or more lines that each give
+    another story's headline beside its date (`- 某县召开某会议 2024/01/05`), or the same
+    label and a date each (`发布时间：…` under every item)."""
+    heading = next((i for i, text in enumerate(texts) if _LIST_HEADING.match(text)), len(texts))
+    texts = [text for text in texts[:heading] if not _neighbour(text)]
+    items = {i for i, text in enumerate(texts) if _is_link_item(text)}
+    if len(items) < 2:
+        items = set()
+    labelled = [i for i, text in enumerate(texts) if _labelled([text])]
+    if len({_labelled([texts[i]]) for i in labelled}) >= 2:
+        items.update(labelled[1:])  # the first may be the page's own; the rest are a list's
+    return [text for i, text in enumerate(texts) if i not in items]
+
+
+def _neighbour(text: str) -> bool:
+    """A link to the story before or after, with its headline (`上一篇：某会议召开 …`), not a
+    newspaper's page buttons beside its issue's date (`上一篇 2016年8月5日 放大 缩小`)."""
+    if not _NEIGHBOUR.search(text):
+        return False
+    rest = _FURNITURE_WORDS.sub("", _CLOCK.sub("", _FULL_DAY.sub("", _NEIGHBOUR.sub("", text))))
+    return count_cjk(rest) >= LINK_HAN
+
+
+def _is_link_item(text: str) -> bool:
+    """A line that is a headline beside a date, with no label: an item of a list of links."""
+    if not _FULL_DATE.search(text) or _DATE_LABEL.search(text) or _SOURCE.search(text):
+        return False
+    rest = _CLOCK.sub("", _FULL_DAY.sub("", text))
+    return count_cjk(rest) >= LINK_HAN
+
+
 def _labelled(texts: Sequence[str]) -> dt.date | None:
     for text in texts:
         for match in _DATE_LABEL.finditer(text):
@@ -207,6 +247,8 @@ def _in_year(page: Page) -> dt.date | None:
     known = _known_year_month(page, address)
     ref = _reference(page, address)
     month = ref[1] if ref is not None else None
+    if ref is not None and page.lead and (filed := dates.dateline_day(page.lead[0])):
+        return _nearest(ref, filed)  # `(某社记者某某彰化26日电)`: the day the report was filed
     for line in page.lead:
         if ref is not None and (day := dates.today_day(line)):
             return _nearest(ref, day)  # `某议会今(26)日召开…,决议10月3日…`: today's

@@ -321,3 +321,58 @@ def test_a_long_paragraph_ending_on_a_credit_is_still_the_lede() -> None:
         "并对下一阶段的调研视察工作作出安排。(王五 摄)"
     )
     assert date_of(lede, "http://a.cn/2024/0306/1.html") == "2024-03-05"
+
+
+# --- round 7 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lede", "address", "date"),
+    [
+        (
+            "(某社记者张三彰化26日电)某县议会临时会22日结束，明年1月2日至12日再开。",
+            "/202312/1.html",
+            "2023-12-26",
+        ),
+        (
+            "(吉隆坡10日讯)某总会昨日在北京举行第十届联谊大会，本会代表出席。",
+            "/2023/05/x.html",
+            "2023-05-10",
+        ),
+    ],
+)
+def test_a_datelines_day_in_the_month_of_the_address(lede: str, address: str, date: str) -> None:
+    page = prepare(f"某县议会盼勿臆测\n{lede}".encode(), f"https://a.example{address}")
+    assert page.date == date
+    assert dates.dateline_day(lede) == int(date[-2:])
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("23-11-2018", "2018-11-23"),
+        ("23 November 2018", "2018-11-23"),
+        ("5 Mar, 2020", "2020-03-05"),
+    ],
+)
+def test_day_first_forms_of_hong_kong_pages(written: str, date: str) -> None:
+    assert next(dates.full_dates(written)).isoformat() == date
+    assert date_of(f"某区议会召开第三次会议\n{written}\n{LEDE}") == date
+
+
+def test_a_list_of_related_links_above_the_article_never_dates_it() -> None:
+    links = ["- 某市召开老龄工作会议 2024/01/05", "- 某县举行新春团拜会 2024/01/04"]
+    text = "\n".join([*links, "某区政协召开十四届五次常委会议", LEDE])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["相关新闻", "某市召开老龄工作会议", "发布时间：2024-01-05", "某县举行新春团拜会"],
+        ["上一篇：某市召开老龄工作会议 发布时间：2024-01-05"],
+    ],
+)
+def test_labelled_dates_of_related_links_under_the_article_never_date_it(links: list[str]) -> None:
+    text = "\n".join(["某区政协召开十四届五次常委会议", LEDE, *links])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
