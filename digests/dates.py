@@ -73,16 +73,18 @@ _URL_COMPACT = re.compile(
     r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(?:(0[1-9]|[12]\d|3[01])|/(0[1-9]|[12]\d|3[01])(?=/))?(?!\d)"
 )
 _URL_PARTS = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)[-/_](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
+    r"(?<!\d)((?:19|20)\d\d)([-/_])(0?[1-9]|1[0-2])(?:(?:\2|[-/])(0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )
 # `/2023/2023012950603.html`, `/20200509095310-29190.html`: an article number or a time
 # stamp that opens with its day
 _URL_SERIAL = re.compile(
-    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-]|$))"
+    r"(?<=[/_t=])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-&]|$))"
 )
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
 
+# Dashes and slashes of other widths (`2018‐11‐23`, `2018－11－23`, `2018／11／23`), one for one
+_DASHES = str.maketrans("‐‑‒–－—／．", "------/.")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
 _FIRST_MONTH = re.compile(r"元月(?=\s*[\d一二三四五六七八九十廿卅])")
@@ -136,7 +138,7 @@ def valid(year: int, month: int, day: int) -> dt.date | None:
 def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
     """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`)."""
     found: list[tuple[int, dt.date]] = []
-    text = arabic(text)
+    text = arabic(text.translate(_DASHES))
     for match in _YMD.finditer(text):
         if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
             found.append((match.start(), date))
@@ -306,12 +308,18 @@ def relative(text: str) -> int | None:
 def from_address(address: str) -> tuple[int, int | None, int | None] | None:
     """(year, month or None, day or None) in a page's address: `/2025/12/11/`, `t20240315_`."""
     path = "/" + address.split("://", 1)[-1].partition("/")[2]
+    found: tuple[int, int, int | None] | None = None
     for pattern in (_URL_PARTS, _URL_COMPACT, _URL_SERIAL):
         for match in pattern.finditer(path):
-            groups = [g for g in match.groups()[1:] if g]
+            groups = [g for g in match.groups()[1:] if g and g.isdigit()]
             month, day = int(groups[0]), int(groups[1]) if len(groups) > 1 else None
-            if valid(int(match[1]), month, day or 1) is not None:
-                return int(match[1]), month, day
+            if valid(int(match[1]), month, day or 1) is None:
+                continue
+            if day is not None and (found is None or found[:2] == (int(match[1]), month)):
+                return int(match[1]), month, day  # a month's folder, then its day's article
+            found = found or (int(match[1]), month, day)  # (`/201905/t20190529_1.html`)
+    if found is not None:
+        return found
     year = _URL_YEAR.search(path)
     return (int(year[1]), None, None) if year else None
 

@@ -376,3 +376,21 @@ def test_a_list_of_related_links_above_the_article_never_dates_it() -> None:
 def test_labelled_dates_of_related_links_under_the_article_never_date_it(links: list[str]) -> None:
     text = "\n".join(["某区政协召开十四届五次常委会议", LEDE, *links])
     assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+@pytest.mark.parametrize(
+    ("address", "found"),
+    [
+        ("https://a.cn/201905/t20190529_1.html", (2019, 5, 29)),  # a month's folder, its day's file
+        ("https://a.cn/news_2019_05_29_1.html", (2019, 5, 29)),
+        ("https://a.cn/show.asp?id=20190529123", (2019, 5, 29)),
+        ("https://a.cn/202312/202312262268459.html", (2023, 12, 26)),
+    ],
+)
+def test_the_most_specific_date_of_an_address(address: str, found: tuple[int, ...]) -> None:
+    assert dates.from_address(address) == found
+
+
+@pytest.mark.parametrize("written", ["2018‐11‐23", "2018－11－23", "2018／11／23"])
+def test_dashes_and_slashes_of_other_widths(written: str) -> None:
+    assert date_of(f"某区议会召开第三次会议\n{written}\n{LEDE}") == "2018-11-23"
