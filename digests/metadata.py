@@ -47,7 +47,8 @@ _LIST_HEADING = re.compile(
 _NEIGHBOUR = re.compile(r"上一[篇条页期版]|下一[篇条页期版]")
 _FURNITURE_WORDS = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]|放大|缩小|默认|打印|关闭|返回")
 _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
-_TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
+# A masthead's clock (`今天是…`, `欢迎访问某某网！今天是2024年3月5日 星期二`): never the page's.
+_TODAY = re.compile(r"^\W*今日|今天是|今日是|今天[:：]|当前时间|现在时间|现在是|北京时间[:：]")
 # A picture's credit closing its caption: `(记者某某摄)`, `(图/某县政府提供)`, `(某某/摄)`.
 _CAPTION = re.compile(r"[(（][^()（）]{0,20}(?:摄|提供)[)）]\s*$")
 CAPTION_CHARS = 100  # a caption is a sentence; a long paragraph keeps a credit it ends on
@@ -108,7 +109,7 @@ def _page(
     # paragraph (a `发布日期：` between a headline printed under the text and its links).
     below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
-        head=_without_links([simplified[i] for i in header if not _TODAY.match(simplified[i])]),
+        head=_without_links(_under_title(simplified, header, getattr(headline, "line", None))),
         byline=_byline(simplified, getattr(headline, "line", None)),
         tail=_without_links([simplified[i] for i in below if i not in header]),
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
@@ -119,6 +120,14 @@ def _page(
 
 
 # --- date ----------------------------------------------------------------------------
+
+
+def _under_title(simplified: Sequence[str], header: list[int], title: int | None) -> list[str]:
+    """The head's lines, those under the headline first: a date above it is more often a
+    sidebar's or the site's than the page's. A masthead's clock is left out."""
+    below = [i for i in header if title is not None and i > title]
+    order = below + [i for i in header if i not in below]
+    return [simplified[i] for i in order if not _TODAY.search(simplified[i])]
 
 
 def _header_lines(

@@ -394,3 +394,23 @@ def test_the_most_specific_date_of_an_address(address: str, found: tuple[int, ..
 @pytest.mark.parametrize("written", ["2018‐11‐23", "2018－11－23", "2018／11／23"])
 def test_dashes_and_slashes_of_other_widths(written: str) -> None:
     assert date_of(f"某区议会召开第三次会议\n{written}\n{LEDE}") == "2018-11-23"
+
+
+def test_a_mastheads_clock_anywhere_on_its_line_never_dates_the_page() -> None:
+    text = "\n".join(
+        ["欢迎访问某某网！今天是2024年3月9日 星期六", "某区政协召开十四届五次常委会议", LEDE]
+    )
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+def test_a_date_under_the_headline_before_a_sidebars_above_it() -> None:
+    text = "\n".join(
+        [
+            "网站更新 2024-01-05",
+            "某区政协召开十四届五次常委会议",
+            "某区政协办公室",
+            "2023-03-06",
+            LEDE,
+        ]
+    )
+    assert date_of(text) == "2023-03-06"
