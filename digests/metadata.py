@@ -32,7 +32,9 @@ _FULL_DATE = re.compile(
 )
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
-    r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
+    r"(?:发布|发表|更新|上载|发文|印发|发稿|刊登|刊发|公告)?(?:时间|日期)\s*[:：]|(?:发布|更新)\s*[:：]"
+    r"|(?:发布|发表|更新|刊登|上传)于\s*[:：]?|\b(?:date|posted on|published|updated)\b\s*[:：]?",
+    re.I,
 )
 _CJK = re.compile(f"[{CJK}]")
 _FULL_DAY = re.compile(_FULL_DATE.pattern + "日?")

@@ -414,3 +414,11 @@ def test_a_date_under_the_headline_before_a_sidebars_above_it() -> None:
         ]
     )
     assert date_of(text) == "2023-03-06"
+
+
+@pytest.mark.parametrize("label", ["发布于：", "發表於 ", "刊登日期：", "Posted on ", "Date: "])
+def test_more_ways_to_label_the_publish_date(label: str) -> None:
+    text = "\n".join(
+        ["网站更新 2024-01-05", "某区政协召开十四届五次常委会议", LEDE, f"{label}2023-03-06"]
+    )
+    assert date_of(text) == "2023-03-06"
