@@ -46,8 +46,9 @@ _ROC_YMD = re.compile(
 _DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?日")
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
-# Taiwan's `今(25)日`, `昨（5）日`: the day of the month in parentheses.
-_DAY_PAREN = re.compile(r"[今昨]\s*[(（](\d{1,2})[)）]\s*日")
+# Taiwan's `今(25)日`, `昨（5）日`, Hong Kong's `昨日（22日）`, `今天(5日)`: the day of the
+# month in parentheses.
+_DAY_PAREN = re.compile(r"(?:[今昨前][日天]?)\s*[(（](\d{1,2})(?:[)）]\s*日|日\s*[)）])")
 # An ROC year that dates something (`102年度`, `108年上半年`, `(113)年4月`), not a span of
 # years (`经过56年发展`).
 _ROC_YEAR = re.compile(

@@ -422,3 +422,14 @@ def test_more_ways_to_label_the_publish_date(label: str) -> None:
         ["网站更新 2024-01-05", "某区政协召开十四届五次常委会议", LEDE, f"{label}2023-03-06"]
     )
     assert date_of(text) == "2023-03-06"
+
+
+@pytest.mark.parametrize(
+    ("lede", "date"),
+    [
+        ("立法會昨日（22日）召開會議，審議多項議案，議員們踴躍發言。", "2018-11-22"),
+        ("區議會今天(5日)舉行第三次會議，議員們踴躍發言。", "2018-11-05"),
+    ],
+)
+def test_hong_kongs_day_in_parentheses_after_yesterday_or_today(lede: str, date: str) -> None:
+    assert date_of(f"某區議會召開會議\n{lede}", "https://a.example/201811/x.html") == date
