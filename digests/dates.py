@@ -43,7 +43,7 @@ _ROC_YMD = re.compile(
     r"(?:日|(?![\d.]))"
 )
 # `7月27日`, and a span's first day: `7月27-28日`, `3月6至8日`
-_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?日")
+_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?[日号]")
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
 # Taiwan's `今(25)日`, `昨（5）日`, Hong Kong's `昨日（22日）`, `今天(5日)`: the day of the
@@ -200,15 +200,19 @@ def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
 _DATELINE_THEN_DAY = re.compile(r"\s*[电讯][)）]?\s*[，,]?\s*\d{1,2}月\d{1,2}日")
 
 
-# A tally's last day (`到10月30日止`, `截至3月5日`): what was done by then, not a sitting's day.
-_UNTIL = re.compile(r"(?:截至|截止(?:到|至)?|到|至)\s*$")
+# A tally's last day (`到10月30日止`, `截至3月5日`) or a span's first (`从10月28号起`): what
+# was done by then or since, not a sitting's day.
+_UNTIL = re.compile(r"(?:截至|截止(?:到|至)?|到|至|从|自)\s*$")
 _STOP = re.compile(r"\s*(?:为)?止")
+_SINCE = re.compile(r"\s*(?:起|以来)")
 
 
 def _tally_end(text: str, match: re.Match[str]) -> bool:
     before = _UNTIL.search(text, max(0, match.start() - 4), match.start())
     if before is None:
         return False
+    if before[0][0] in "从自":
+        return bool(_SINCE.match(text, match.end()))
     return before[0].startswith("截") or bool(_STOP.match(text, match.end()))
 
 

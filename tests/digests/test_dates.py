@@ -433,3 +433,18 @@ def test_more_ways_to_label_the_publish_date(label: str) -> None:
 )
 def test_hong_kongs_day_in_parentheses_after_yesterday_or_today(lede: str, date: str) -> None:
     assert date_of(f"某區議會召開會議\n{lede}", "https://a.example/201811/x.html") == date
+
+
+def test_a_day_written_with_hao() -> None:
+    lede = "3月5号上午，某社区召开居民代表会议，社区书记王建国主持会议。"
+    assert (
+        date_of(f"某社区召开居民代表会议\n{lede}", "https://a.example/2023/x.html") == "2023-03-05"
+    )
+
+
+def test_the_first_day_of_a_span_is_no_sittings_day() -> None:
+    lede = "据了解，从10月28号起，各镇人代会陆续召开。昨天上午，某镇人代会举行选举。"
+    assert (
+        date_of(f"某镇人代会举行选举\n{lede}", "https://a.example/2005/11/01/x.html")
+        == "2005-10-31"
+    )
