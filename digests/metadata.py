@@ -111,7 +111,7 @@ def _page(
     # paragraph (a `发布日期：` between a headline printed under the text and its links).
     below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
-        head=_without_links(_under_title(simplified, header, getattr(headline, "line", None))),
+        head=_under_title(simplified, header, getattr(headline, "line", None)),
         byline=_byline(simplified, getattr(headline, "line", None)),
         tail=_without_links([simplified[i] for i in below if i not in header]),
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
@@ -126,10 +126,13 @@ def _page(
 
 def _under_title(simplified: Sequence[str], header: list[int], title: int | None) -> list[str]:
     """The head's lines, those under the headline first: a date above it is more often a
-    sidebar's or the site's than the page's. A masthead's clock is left out."""
+    sidebar's or the site's than the page's. A masthead's clock and lists of links are left
+    out; above a headline, a list's first date is as much the list's as the others."""
     below = [i for i in header if title is not None and i > title]
-    order = below + [i for i in header if i not in below]
-    return [simplified[i] for i in order if not _TODAY.search(simplified[i])]
+    above = [i for i in header if i not in below]
+    kept = [simplified[i] for i in below if not _TODAY.search(simplified[i])]
+    others = [simplified[i] for i in above if not _TODAY.search(simplified[i])]
+    return _without_links(kept) + _without_links(others, keep_first=False)
 
 
 def _header_lines(
@@ -176,20 +179,34 @@ def _date(page: Page, hint: str | None) -> str | None:
     return found.isoformat() if found else None
 
 
-def _without_links(texts: Sequence[str]) -> list[str]:
+def _without_links(texts: Sequence[str], keep_first: bool = True) -> list[str]:
     """The lines without a list of related links: what follows its heading (`相关新闻`), the
     links to the stories before and after (`上一篇：…`), two or more lines that each give
     another story's headline beside its date (`- 某县召开某会议 2024/01/05`), or the same
-    label and a date each (`发布时间：…` under every item)."""
+    label and a date each (`发布时间：…` under every item), or a date alone under each."""
     heading = next((i for i, text in enumerate(texts) if _LIST_HEADING.match(text)), len(texts))
     texts = [text for text in texts[:heading] if not _neighbour(text)]
     items = {i for i, text in enumerate(texts) if _is_link_item(text)}
     if len(items) < 2:
         items = set()
-    labelled = [i for i, text in enumerate(texts) if _labelled([text])]
-    if len({_labelled([texts[i]]) for i in labelled}) >= 2:
-        items.update(labelled[1:])  # the first may be the page's own; the rest are a list's
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if (shape := _date_shape(text)) is not None:
+            groups.setdefault(shape, []).append(i)
+    for lines in groups.values():  # dates given alike, each another: a list's
+        if len({next(dates.full_dates(texts[i]), None) for i in lines}) >= 2:
+            items.update(lines[1:] if keep_first else lines)  # the first may be the page's own
     return [text for i, text in enumerate(texts) if i not in items]
+
+
+def _date_shape(text: str) -> str | None:
+    """How a line gives its date: its label (`发布时间：`), `""` for a date alone on its line,
+    None for a line that gives none or says more."""
+    if not _FULL_DATE.search(text):
+        return None
+    if (label := _DATE_LABEL.search(text)) is not None:
+        return re.sub(r"\s", "", label[0])
+    return "" if not _bare(_FULL_DAY.sub("", text)) else None
 
 
 def _neighbour(text: str) -> bool:

@@ -448,3 +448,9 @@ def test_the_first_day_of_a_span_is_no_sittings_day() -> None:
         date_of(f"某镇人代会举行选举\n{lede}", "https://a.example/2005/11/01/x.html")
         == "2005-10-31"
     )
+
+
+def test_dates_alone_under_each_related_headline_never_date_the_page() -> None:
+    links = ["某市召开老龄工作会议", "2024-01-05", "某县举行新春团拜会", "2024-01-04"]
+    text = "\n".join([*links, "某区政协召开十四届五次常委会议", LEDE])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
