@@ -159,6 +159,8 @@ def _byline(simplified: Sequence[str], title: int | None) -> list[str]:
     if title is None:
         return []
     below = title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1])
+    if below and len(_without_links(simplified[title + 1 : title + 3])) < 2:
+        below = False  # the first of a list of links printed under the headline
     return [simplified[title], *([simplified[title + 1]] if below else [])]
 
 

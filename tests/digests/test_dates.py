@@ -454,3 +454,9 @@ def test_dates_alone_under_each_related_headline_never_date_the_page() -> None:
     links = ["某市召开老龄工作会议", "2024-01-05", "某县举行新春团拜会", "2024-01-04"]
     text = "\n".join([*links, "某区政协召开十四届五次常委会议", LEDE])
     assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+def test_a_list_of_links_right_under_the_headline_is_no_byline() -> None:
+    links = ["- 某市召开老龄工作会议 2024/01/05", "- 某县举行新春团拜会 2024/01/04"]
+    text = "\n".join(["某区政协召开十四届五次常委会议", *links, LEDE])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
