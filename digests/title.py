@@ -425,14 +425,16 @@ def _quote_line(line: str) -> bool:
 
 def _subtitle(text: str, simplified: Sequence[str], i: int) -> bool:
     """Whether `text` names only who came (`某某出席并讲话`) under a headline that names the
-    event (`全国某某会议在京召开`): a subtitle, not the headline."""
-    if not _ROLES_ONLY.search(text) or re.search(r"会|论坛|仪式|典礼", text):
+    event (`全国某某会议在京召开`), or opens with a dash under any headline (`——记某某`): a
+    subtitle, not the headline."""
+    dash = simplified[i].lstrip().startswith(("—", "--"))
+    if not dash and (not _ROLES_ONLY.search(text) or re.search(r"会|论坛|仪式|典礼", text)):
         return False
     above = _previous_text(simplified, i)
     if above is None:
         return False
     headline = strip_decoration(simplified[above][: title_end(simplified[above])])
-    return _is_headline_shape(headline) and bool(_HELD.search(headline))
+    return _is_headline_shape(headline) and (dash or bool(_HELD.search(headline)))
 
 
 def _introduces(text: str, below: str) -> bool:

@@ -341,3 +341,14 @@ def test_the_one_line_above_the_first_paragraph_under_a_breadcrumb() -> None:
     assert title_of("首页>政协·协商>最政协", "两会临近 代表委员都在忙啥", body=lede) == (
         "两会临近 代表委员都在忙啥"
     )
+
+
+def test_a_subtitle_opening_with_a_dash_is_not_the_headline() -> None:
+    lede = (
+        "在某区政协委员履职故事里，王建国在平凡岗位上书写担当。他深入社区调研，"
+        "记录居民诉求，提交提案十余件，推动老旧小区改造落地。"
+    )
+    assert (
+        title_of("在平凡岗位上书写担当", "——记某区政协委员王建国", body=lede)
+        == "在平凡岗位上书写担当"
+    )
