@@ -33,6 +33,7 @@ TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
 KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states one
 LABELLED_BONUS = 0.2  # for a line right above a labelled byline (`发布时间：…`)
+SUBTITLED_BONUS = 0.3  # for a line with a dashed subtitle under it
 FIRST_LINE_BONUS = 0.1  # for the one text line above the first paragraph
 
 Source = Literal["headline", "html", "body"]
@@ -103,6 +104,7 @@ _ENUMERATED = re.compile(
     r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
 )
 # A subtitle (副题) under the headline names who came, with no object (`某某出席并讲话`).
+_DASHED = re.compile(r"^\s*(?:——|--|—)\s*\S")  # a subtitle's opening dash
 _ROLES_ONLY = re.compile(r"(?:出席|主持|讲话|致辞|发言|参加|作报告|并讲话|并致辞)$")
 # A kicker that introduces a speech (`某某在某会议上强调`): the headline under it is the quote.
 _SPEAKS = re.compile(r"(?:强调|指出|表示|要求|提出|寄语)$")
@@ -333,6 +335,8 @@ def find_title(
         if i + 1 < start and _introduces(text_s, simplified[i + 1]):
             score -= KICKER_PENALTY
         if i < start and _subtitle(text_s, simplified, i):
+            if _dashed_subtitle(simplified[i]):
+                continue  # `——记某某`: the headline's subtitle, which its text tells about
             score -= KICKER_PENALTY
         if i + 1 < start and _SPEAKS.search(text_s) and _quote_parts(simplified, i + 1, start):
             score -= KICKER_PENALTY  # `某某在某会议上强调`: the quote under it is the headline
@@ -380,6 +384,8 @@ def _layout(simplified: Sequence[str], content: Sequence[bool], i: int, start: i
     below = _next_text(simplified, i)
     if below is not None and _BYLINE_UNDER.match(simplified[below]):
         return LABELLED_BONUS
+    if below is not None and _dashed_subtitle(simplified[below]):
+        return SUBTITLED_BONUS  # a headline with its subtitle (`——记某某`) under it
     if i == start - 1 and not any(content[:i]):
         return FIRST_LINE_BONUS
     return 0.0
@@ -423,11 +429,17 @@ def _quote_line(line: str) -> bool:
     return _is_headline_shape(line) and not _BYLINE.search(line) and not _ENUMERATED.match(line)
 
 
+def _dashed_subtitle(line: str) -> bool:
+    """`——记某某`: a dash, then no event (`——某某会议在成都召开` under a slogan is the
+    headline itself)."""
+    return bool(_DASHED.match(line)) and not _HELD.search(line)
+
+
 def _subtitle(text: str, simplified: Sequence[str], i: int) -> bool:
     """Whether `text` names only who came (`某某出席并讲话`) under a headline that names the
     event (`全国某某会议在京召开`), or opens with a dash under any headline (`——记某某`): a
     subtitle, not the headline."""
-    dash = simplified[i].lstrip().startswith(("—", "--"))
+    dash = _dashed_subtitle(simplified[i])
     if not dash and (not _ROLES_ONLY.search(text) or re.search(r"会|论坛|仪式|典礼", text)):
         return False
     above = _previous_text(simplified, i)

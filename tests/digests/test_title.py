@@ -345,10 +345,19 @@ def test_the_one_line_above_the_first_paragraph_under_a_breadcrumb() -> None:
 
 def test_a_subtitle_opening_with_a_dash_is_not_the_headline() -> None:
     lede = (
-        "在某区政协委员履职故事里，王建国在平凡岗位上书写担当。他深入社区调研，"
+        "某区政协委员王建国长期扎根社区。作为某区政协委员，王建国深入社区调研，"
         "记录居民诉求，提交提案十余件，推动老旧小区改造落地。"
     )
     assert (
         title_of("在平凡岗位上书写担当", "——记某区政协委员王建国", body=lede)
         == "在平凡岗位上书写担当"
     )
+
+
+def test_a_dashed_line_stating_the_event_under_a_slogan_is_the_headline() -> None:
+    lede = "9月23日上午，2020年全省某某工作会议在某市召开。会议总结工作，提升治理水平。"
+    head = [
+        "统筹推进风险防控、提升治理水平，推动事业健康发展",
+        "——2020年全省某某工作会议在某市召开",
+    ]
+    assert title_of(*head, "发布时间：2020-09-24", body=lede) == "2020年全省某某工作会议在某市召开"
