@@ -136,11 +136,15 @@ def valid(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
-    """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`)."""
+def full_dates(text: str, roc: bool = False, events: bool = False) -> Iterator[dt.date]:
+    """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`);
+    with `events`, not a tally's last day or a span's first (`截至2023年12月31日`,
+    `自2024年1月1日起施行`), which date no sitting."""
     found: list[tuple[int, dt.date]] = []
     text = arabic(text.translate(_DASHES))
     for match in _YMD.finditer(text):
+        if events and _tally_end(text, match):
+            continue
         if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
             found.append((match.start(), date))
     for match in _DMY.finditer(text):

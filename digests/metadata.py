@@ -172,7 +172,7 @@ def _date(page: Page, hint: str | None) -> str | None:
         or _labelled(page.tail)
         or _hinted(hint, padded=False)
         or _first_full(page.head, page.roc)
-        or _first_full(page.lead, page.roc)
+        or _first_full(page.lead, page.roc, events=True)
         or _hinted(hint, padded=True)
         or _in_year(page)
         or _from_address(page)
@@ -265,9 +265,9 @@ def _hinted(hint: str | None, padded: bool) -> dt.date | None:
     return date
 
 
-def _first_full(texts: Sequence[str], roc: bool) -> dt.date | None:
+def _first_full(texts: Sequence[str], roc: bool, events: bool = False) -> dt.date | None:
     for text in texts:
-        date = next(dates.full_dates(text, roc), None)
+        date = next(dates.full_dates(text, roc, events), None)
         if date is not None:
             return date
     return None

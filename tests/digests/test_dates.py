@@ -460,3 +460,10 @@ def test_a_list_of_links_right_under_the_headline_is_no_byline() -> None:
     links = ["- 某市召开老龄工作会议 2024/01/05", "- 某县举行新春团拜会 2024/01/04"]
     text = "\n".join(["某区政协召开十四届五次常委会议", *links, LEDE])
     assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+@pytest.mark.parametrize("bound", ["截至2023年12月31日", "自2024年1月1日起"])
+def test_a_full_date_bounding_a_span_in_the_lede_is_no_sittings_day(bound: str) -> None:
+    lede = f"{bound}，全县共办理提案120件。2024年1月5日，县政协召开提案工作会议，王建国主持。"
+    assert date_of(f"县政协召开提案工作会议\n{lede}") == "2024-01-05"
+    assert [d.isoformat() for d in dates.full_dates(lede, events=True)] == ["2024-01-05"]
