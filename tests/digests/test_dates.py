@@ -467,3 +467,12 @@ def test_a_full_date_bounding_a_span_in_the_lede_is_no_sittings_day(bound: str) 
     lede = f"{bound}，全县共办理提案120件。2024年1月5日，县政协召开提案工作会议，王建国主持。"
     assert date_of(f"县政协召开提案工作会议\n{lede}") == "2024-01-05"
     assert [d.isoformat() for d in dates.full_dates(lede, events=True)] == ["2024-01-05"]
+
+
+@pytest.mark.parametrize("colon", ["︰", "﹕"])
+def test_hong_kongs_colons_label_a_date(colon: str) -> None:
+    lede = "立法會今日召開會議，審議多項議案，議員們踴躍發言並通過動議。"
+    text = "\n".join(
+        ["網站更新 2024-01-05", "某區議會召開會議", lede, f"發佈日期{colon}2018年11月23日"]
+    )
+    assert date_of(text) == "2018-11-23"
