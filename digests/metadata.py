@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digests import dates
+from digests.furniture import MENU_HEADINGS, bare
 from digests.model import Metadata
 from digests.script import CJK, count_cjk
 from digests.title import MAX_TITLE, find_title
@@ -46,6 +47,7 @@ _CLOCK = re.compile(
 _LIST_HEADING = re.compile(
     r"^\W*(?:相关|推荐|延伸|热[点门]|最新|猜你|精彩|更多|其他|往期)[^\W\d]{0,6}\W*$"
 )
+_ACTIONS = frozenset(["分享", "打印", "收藏", "点赞", "评论", "扫一扫", "上一篇", "下一篇"])
 _NEIGHBOUR = re.compile(r"上一[篇条页期版]|下一[篇条页期版]")
 _FURNITURE_WORDS = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]|放大|缩小|默认|打印|关闭|返回")
 _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
@@ -186,7 +188,7 @@ def _without_links(texts: Sequence[str], keep_first: bool = True) -> list[str]:
     links to the stories before and after (`上一篇：…`), two or more lines that each give
     another story's headline beside its date (`- 某县召开某会议 2024/01/05`), or the same
     label and a date each (`发布时间：…` under every item), or a date alone under each."""
-    heading = next((i for i, text in enumerate(texts) if _LIST_HEADING.match(text)), len(texts))
+    heading = next((i for i, text in enumerate(texts) if _list_heading(text)), len(texts))
     texts = [text for text in texts[:heading] if not _neighbour(text)]
     items = {i for i, text in enumerate(texts) if _is_link_item(text)}
     if len(items) < 2:
@@ -209,6 +211,14 @@ def _date_shape(text: str) -> str | None:
     if (label := _DATE_LABEL.search(text)) is not None:
         return re.sub(r"\s", "", label[0])
     return "" if not _bare(_FULL_DAY.sub("", text)) else None
+
+
+def _list_heading(text: str) -> bool:
+    """`相关新闻`, `为你推荐`, `即时新闻`: a heading over other stories (not a page action)."""
+    if _LIST_HEADING.match(text):
+        return True
+    word = bare(text)
+    return word in MENU_HEADINGS and word not in _ACTIONS
 
 
 def _neighbour(text: str) -> bool:

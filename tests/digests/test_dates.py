@@ -476,3 +476,9 @@ def test_hong_kongs_colons_label_a_date(colon: str) -> None:
         ["網站更新 2024-01-05", "某區議會召開會議", lede, f"發佈日期{colon}2018年11月23日"]
     )
     assert date_of(text) == "2018-11-23"
+
+
+def test_a_menus_heading_opens_a_list_that_never_dates_the_page() -> None:
+    links = ["为你推荐", "某市召开老龄工作会议", "发布时间：2024-01-05"]
+    text = "\n".join(["某区政协召开十四届五次常委会议", LEDE, *links])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
