@@ -331,7 +331,9 @@ def find_title(
         own = body.replace(raw, "") if i > start else body  # a line below echoes itself
         if i > start and echo(text_s, own) < TAIL_ECHO:
             continue  # a related story's headline, with its date, echoes another story
-        score = _score(text_s, own, byline, position) + _layout(simplified, content, i, start)
+        score = _score(text_s, own, byline, position)
+        if i < start:  # (under the article a labelled byline dates a related story too)
+            score += _layout(simplified, content, i, start)
         if i + 1 < start and _introduces(text_s, simplified[i + 1]):
             score -= KICKER_PENALTY
         if i < start and _subtitle(text_s, simplified, i):
