@@ -250,12 +250,14 @@ def _labelled(texts: Sequence[str]) -> dt.date | None:
 def _closing_date(tail: Sequence[str]) -> dt.date | None:
     """The one date below the article when it stands alone at the page's end (`- 2020-03-06`,
     `[责任编辑：王五] 2020-03-06`, a press release's `2018年11月23日(星期五)` over its
-    `香港时间14时30分`): a list of related links dates each of its lines beside a headline."""
+    `香港时间14时30分`, a signature's `（某区政协办公室 2019年11月23日）`): a list of related
+    links dates each of its lines beside a headline."""
     dated = [i for i, text in enumerate(tail) if _FULL_DATE.search(text)]
     if len(dated) != 1 or any(_bare(text) for text in tail[dated[0] + 1 :]):
         return None
-    if _bare(_FULL_DAY.sub("", tail[dated[0]])):
-        return None  # a headline beside the date: a related story's
+    beside = _FULL_DAY.sub("", tail[dated[0]])
+    if _bare(beside) and count_cjk(_CLOCK.sub("", _WEEKDAY.sub("", beside))) >= LINK_HAN:
+        return None  # a headline beside the date: a related story's (not a signature's name)
     return next(dates.full_dates(tail[dated[0]]), None)
 
 

@@ -482,3 +482,11 @@ def test_a_menus_heading_opens_a_list_that_never_dates_the_page() -> None:
     links = ["为你推荐", "某市召开老龄工作会议", "发布时间：2024-01-05"]
     text = "\n".join(["某区政协召开十四届五次常委会议", LEDE, *links])
     assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+def test_a_closing_signature_beside_its_date_dates_the_page() -> None:
+    lede = (
+        "近日，区政协召开十四届五次常委会议，区政协主席王建国主持会议。会议听取了各专委会工作汇报。"
+    )
+    text = "\n".join(["区政协召开十四届五次常委会议", lede, "（某区政协办公室 2019年11月23日）"])
+    assert date_of(text) == "2019-11-23"
