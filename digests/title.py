@@ -58,6 +58,10 @@ _PREFIX = re.compile(
     r"|《[^《》]{0,8}[电讯稿]》\s*"  # a wire item's kind in brackets: `《驻京专电》`, `《快讯》`
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
+# What a headline says it carries, after it: `(图)`, `（组图）`, `[视频]`, `【附视频】`.
+_MEDIA_SUFFIX = re.compile(
+    r"\s*[\[【(（](?:附|高清|多)?(?:图|组图|图文|图片|视频|音频|直播)[\]】)）]\s*$"
+)
 _SITE_SPLIT = re.compile(
     r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
     r"\s*([^_|｜]{2,24})$"
@@ -163,6 +167,7 @@ def strip_decoration(text: str) -> str:
     """A title without `原创`/`[视频]`/`【栏目】` prefixes, a slogan before it (引题) and a
     trailing site name."""
     text = _PREFIX.sub("", text.strip(_GLUE)).strip(_GLUE)
+    text = _MEDIA_SUFFIX.sub("", text)
     text = _without_kicker(text)
     while (match := _SITE_SPLIT.match(text)) and (_SITE.search(match[2]) or len(match[2]) <= 4):
         if _han(match[1]) < 4:

@@ -361,3 +361,13 @@ def test_a_dashed_line_stating_the_event_under_a_slogan_is_the_headline() -> Non
         "——2020年全省某某工作会议在某市召开",
     ]
     assert title_of(*head, "发布时间：2020-09-24", body=lede) == "2020年全省某某工作会议在某市召开"
+
+
+@pytest.mark.parametrize("suffix", ["(图)", "（组图）", "[视频]", "【附视频】"])
+def test_what_a_headline_says_it_carries_after_it_is_no_part_of_it(suffix: str) -> None:
+    assert strip_decoration(f"某区召开常委会议{suffix}") == "某区召开常委会议"
+    assert title_of(f"{TITLE}{suffix}", BYLINE) == TITLE
+
+
+def test_a_bracketed_word_ending_a_headline_that_is_no_media_stays() -> None:
+    assert strip_decoration("某区召开常委会议(扩大)") == "某区召开常委会议(扩大)"
