@@ -54,7 +54,7 @@ _TITLE_END = re.compile(
 )
 _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
-    r"|[^\s|｜]{1,4}\s*[|｜]\s*"  # a column's tag: `V视 | …`
+    r"|[^\s|｜丨]{1,4}\s*[|｜丨]\s*"  # a column's tag: `V视 | …`
     r"|《[^《》]{0,8}[电讯稿]》\s*"  # a wire item's kind in brackets: `《驻京专电》`, `《快讯》`
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
@@ -63,8 +63,8 @@ _MEDIA_SUFFIX = re.compile(
     r"\s*[\[【(（](?:附|高清|多)?(?:图|组图|图文|图片|视频|音频|直播)[\]】)）]\s*$"
 )
 _SITE_SPLIT = re.compile(
-    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
-    r"\s*([^_|｜]{2,24})$"
+    r"^(.*?\S)\s*(?:--|——|_|\||｜|丨|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
+    r"\s*([^_|｜丨]{2,24})$"
 )
 _SITE = re.compile(
     r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线|公报"
@@ -126,7 +126,7 @@ _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line und
 _CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
-_GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
+_GLUE = " \t\u3000|｜丨·-—_/"  # what separates a title from a byline or site name
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "，,；;：:、"
 

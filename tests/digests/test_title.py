@@ -371,3 +371,14 @@ def test_what_a_headline_says_it_carries_after_it_is_no_part_of_it(suffix: str) 
 
 def test_a_bracketed_word_ending_a_headline_that_is_no_media_stays() -> None:
     assert strip_decoration("某区召开常委会议(扩大)") == "某区召开常委会议(扩大)"
+
+
+@pytest.mark.parametrize(
+    ("written", "headline"),
+    [
+        ("聚焦两会丨某某代表建议加强基层治理", "某某代表建议加强基层治理"),
+        (f"{TITLE}丨某某新闻网", TITLE),
+    ],
+)
+def test_the_vertical_stroke_separates_a_column_or_a_site_name(written: str, headline: str) -> None:
+    assert strip_decoration(written) == headline
