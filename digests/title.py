@@ -104,7 +104,7 @@ _BYLINE_UNDER = re.compile(
 )
 # An item of a list or an outline (`1.会议议程`, `2.03《…》`, `一、`, `(二)`): never a headline.
 _ENUMERATED = re.compile(
-    r"^\W*(?:\d{1,2}[.、．](?!\d)|\d{1,2}\.\d{1,2}(?=[《“\"\s])|[一二三四五六七八九十]{1,3}[、．]"
+    r"^\W*(?:\d{1,2}[.、．](?!\d)|\d{1,2}\.\d{1,2}(?=[《“\"])|[一二三四五六七八九十]{1,3}[、．]"
     r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
 )
 # A subtitle (副题) under the headline names who came, with no object (`某某出席并讲话`).

@@ -333,6 +333,12 @@ def test_the_items_of_a_table_of_contents_are_no_headlines() -> None:
     assert title_of(*contents, body=body) == contents[0]
 
 
+def test_a_headline_opening_with_a_number_is_no_list_item() -> None:
+    headline = "3.15 消费者权益日宣传活动举行"
+    lede = "3月15日上午，某区消费者权益日宣传活动在区文化广场举行，区市场监管局局长王建国出席。"
+    assert title_of(headline, BYLINE, body=lede) == headline
+
+
 def test_the_one_line_above_the_first_paragraph_under_a_breadcrumb() -> None:
     lede = (
         "2月22日，某部邀请部分人大代表、政协委员召开座谈会，听取对卫生事业发展的意见建议。"
