@@ -388,3 +388,8 @@ def test_a_bracketed_word_ending_a_headline_that_is_no_media_stays() -> None:
 )
 def test_the_vertical_stroke_separates_a_column_or_a_site_name(written: str, headline: str) -> None:
     assert strip_decoration(written) == headline
+
+
+def test_an_original_headlines_label_is_no_part_of_it() -> None:
+    assert strip_decoration("原标题：某区召开常委会议") == "某区召开常委会议"
+    assert title_of("原标题：某区政协召开十四届五次常委会议", BYLINE) == TITLE
