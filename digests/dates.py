@@ -55,7 +55,9 @@ _ROC_YEAR = re.compile(
     r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年"
     r"(?=度(?![^，,。]{0,6}[预决]算)|[上下]半年|第|\s*\d{1,2}\s*月)"
 )  # `106年度总预算` is the budget's year (debated the year before), not the page's
-_DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
+_DAY_ONLY = re.compile(
+    r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|举办|开幕|闭幕)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 # A year written into an event's name without 年 (`2015民间商会高峰论坛`, `2025某会春茗晚宴`),
 # not a count
@@ -225,7 +227,7 @@ _TODAY = re.compile(r"(?:今日|今天)\s*[(（]\s*([^()（）]{3,12}?)\s*[)）]
 
 
 # A meeting held in the clause that a `今日` opens: the day is the meeting's.
-_HELD = re.compile(r"[^，,。；;]*?(?:召开|举行|开幕|开议|登场)")
+_HELD = re.compile(r"[^，,。；;]*?(?:召开|举行|举办|开幕|闭幕|开议|登场)")
 
 
 def today(text: str) -> tuple[int, int] | None:

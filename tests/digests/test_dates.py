@@ -490,3 +490,9 @@ def test_a_closing_signature_beside_its_date_dates_the_page() -> None:
     )
     text = "\n".join(["区政协召开十四届五次常委会议", lede, "（某区政协办公室 2019年11月23日）"])
     assert date_of(text) == "2019-11-23"
+
+
+@pytest.mark.parametrize("verb", ["举办", "闭幕"])
+def test_a_bare_day_opening_a_clause_that_holds_or_closes_a_meeting(verb: str) -> None:
+    lede = f"某县第十届职工代表大会23日{verb}，县总工会主席王建国出席并讲话。"
+    assert date_of(f"某县职代会{verb}\n{lede}", "https://a.example/202311/x.html") == "2023-11-23"
