@@ -23,12 +23,18 @@ _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
     r"(?:日|(?=\d{1,2}:\d\d)|(?![\d.]))"
 )
-# `12.06.2014`, Hong Kong's and Macau's `23/11/2018` (a month written first when the day is)
-_DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
+# `12.06.2014`, Hong Kong's and Macau's `23/11/2018`, `23-11-2018` (a month written first
+# when the day is)
+_DMY = re.compile(r"(?<![\d./\-])(\d{1,2})([./\-])(\d{1,2})\2((?:19|20)\d\d)(?![\d./\-])")
 # `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
 _TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+# The British order of Hong Kong's English pages: `23 November 2018`, `5 Mar, 2020`.
+_ENGLISH_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b",
     re.I,
 )
 # ROC years: 民国115年, (113)年, 113年 (three digits), 98-01-15 or 115.11.20 (two or three).
@@ -37,18 +43,21 @@ _ROC_YMD = re.compile(
     r"(?:日|(?![\d.]))"
 )
 # `7月27日`, and a span's first day: `7月27-28日`, `3月6至8日`
-_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?日")
+_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?[日号]")
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
-# Taiwan's `今(25)日`, `昨（5）日`: the day of the month in parentheses.
-_DAY_PAREN = re.compile(r"[今昨]\s*[(（](\d{1,2})[)）]\s*日")
+# Taiwan's `今(25)日`, `昨（5）日`, Hong Kong's `昨日（22日）`, `今天(5日)`: the day of the
+# month in parentheses.
+_DAY_PAREN = re.compile(r"(?:[今昨前][日天]?)\s*[(（](\d{1,2})(?:[)）]\s*日|日\s*[)）])")
 # An ROC year that dates something (`102年度`, `108年上半年`, `(113)年4月`), not a span of
 # years (`经过56年发展`).
 _ROC_YEAR = re.compile(
     r"(?<![\d.])[(（]?(\d{2,3})[)）]?\s*年"
     r"(?=度(?![^，,。]{0,6}[预决]算)|[上下]半年|第|\s*\d{1,2}\s*月)"
 )  # `106年度总预算` is the budget's year (debated the year before), not the page's
-_DAY_ONLY = re.compile(r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|开幕)")
+_DAY_ONLY = re.compile(
+    r"(?<![\d月/.\-])(\d{1,2})日(?=[上下]?午|晚|电|讯|[，,]|在|召开|举行|举办|开幕|闭幕)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 # A year written into an event's name without 年 (`2015民间商会高峰论坛`, `2025某会春茗晚宴`),
 # not a count
@@ -67,16 +76,18 @@ _URL_COMPACT = re.compile(
     r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(?:(0[1-9]|[12]\d|3[01])|/(0[1-9]|[12]\d|3[01])(?=/))?(?!\d)"
 )
 _URL_PARTS = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)[-/_](0?[1-9]|1[0-2])(?:[-/](0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
+    r"(?<!\d)((?:19|20)\d\d)([-/_])(0?[1-9]|1[0-2])(?:(?:\2|[-/])(0?[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01]))?(?=[/_.\-]|$)"
 )
 # `/2023/2023012950603.html`, `/20200509095310-29190.html`: an article number or a time
 # stamp that opens with its day
 _URL_SERIAL = re.compile(
-    r"(?<=[/_t])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-]|$))"
+    r"(?<=[/_t=])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-&]|$))"
 )
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
 
 
+# Dashes and slashes of other widths (`2018‐11‐23`, `2018－11－23`, `2018／11／23`), one for one
+_DASHES = str.maketrans("‐‑‒–－—／．", "------/.")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
 _FIRST_MONTH = re.compile(r"元月(?=\s*[\d一二三四五六七八九十廿卅])")
@@ -127,11 +138,15 @@ def valid(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
-    """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`)."""
+def full_dates(text: str, roc: bool = False, events: bool = False) -> Iterator[dt.date]:
+    """Every complete date in `text`, in order; ROC forms only on Taiwanese pages (`roc`);
+    with `events`, not a tally's last day or a span's first (`截至2023年12月31日`,
+    `自2024年1月1日起施行`), which date no sitting."""
     found: list[tuple[int, dt.date]] = []
-    text = arabic(text)
+    text = arabic(text.translate(_DASHES))
     for match in _YMD.finditer(text):
+        if events and _tally_end(text, match):
+            continue
         if (date := valid(int(match[1]), int(match[2]), int(match[3]))) is not None:
             found.append((match.start(), date))
     for match in _DMY.finditer(text):
@@ -143,6 +158,10 @@ def full_dates(text: str, roc: bool = False) -> Iterator[dt.date]:
     for match in _ENGLISH.finditer(text):
         month = _MONTHS[match[1].lower()[:3]]
         if (date := valid(int(match[3]), month, int(match[2]))) is not None:
+            found.append((match.start(), date))
+    for match in _ENGLISH_DAY_FIRST.finditer(text):
+        month = _MONTHS[match[2].lower()[:3]]
+        if (date := valid(int(match[3]), month, int(match[1]))) is not None:
             found.append((match.start(), date))
     if roc or "民国" in text:
         found += _roc_dates(text)
@@ -187,15 +206,19 @@ def month_days_at(text: str) -> Iterator[tuple[int, int, int]]:
 _DATELINE_THEN_DAY = re.compile(r"\s*[电讯][)）]?\s*[，,]?\s*\d{1,2}月\d{1,2}日")
 
 
-# A tally's last day (`到10月30日止`, `截至3月5日`): what was done by then, not a sitting's day.
-_UNTIL = re.compile(r"(?:截至|截止(?:到|至)?|到|至)\s*$")
+# A tally's last day (`到10月30日止`, `截至3月5日`) or a span's first (`从10月28号起`): what
+# was done by then or since, not a sitting's day.
+_UNTIL = re.compile(r"(?:截至|截止(?:到|至)?|到|至|从|自)\s*$")
 _STOP = re.compile(r"\s*(?:为)?止")
+_SINCE = re.compile(r"\s*(?:起|以来)")
 
 
 def _tally_end(text: str, match: re.Match[str]) -> bool:
     before = _UNTIL.search(text, max(0, match.start() - 4), match.start())
     if before is None:
         return False
+    if before[0][0] in "从自":
+        return bool(_SINCE.match(text, match.end()))
     return before[0].startswith("截") or bool(_STOP.match(text, match.end()))
 
 
@@ -204,7 +227,7 @@ _TODAY = re.compile(r"(?:今日|今天)\s*[(（]\s*([^()（）]{3,12}?)\s*[)）]
 
 
 # A meeting held in the clause that a `今日` opens: the day is the meeting's.
-_HELD = re.compile(r"[^，,。；;]*?(?:召开|举行|开幕|开议|登场)")
+_HELD = re.compile(r"[^，,。；;]*?(?:召开|举行|举办|开幕|闭幕|开议|登场)")
 
 
 def today(text: str) -> tuple[int, int] | None:
@@ -217,6 +240,19 @@ def today(text: str) -> tuple[int, int] | None:
         if (found := next(month_days(inside), None)) is not None:
             return found
     return None
+
+
+# A dateline that gives only the day it was filed: `(中央社记者某某彰化26日电)`,
+# `(吉隆坡10日讯)`, `新华社北京12日电`, at the opening of the lede.
+_DATELINE_DAY = re.compile(
+    r"^\W{0,2}[^，,。；;\d()（）]{0,24}?(?<![\d月])(\d{1,2})日(?:专)?[电讯](?=[)）\s/／]|$)"
+)
+
+
+def dateline_day(text: str) -> int | None:
+    """The day of the month a lede's opening dateline gives without its month."""
+    found = _DATELINE_DAY.match(text)
+    return int(found[1]) if found and 1 <= int(found[1]) <= 31 else None
 
 
 def today_day(text: str) -> int | None:
@@ -283,12 +319,18 @@ def relative(text: str) -> int | None:
 def from_address(address: str) -> tuple[int, int | None, int | None] | None:
     """(year, month or None, day or None) in a page's address: `/2025/12/11/`, `t20240315_`."""
     path = "/" + address.split("://", 1)[-1].partition("/")[2]
+    found: tuple[int, int, int | None] | None = None
     for pattern in (_URL_PARTS, _URL_COMPACT, _URL_SERIAL):
         for match in pattern.finditer(path):
-            groups = [g for g in match.groups()[1:] if g]
+            groups = [g for g in match.groups()[1:] if g and g.isdigit()]
             month, day = int(groups[0]), int(groups[1]) if len(groups) > 1 else None
-            if valid(int(match[1]), month, day or 1) is not None:
-                return int(match[1]), month, day
+            if valid(int(match[1]), month, day or 1) is None:
+                continue
+            if day is not None and (found is None or found[:2] == (int(match[1]), month)):
+                return int(match[1]), month, day  # a month's folder, then its day's article
+            found = found or (int(match[1]), month, day)  # (`/201905/t20190529_1.html`)
+    if found is not None:
+        return found
     year = _URL_YEAR.search(path)
     return (int(year[1]), None, None) if year else None
 
@@ -310,6 +352,7 @@ def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> d
 
 __all__ = [
     "ROC_OFFSET",
+    "dateline_day",
     "days",
     "from_address",
     "full_dates",

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digests import dates
+from digests.furniture import MENU_HEADINGS, bare
 from digests.model import Metadata
 from digests.script import CJK, count_cjk
 from digests.title import MAX_TITLE, find_title
@@ -27,10 +28,14 @@ _SOURCE_END = re.compile(
     r"\s{2,}|\s*[|｜【\[(（]|打印|分享|字号|字体|浏览|点击|阅读|发布|时间\s*[:：]|日期\s*[:：]"
     r"|作者|编辑|责任|(?<!\d)(?:19|20)\d\d[-/.年]"
 )
-_FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d\s*(?:[-/.‐‑‒–－／．]|年)\s*\d{1,2}\s*(?:[-/.‐‑‒–－／．]|月)\s*\d{1,2}"
+)
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
-    r"(?:发布|发表|更新|上载|发文|印发)?(?:时间|日期)\s*[:：]|发布\s*[:：]|日期\s*[:：]"
+    r"(?:发布|发表|更新|上载|发文|印发|发稿|刊登|刊发|公告)?(?:时间|日期)\s*[:：]|(?:发布|更新)\s*[:：]"
+    r"|(?:发布|发表|更新|刊登|上传)于\s*[:：]?|\b(?:date|posted on|published|updated)\b\s*[:：]?",
+    re.I,
 )
 _CJK = re.compile(f"[{CJK}]")
 _FULL_DAY = re.compile(_FULL_DATE.pattern + "日?")
@@ -38,12 +43,21 @@ _WEEKDAY = re.compile(r"[(（]?(?:星期|周|礼拜)[一二三四五六日天][)
 _CLOCK = re.compile(
     r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?:香港|北京|澳门|台北)?时间\s*\d{1,2}[时点]\d{1,2}分"
 )
+# The heading of a list of other stories (`相关新闻`, `推荐阅读`, `熱門文章`, `往期回顾`).
+_LIST_HEADING = re.compile(
+    r"^\W*(?:相关|推荐|延伸|热[点门]|最新|猜你|精彩|更多|其他|往期)[^\W\d]{0,6}\W*$"
+)
+_ACTIONS = frozenset(["分享", "打印", "收藏", "点赞", "评论", "扫一扫", "上一篇", "下一篇"])
+_NEIGHBOUR = re.compile(r"上一[篇条页期版]|下一[篇条页期版]")
+_FURNITURE_WORDS = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]|放大|缩小|默认|打印|关闭|返回")
 _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
-_TODAY = re.compile(r"^\W*(?:今天是|今日|当前时间|现在时间)")
+# A masthead's clock (`今天是…`, `欢迎访问某某网！今天是2024年3月5日 星期二`): never the page's.
+_TODAY = re.compile(r"^\W*今日|今天是|今日是|今天[:：]|当前时间|现在时间|现在是|北京时间[:：]")
 # A picture's credit closing its caption: `(记者某某摄)`, `(图/某县政府提供)`, `(某某/摄)`.
 _CAPTION = re.compile(r"[(（][^()（）]{0,20}(?:摄|提供)[)）]\s*$")
 CAPTION_CHARS = 100  # a caption is a sentence; a long paragraph keeps a credit it ends on
 LEAD_LINES = 2  # body lines that may date the report
+LINK_HAN = 8  # ideographs beside a date that make a line a related story's link
 NEAR_FUTURE = 3  # days after the address's date that a bare `D日` may still mean
 
 
@@ -99,9 +113,9 @@ def _page(
     # paragraph (a `发布日期：` between a headline printed under the text and its links).
     below = [i for i in range(first + 1, len(simplified)) if i > last or not content[i]]
     return Page(
-        head=[simplified[i] for i in header if not _TODAY.match(simplified[i])],
+        head=_under_title(simplified, header, getattr(headline, "line", None)),
         byline=_byline(simplified, getattr(headline, "line", None)),
-        tail=[simplified[i] for i in below if i not in header],
+        tail=_without_links([simplified[i] for i in below if i not in header]),
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
         title=getattr(headline, "text", ""),
         address=address,
@@ -110,6 +124,17 @@ def _page(
 
 
 # --- date ----------------------------------------------------------------------------
+
+
+def _under_title(simplified: Sequence[str], header: list[int], title: int | None) -> list[str]:
+    """The head's lines, those under the headline first: a date above it is more often a
+    sidebar's or the site's than the page's. A masthead's clock and lists of links are left
+    out; above a headline, a list's first date is as much the list's as the others."""
+    below = [i for i in header if title is not None and i > title]
+    above = [i for i in header if i not in below]
+    kept = [simplified[i] for i in below if not _TODAY.search(simplified[i])]
+    others = [simplified[i] for i in above if not _TODAY.search(simplified[i])]
+    return _without_links(kept) + _without_links(others, keep_first=False)
 
 
 def _header_lines(
@@ -136,6 +161,8 @@ def _byline(simplified: Sequence[str], title: int | None) -> list[str]:
     if title is None:
         return []
     below = title + 1 < len(simplified) and not _is_paragraph(simplified[title + 1])
+    if below and len(_without_links(simplified[title + 1 : title + 3])) < 2:
+        below = False  # the first of a list of links printed under the headline
     return [simplified[title], *([simplified[title + 1]] if below else [])]
 
 
@@ -147,13 +174,68 @@ def _date(page: Page, hint: str | None) -> str | None:
         or _labelled(page.tail)
         or _hinted(hint, padded=False)
         or _first_full(page.head, page.roc)
-        or _first_full(page.lead, page.roc)
+        or _first_full(page.lead, page.roc, events=True)
         or _hinted(hint, padded=True)
         or _in_year(page)
         or _from_address(page)
         or _closing_date(page.tail)
     )
     return found.isoformat() if found else None
+
+
+def _without_links(texts: Sequence[str], keep_first: bool = True) -> list[str]:
+    """The lines without a list of related links: what follows its heading (`相关新闻`), the
+    links to the stories before and after (`上一篇：…`), two or more lines that each give
+    another story's headline beside its date (`- 某县召开某会议 2024/01/05`), or the same
+    label and a date each (`发布时间：…` under every item), or a date alone under each."""
+    heading = next((i for i, text in enumerate(texts) if _list_heading(text)), len(texts))
+    texts = [text for text in texts[:heading] if not _neighbour(text)]
+    items = {i for i, text in enumerate(texts) if _is_link_item(text)}
+    if len(items) < 2:
+        items = set()
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if (shape := _date_shape(text)) is not None:
+            groups.setdefault(shape, []).append(i)
+    for lines in groups.values():  # dates given alike, each another: a list's
+        if len({next(dates.full_dates(texts[i]), None) for i in lines}) >= 2:
+            items.update(lines[1:] if keep_first else lines)  # the first may be the page's own
+    return [text for i, text in enumerate(texts) if i not in items]
+
+
+def _date_shape(text: str) -> str | None:
+    """How a line gives its date: its label (`发布时间：`), `""` for a date alone on its line,
+    None for a line that gives none or says more."""
+    if not _FULL_DATE.search(text):
+        return None
+    if (label := _DATE_LABEL.search(text)) is not None:
+        return re.sub(r"\s", "", label[0])
+    return "" if not _bare(_FULL_DAY.sub("", text)) else None
+
+
+def _list_heading(text: str) -> bool:
+    """`相关新闻`, `为你推荐`, `即时新闻`: a heading over other stories (not a page action)."""
+    if _LIST_HEADING.match(text):
+        return True
+    word = bare(text)
+    return word in MENU_HEADINGS and word not in _ACTIONS
+
+
+def _neighbour(text: str) -> bool:
+    """A link to the story before or after, with its headline (`上一篇：某会议召开 …`), not a
+    newspaper's page buttons beside its issue's date (`上一篇 2016年8月5日 放大 缩小`)."""
+    if not _NEIGHBOUR.search(text):
+        return False
+    rest = _FURNITURE_WORDS.sub("", _CLOCK.sub("", _FULL_DAY.sub("", _NEIGHBOUR.sub("", text))))
+    return count_cjk(rest) >= LINK_HAN
+
+
+def _is_link_item(text: str) -> bool:
+    """A line that is a headline beside a date, with no label: an item of a list of links."""
+    if not _FULL_DATE.search(text) or _DATE_LABEL.search(text) or _SOURCE.search(text):
+        return False
+    rest = _CLOCK.sub("", _FULL_DAY.sub("", text))
+    return count_cjk(rest) >= LINK_HAN
 
 
 def _labelled(texts: Sequence[str]) -> dt.date | None:
@@ -168,12 +250,14 @@ def _labelled(texts: Sequence[str]) -> dt.date | None:
 def _closing_date(tail: Sequence[str]) -> dt.date | None:
     """The one date below the article when it stands alone at the page's end (`- 2020-03-06`,
     `[责任编辑：王五] 2020-03-06`, a press release's `2018年11月23日(星期五)` over its
-    `香港时间14时30分`): a list of related links dates each of its lines beside a headline."""
+    `香港时间14时30分`, a signature's `（某区政协办公室 2019年11月23日）`): a list of related
+    links dates each of its lines beside a headline."""
     dated = [i for i, text in enumerate(tail) if _FULL_DATE.search(text)]
     if len(dated) != 1 or any(_bare(text) for text in tail[dated[0] + 1 :]):
         return None
-    if _bare(_FULL_DAY.sub("", tail[dated[0]])):
-        return None  # a headline beside the date: a related story's
+    beside = _FULL_DAY.sub("", tail[dated[0]])
+    if _bare(beside) and count_cjk(_CLOCK.sub("", _WEEKDAY.sub("", beside))) >= LINK_HAN:
+        return None  # a headline beside the date: a related story's (not a signature's name)
     return next(dates.full_dates(tail[dated[0]]), None)
 
 
@@ -193,9 +277,9 @@ def _hinted(hint: str | None, padded: bool) -> dt.date | None:
     return date
 
 
-def _first_full(texts: Sequence[str], roc: bool) -> dt.date | None:
+def _first_full(texts: Sequence[str], roc: bool, events: bool = False) -> dt.date | None:
     for text in texts:
-        date = next(dates.full_dates(text, roc), None)
+        date = next(dates.full_dates(text, roc, events), None)
         if date is not None:
             return date
     return None
@@ -207,6 +291,8 @@ def _in_year(page: Page) -> dt.date | None:
     known = _known_year_month(page, address)
     ref = _reference(page, address)
     month = ref[1] if ref is not None else None
+    if ref is not None and page.lead and (filed := dates.dateline_day(page.lead[0])):
+        return _nearest(ref, filed)  # `(某社记者某某彰化26日电)`: the day the report was filed
     for line in page.lead:
         if ref is not None and (day := dates.today_day(line)):
             return _nearest(ref, day)  # `某议会今(26)日召开…,决议10月3日…`: today's

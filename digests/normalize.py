@@ -49,6 +49,8 @@ def _fold(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """`text` with unified line ends, clean spaces, full-width Chinese punctuation."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    if "\ufe30" in text or "\ufe55" in text:  # Hong Kong's colons `日期︰`, `來源﹕`
+        text = text.replace("\ufe30", "：").replace("\ufe55", "：")
     text = _SPACES.sub(" ", _FULL_WIDTH.sub(_fold, _INVISIBLE.sub("", text)))
     # Whole-text passes: no pattern crosses a line break, and `_PUNCT` reads `$` per line.
     text = "\n".join([line.strip() for line in text.split("\n")])

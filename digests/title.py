@@ -28,9 +28,13 @@ HEAD_LINES = 16  # lines above the body looked at
 NEAR_ARTICLE = 6  # and lines right above its first paragraph, however far down
 TAIL_LINES = 3  # last lines looked at (a headline printed under the article)
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
+SUMMARY_KEY = 16  # opening characters of a summary that the article repeats
 TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
 KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states one
+LABELLED_BONUS = 0.2  # for a line right above a labelled byline (`发布时间：…`)
+SUBTITLED_BONUS = 0.3  # for a line with a dashed subtitle under it
+FIRST_LINE_BONUS = 0.1  # for the one text line above the first paragraph
 
 Source = Literal["headline", "html", "body"]
 
@@ -49,13 +53,18 @@ _TITLE_END = re.compile(
     r"|(?:稿件|信息|文章)?来源(?:于)?\s*[:：]|发布(?:时间|日期|者)|作者\s*[:：]|浏览|字号|点击数)"
 )
 _PREFIX = re.compile(
-    r"^(?:[•●▲▼■◆\-*>·\s]+|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
-    r"|[^\s|｜]{1,4}\s*[|｜]\s*"  # a column's tag: `V视 | …`
+    r"^(?:[•●▲▼■◆\-*>·\s]+|原标题\s*[:：]\s*|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
+    r"|[^\s|｜丨]{1,4}\s*[|｜丨]\s*"  # a column's tag: `V视 | …`
+    r"|《[^《》]{0,8}[电讯稿]》\s*"  # a wire item's kind in brackets: `《驻京专电》`, `《快讯》`
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
+# What a headline says it carries, after it: `(图)`, `（组图）`, `[视频]`, `【附视频】`.
+_MEDIA_SUFFIX = re.compile(
+    r"\s*[\[【(（](?:附|高清|多)?(?:图|组图|图文|图片|视频|音频|直播)[\]】)）]\s*$"
+)
 _SITE_SPLIT = re.compile(
-    r"^(.*?\S)\s*(?:--|——|_|\||｜|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
-    r"\s*([^_|｜]{2,24})$"
+    r"^(.*?\S)\s*(?:--|——|_|\||｜|丨|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
+    r"\s*([^_|｜丨]{2,24})$"
 )
 _SITE = re.compile(
     r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线|公报"
@@ -90,6 +99,19 @@ _DAY_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 _BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
 _REPRINT = re.compile(r"《([^《》]{4,64})》[^。《]{0,30}(?:提供|原创|发布|首发)[^。]{0,6}转载")
 _LABELLED_BYLINE = re.compile(r"(?:时间|日期|来源|作者)\s*[:：]")
+_BYLINE_UNDER = re.compile(
+    r"^\W*(?:(?:发布|更新|发表|稿件|信息|文章)?(?:时间|日期|来源)|作者|发布)\s*[:：]"
+)
+# An item of a list or an outline (`1.会议议程`, `2.03《…》`, `一、`, `(二)`): never a headline.
+_ENUMERATED = re.compile(
+    r"^\W*(?:\d{1,2}[.、．](?!\d)|\d{1,2}\.\d{1,2}(?=[《“\"])|[一二三四五六七八九十]{1,3}[、．]"
+    r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
+)
+# A subtitle (副题) under the headline names who came, with no object (`某某出席并讲话`).
+_DASHED = re.compile(r"^\s*(?:——|--|—)\s*\S")  # a subtitle's opening dash
+_ROLES_ONLY = re.compile(r"(?:出席|主持|讲话|致辞|发言|参加|作报告|并讲话|并致辞)$")
+# A kicker that introduces a speech (`某某在某会议上强调`): the headline under it is the quote.
+_SPEAKS = re.compile(r"(?:强调|指出|表示|要求|提出|寄语)$")
 # A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
 # a headline never opens with its date and a comma.
 _LEDE_START = re.compile(
@@ -104,12 +126,13 @@ _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line und
 _CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
-_GLUE = " \t\u3000|｜·-—_/"  # what separates a title from a byline or site name
+_GLUE = " \t\u3000|｜丨·-—_/"  # what separates a title from a byline or site name
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "，,；;：:、"
 
 
 _NOT_HAN = re.compile(f"[^{CJK}]+")
+_KEY_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
 
 
 def _han(text: str) -> int:
@@ -144,6 +167,7 @@ def strip_decoration(text: str) -> str:
     """A title without `原创`/`[视频]`/`【栏目】` prefixes, a slogan before it (引题) and a
     trailing site name."""
     text = _PREFIX.sub("", text.strip(_GLUE)).strip(_GLUE)
+    text = _MEDIA_SUFFIX.sub("", text)
     text = _without_kicker(text)
     while (match := _SITE_SPLIT.match(text)) and (_SITE.search(match[2]) or len(match[2]) <= 4):
         if _han(match[1]) < 4:
@@ -242,8 +266,24 @@ def _first_paragraph(simplified: Sequence[str], content: Sequence[bool]) -> int:
     return len(simplified)
 
 
-def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
+def _article_start(simplified: Sequence[str], content: Sequence[bool]) -> int:
+    """The first paragraph, or past a summary printed above the headline: a first paragraph
+    that the article repeats after a few short lines (`…在北京举行。` / headline /
+    `新华社北京12月13日电 …在北京举行。`)."""
     start = _first_paragraph(simplified, content)
+    opening = _key(simplified[start])[:SUMMARY_KEY] if start < len(simplified) else ""
+    if len(opening) < SUMMARY_KEY:
+        return start
+    for j in range(start + 2, min(start + NEAR_ARTICLE, len(simplified))):
+        if _PROSE_MARK.search(simplified[j - 1]):
+            break  # prose between: the repeat is the article's own, not its opening
+        if opening in _key(simplified[j]):
+            return j
+    return start
+
+
+def _candidates(simplified: Sequence[str], content: Sequence[bool]) -> list[int]:
+    start = _article_start(simplified, content)
     # the top of the page, and the lines right above the article, past a long menu, and the
     # line above a labelled byline, past widgets between it and the article
     above_byline = {i - 1 for i in range(1, start) if _LABELLED_BYLINE.search(simplified[i])}
@@ -263,7 +303,7 @@ def find_title(
     """The page's headline, by the highest score; else a title cut from the lede."""
     best: tuple[float, Headline] | None = None
     hints = (*hints, *_reprint_titles(lines, simplified))
-    start = _first_paragraph(simplified, content)
+    start = _article_start(simplified, content)
     hinted = {_key(to_simplified(strip_decoration(hint))) for hint in hints} - {""}
     seen: set[str] = set()
     body = _body_text(simplified, content, start)
@@ -271,10 +311,17 @@ def find_title(
         raw, line = simplified[i], lines[i]
         if _continued(simplified, i):  # `…四次全委` / `(扩大)会议精神`
             raw, line = raw + simplified[i + 1], line + lines[i + 1]
+        quoted = _quote_parts(simplified, i, start)
+        if quoted == 0:
+            continue  # the second line of a quote headline, read with its first
+        if quoted == 2:  # `某某在某会议上强调` / `进一步开创…新局面` / `以优异成绩迎接…`
+            raw, line = f"{raw} {simplified[i + 1]}", f"{line} {lines[i + 1]}"
         text_s = strip_decoration(raw[: title_end(raw)])
-        if not _is_headline_shape(text_s):
-            text_s = _after_byline(raw)
-        if not _is_headline_shape(text_s) or _LEDE_START.match(text_s):
+        if not _is_headline_shape(text_s) or _TITLE_END.match(raw):
+            text_s = _after_byline(raw)  # a byline's line (`发布时间：…`) holds no headline
+        if not _is_headline_shape(text_s) or _ENUMERATED.match(raw):
+            continue
+        if _LEDE_START.match(text_s) or _LEDE_START.match(raw):
             continue
         if i > 0 and _IMAGE.match(simplified[i - 1]):
             continue  # a caption (`某区长王五`) that the body echoes whole
@@ -290,8 +337,16 @@ def find_title(
         if i > start and echo(text_s, own) < TAIL_ECHO:
             continue  # a related story's headline, with its date, echoes another story
         score = _score(text_s, own, byline, position)
+        if i < start:  # (under the article a labelled byline dates a related story too)
+            score += _layout(simplified, content, i, start)
         if i + 1 < start and _introduces(text_s, simplified[i + 1]):
             score -= KICKER_PENALTY
+        if i < start and _subtitle(text_s, simplified, i):
+            if _dashed_subtitle(simplified[i]):
+                continue  # `——记某某`: the headline's subtitle, which its text tells about
+            score -= KICKER_PENALTY
+        if i + 1 < start and _SPEAKS.search(text_s) and _quote_parts(simplified, i + 1, start):
+            score -= KICKER_PENALTY  # `某某在某会议上强调`: the quote under it is the headline
         seen.add(_key(text_s))
         if _key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
@@ -328,6 +383,77 @@ def _reprint_titles(lines: Sequence[str], simplified: Sequence[str]) -> list[str
         if "转载" in line_s and (match := _REPRINT.search(line_s)) and len(line) == len(line_s):
             found.append(line[match.start(1) : match.end(1)])
     return found
+
+
+def _layout(simplified: Sequence[str], content: Sequence[bool], i: int, start: int) -> float:
+    """What the lines around line `i` say of it: a labelled byline right under it dates a
+    headline; the one text line right above the first paragraph opens the article."""
+    below = _next_text(simplified, i)
+    if below is not None and _BYLINE_UNDER.match(simplified[below]):
+        return LABELLED_BONUS
+    if below is not None and _dashed_subtitle(simplified[below]):
+        return SUBTITLED_BONUS  # a headline with its subtitle (`——记某某`) under it
+    if i == start - 1 and not any(content[:i]):
+        return FIRST_LINE_BONUS
+    return 0.0
+
+
+def _next_text(simplified: Sequence[str], i: int) -> int | None:
+    """The next line after `i` with a letter or digit (past a lone `|`)."""
+    return next((j for j in range(i + 1, len(simplified)) if _KEY_CHAR.search(simplified[j])), None)
+
+
+def _previous_text(simplified: Sequence[str], i: int) -> int | None:
+    """The line before `i` with a letter or digit."""
+    return next((j for j in range(i - 1, -1, -1) if _KEY_CHAR.search(simplified[j])), None)
+
+
+def _quote_parts(simplified: Sequence[str], i: int, start: int) -> int | None:
+    """Under a kicker that introduces a speech (`某某在某会议上强调`), the headline quotes it,
+    often on two lines: 2 when line `i` is its first of two, 1 when its only one, 0 when its
+    second; None when line `i` is under no such kicker."""
+    above = _previous_text(simplified, i)
+    if above is None:
+        return None
+    if not _speaks(simplified[above]):
+        before = _previous_text(simplified, above)
+        second = (
+            before is not None and _speaks(simplified[before]) and _quote_line(simplified[above])
+        )
+        return 0 if second and _quote_line(simplified[i]) else None
+    if not _quote_line(simplified[i]):
+        return None
+    below = _next_text(simplified, i)
+    return 2 if below is not None and below < start and _quote_line(simplified[below]) else 1
+
+
+def _speaks(line: str) -> bool:
+    return bool(_SPEAKS.search(strip_decoration(line[: title_end(line)])))
+
+
+def _quote_line(line: str) -> bool:
+    """A line of a quote headline: headline-shaped, no byline, no list item."""
+    return _is_headline_shape(line) and not _BYLINE.search(line) and not _ENUMERATED.match(line)
+
+
+def _dashed_subtitle(line: str) -> bool:
+    """`——记某某`: a dash, then no event (`——某某会议在成都召开` under a slogan is the
+    headline itself)."""
+    return bool(_DASHED.match(line)) and not _HELD.search(line)
+
+
+def _subtitle(text: str, simplified: Sequence[str], i: int) -> bool:
+    """Whether `text` names only who came (`某某出席并讲话`) under a headline that names the
+    event (`全国某某会议在京召开`), or opens with a dash under any headline (`——记某某`): a
+    subtitle, not the headline."""
+    dash = _dashed_subtitle(simplified[i])
+    if not dash and (not _ROLES_ONLY.search(text) or re.search(r"会|论坛|仪式|典礼", text)):
+        return False
+    above = _previous_text(simplified, i)
+    if above is None:
+        return False
+    headline = strip_decoration(simplified[above][: title_end(simplified[above])])
+    return _is_headline_shape(headline) and (dash or bool(_HELD.search(headline)))
 
 
 def _introduces(text: str, below: str) -> bool:

@@ -321,3 +321,178 @@ def test_a_long_paragraph_ending_on_a_credit_is_still_the_lede() -> None:
         "并对下一阶段的调研视察工作作出安排。(王五 摄)"
     )
     assert date_of(lede, "http://a.cn/2024/0306/1.html") == "2024-03-05"
+
+
+# --- round 7 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lede", "address", "date"),
+    [
+        (
+            "(某社记者张三彰化26日电)某县议会临时会22日结束，明年1月2日至12日再开。",
+            "/202312/1.html",
+            "2023-12-26",
+        ),
+        (
+            "(吉隆坡10日讯)某总会昨日在北京举行第十届联谊大会，本会代表出席。",
+            "/2023/05/x.html",
+            "2023-05-10",
+        ),
+    ],
+)
+def test_a_datelines_day_in_the_month_of_the_address(lede: str, address: str, date: str) -> None:
+    page = prepare(f"某县议会盼勿臆测\n{lede}".encode(), f"https://a.example{address}")
+    assert page.date == date
+    assert dates.dateline_day(lede) == int(date[-2:])
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("23-11-2018", "2018-11-23"),
+        ("23 November 2018", "2018-11-23"),
+        ("5 Mar, 2020", "2020-03-05"),
+    ],
+)
+def test_day_first_forms_of_hong_kong_pages(written: str, date: str) -> None:
+    assert next(dates.full_dates(written)).isoformat() == date
+    assert date_of(f"某区议会召开第三次会议\n{written}\n{LEDE}") == date
+
+
+def test_a_list_of_related_links_above_the_article_never_dates_it() -> None:
+    links = ["- 某市召开老龄工作会议 2024/01/05", "- 某县举行新春团拜会 2024/01/04"]
+    text = "\n".join([*links, "某区政协召开十四届五次常委会议", LEDE])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["相关新闻", "某市召开老龄工作会议", "发布时间：2024-01-05", "某县举行新春团拜会"],
+        ["上一篇：某市召开老龄工作会议 发布时间：2024-01-05"],
+    ],
+)
+def test_labelled_dates_of_related_links_under_the_article_never_date_it(links: list[str]) -> None:
+    text = "\n".join(["某区政协召开十四届五次常委会议", LEDE, *links])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+@pytest.mark.parametrize(
+    ("address", "found"),
+    [
+        ("https://a.cn/201905/t20190529_1.html", (2019, 5, 29)),  # a month's folder, its day's file
+        ("https://a.cn/news_2019_05_29_1.html", (2019, 5, 29)),
+        ("https://a.cn/show.asp?id=20190529123", (2019, 5, 29)),
+        ("https://a.cn/202312/202312262268459.html", (2023, 12, 26)),
+    ],
+)
+def test_the_most_specific_date_of_an_address(address: str, found: tuple[int, ...]) -> None:
+    assert dates.from_address(address) == found
+
+
+@pytest.mark.parametrize("written", ["2018‐11‐23", "2018－11－23", "2018／11／23"])
+def test_dashes_and_slashes_of_other_widths(written: str) -> None:
+    assert date_of(f"某区议会召开第三次会议\n{written}\n{LEDE}") == "2018-11-23"
+
+
+def test_a_mastheads_clock_anywhere_on_its_line_never_dates_the_page() -> None:
+    text = "\n".join(
+        ["欢迎访问某某网！今天是2024年3月9日 星期六", "某区政协召开十四届五次常委会议", LEDE]
+    )
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+def test_a_date_under_the_headline_before_a_sidebars_above_it() -> None:
+    text = "\n".join(
+        [
+            "网站更新 2024-01-05",
+            "某区政协召开十四届五次常委会议",
+            "某区政协办公室",
+            "2023-03-06",
+            LEDE,
+        ]
+    )
+    assert date_of(text) == "2023-03-06"
+
+
+@pytest.mark.parametrize("label", ["发布于：", "發表於 ", "刊登日期：", "Posted on ", "Date: "])
+def test_more_ways_to_label_the_publish_date(label: str) -> None:
+    text = "\n".join(
+        ["网站更新 2024-01-05", "某区政协召开十四届五次常委会议", LEDE, f"{label}2023-03-06"]
+    )
+    assert date_of(text) == "2023-03-06"
+
+
+@pytest.mark.parametrize(
+    ("lede", "date"),
+    [
+        ("立法會昨日（22日）召開會議，審議多項議案，議員們踴躍發言。", "2018-11-22"),
+        ("區議會今天(5日)舉行第三次會議，議員們踴躍發言。", "2018-11-05"),
+    ],
+)
+def test_hong_kongs_day_in_parentheses_after_yesterday_or_today(lede: str, date: str) -> None:
+    assert date_of(f"某區議會召開會議\n{lede}", "https://a.example/201811/x.html") == date
+
+
+def test_a_day_written_with_hao() -> None:
+    lede = "3月5号上午，某社区召开居民代表会议，社区书记王建国主持会议。"
+    assert (
+        date_of(f"某社区召开居民代表会议\n{lede}", "https://a.example/2023/x.html") == "2023-03-05"
+    )
+
+
+def test_the_first_day_of_a_span_is_no_sittings_day() -> None:
+    lede = "据了解，从10月28号起，各镇人代会陆续召开。昨天上午，某镇人代会举行选举。"
+    assert (
+        date_of(f"某镇人代会举行选举\n{lede}", "https://a.example/2005/11/01/x.html")
+        == "2005-10-31"
+    )
+
+
+def test_dates_alone_under_each_related_headline_never_date_the_page() -> None:
+    links = ["某市召开老龄工作会议", "2024-01-05", "某县举行新春团拜会", "2024-01-04"]
+    text = "\n".join([*links, "某区政协召开十四届五次常委会议", LEDE])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+def test_a_list_of_links_right_under_the_headline_is_no_byline() -> None:
+    links = ["- 某市召开老龄工作会议 2024/01/05", "- 某县举行新春团拜会 2024/01/04"]
+    text = "\n".join(["某区政协召开十四届五次常委会议", *links, LEDE])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+@pytest.mark.parametrize("bound", ["截至2023年12月31日", "自2024年1月1日起"])
+def test_a_full_date_bounding_a_span_in_the_lede_is_no_sittings_day(bound: str) -> None:
+    lede = f"{bound}，全县共办理提案120件。2024年1月5日，县政协召开提案工作会议，王建国主持。"
+    assert date_of(f"县政协召开提案工作会议\n{lede}") == "2024-01-05"
+    assert [d.isoformat() for d in dates.full_dates(lede, events=True)] == ["2024-01-05"]
+
+
+@pytest.mark.parametrize("colon", ["︰", "﹕"])
+def test_hong_kongs_colons_label_a_date(colon: str) -> None:
+    lede = "立法會今日召開會議，審議多項議案，議員們踴躍發言並通過動議。"
+    text = "\n".join(
+        ["網站更新 2024-01-05", "某區議會召開會議", lede, f"發佈日期{colon}2018年11月23日"]
+    )
+    assert date_of(text) == "2018-11-23"
+
+
+def test_a_menus_heading_opens_a_list_that_never_dates_the_page() -> None:
+    links = ["为你推荐", "某市召开老龄工作会议", "发布时间：2024-01-05"]
+    text = "\n".join(["某区政协召开十四届五次常委会议", LEDE, *links])
+    assert date_of(text, "https://a.example/2023/x.html") == "2023-03-05"
+
+
+def test_a_closing_signature_beside_its_date_dates_the_page() -> None:
+    lede = (
+        "近日，区政协召开十四届五次常委会议，区政协主席王建国主持会议。会议听取了各专委会工作汇报。"
+    )
+    text = "\n".join(["区政协召开十四届五次常委会议", lede, "（某区政协办公室 2019年11月23日）"])
+    assert date_of(text) == "2019-11-23"
+
+
+@pytest.mark.parametrize("verb", ["举办", "闭幕"])
+def test_a_bare_day_opening_a_clause_that_holds_or_closes_a_meeting(verb: str) -> None:
+    lede = f"某县第十届职工代表大会23日{verb}，县总工会主席王建国出席并讲话。"
+    assert date_of(f"某县职代会{verb}\n{lede}", "https://a.example/202311/x.html") == "2023-11-23"

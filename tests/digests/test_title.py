@@ -271,3 +271,125 @@ def test_a_headline_broken_before_a_bracketed_word_is_joined() -> None:
     got = title_of("团县委传达团市委十七届四次全委", "(扩大)会议精神", body=lede)
     assert got == "团县委传达团市委十七届四次全委(扩大)会议精神"
     assert title_of(TITLE, "(附图)", BYLINE) == TITLE
+
+
+# --- round 7: layouts of real pages (the fixtures are ours, the shapes the pages') ------
+
+WIRE_LEDE = (
+    "全省统战部长会议5日在某市召开。省委常委、统战部部长王建国出席会议并讲话。"
+    "会议总结了去年的统战工作，部署了今年的重点任务。"
+)
+
+
+@pytest.mark.parametrize("tag", ["《驻京专电》", "《某社快讯》", "《特稿》"])
+def test_a_wire_items_kind_in_brackets_is_no_part_of_the_headline(tag: str) -> None:
+    headline = "全省统战部长会议召开，王建国：把团结放在首位"
+    assert strip_decoration(f"{tag}{headline}") == headline
+    assert title_of(f"{tag}{headline}", body=WIRE_LEDE) == headline
+
+
+def test_a_works_name_in_brackets_opening_a_headline_stays() -> None:
+    assert strip_decoration("《某某》杂志年度五佳作品揭晓") == "《某某》杂志年度五佳作品揭晓"
+
+
+def test_a_subtitle_naming_who_came_is_not_the_headline() -> None:
+    lede = (
+        "王建国在全省统战部长会议上指出，统战工作要坚持大团结大联合。王建国强调，要加强队伍建设。"
+    )
+    assert title_of("全省统战部长会议在某市召开", "|", "王建国出席并讲话 |", body=lede) == (
+        "全省统战部长会议在某市召开"
+    )
+
+
+def test_a_quote_headline_on_two_lines_under_a_speech_kicker() -> None:
+    lede = (
+        "全省统战部长会议于3月4日至5日在某市举行。省委常委王建国在会上讲话，强调要进一步"
+        "开创统战工作新局面，以优异成绩迎接建省七十周年。"
+    )
+    head = [
+        lede,
+        "王建国在全省统战部长会议上强调",
+        "进一步开创统战工作新局面",
+        "以优异成绩迎接建省七十周年",
+    ]
+    page = prepare("\n".join([*head, f"某报某市3月5日电 {lede}"]).encode(), "page.txt")
+    assert page.title == "进一步开创统战工作新局面 以优异成绩迎接建省七十周年"
+
+
+def test_a_headline_over_a_labelled_byline_though_the_text_is_another_story() -> None:
+    # a spam host prints a story's headline and byline over another story's text
+    head = ["某某杂志年度五佳作品揭晓", "发布时间：2022.02.07 来源：某某报 作者：张三 阅读：75次"]
+    page = prepare("\n".join([*head, WIRE_LEDE]).encode(), "page.txt")
+    assert (page.title, page.date) == ("某某杂志年度五佳作品揭晓", "2022-02-07")
+
+
+def test_the_items_of_a_table_of_contents_are_no_headlines() -> None:
+    contents = ["某某股份有限公司2025年第二次临时股东大会会议材料", "时间：2025年11月06日 22:15"]
+    contents += ["目录", "一、程序文件", "1.会议议程", "2.会议须知", "2.01《股东会议事规则》"]
+    body = "\n".join(
+        ["1.会议议程", "2.会议须知", "2.01《股东会议事规则》"] * 3
+        + ["现场会议召开时间：2025年11月14日14:40，通过交易系统投票平台的投票时间为当日交易时间。"]
+    )
+    assert title_of(*contents, body=body) == contents[0]
+
+
+def test_a_headline_opening_with_a_number_is_no_list_item() -> None:
+    headline = "3.15 消费者权益日宣传活动举行"
+    lede = "3月15日上午，某区消费者权益日宣传活动在区文化广场举行，区市场监管局局长王建国出席。"
+    assert title_of(headline, BYLINE, body=lede) == headline
+
+
+def test_the_one_line_above_the_first_paragraph_under_a_breadcrumb() -> None:
+    lede = (
+        "2月22日，某部邀请部分人大代表、政协委员召开座谈会，听取对卫生事业发展的意见建议。"
+        "记者梳理发现，多个部门近日召开了代表委员座谈会。"
+    )
+    assert title_of("首页>政协·协商>最政协", "两会临近 代表委员都在忙啥", body=lede) == (
+        "两会临近 代表委员都在忙啥"
+    )
+
+
+def test_a_subtitle_opening_with_a_dash_is_not_the_headline() -> None:
+    lede = (
+        "某区政协委员王建国长期扎根社区。作为某区政协委员，王建国深入社区调研，"
+        "记录居民诉求，提交提案十余件，推动老旧小区改造落地。"
+    )
+    assert (
+        title_of("在平凡岗位上书写担当", "——记某区政协委员王建国", body=lede)
+        == "在平凡岗位上书写担当"
+    )
+
+
+def test_a_dashed_line_stating_the_event_under_a_slogan_is_the_headline() -> None:
+    lede = "9月23日上午，2020年全省某某工作会议在某市召开。会议总结工作，提升治理水平。"
+    head = [
+        "统筹推进风险防控、提升治理水平，推动事业健康发展",
+        "——2020年全省某某工作会议在某市召开",
+    ]
+    assert title_of(*head, "发布时间：2020-09-24", body=lede) == "2020年全省某某工作会议在某市召开"
+
+
+@pytest.mark.parametrize("suffix", ["(图)", "（组图）", "[视频]", "【附视频】"])
+def test_what_a_headline_says_it_carries_after_it_is_no_part_of_it(suffix: str) -> None:
+    assert strip_decoration(f"某区召开常委会议{suffix}") == "某区召开常委会议"
+    assert title_of(f"{TITLE}{suffix}", BYLINE) == TITLE
+
+
+def test_a_bracketed_word_ending_a_headline_that_is_no_media_stays() -> None:
+    assert strip_decoration("某区召开常委会议(扩大)") == "某区召开常委会议(扩大)"
+
+
+@pytest.mark.parametrize(
+    ("written", "headline"),
+    [
+        ("聚焦两会丨某某代表建议加强基层治理", "某某代表建议加强基层治理"),
+        (f"{TITLE}丨某某新闻网", TITLE),
+    ],
+)
+def test_the_vertical_stroke_separates_a_column_or_a_site_name(written: str, headline: str) -> None:
+    assert strip_decoration(written) == headline
+
+
+def test_an_original_headlines_label_is_no_part_of_it() -> None:
+    assert strip_decoration("原标题：某区召开常委会议") == "某区召开常委会议"
+    assert title_of("原标题：某区政协召开十四届五次常委会议", BYLINE) == TITLE
