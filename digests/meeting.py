@@ -48,7 +48,7 @@ _KIND = (
     rf"会(?![场堂员长所址见]|务(?!必)|议(?!{_AGENDA}))|会报(?!告)|大会(?![堂场]|议(?!{_AGENDA}))"
     # Taiwan's 立法院 sits as the 院會 (`主持院會`), not a hospital's or college's 院会诊
     r"|(?<![医学])院会(?![议场堂员长所址见同务计商谈晤诊])"
-    rf"|全会|会议(?![室厅]|中心|{_AGENDA})|论坛|(?<![今昨当傍每前])晚会(?![见同])"
+    rf"|全会|会议(?![室厅]|中心|材料|资料|文件|{_AGENDA})|论坛|(?<![今昨当傍每前])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
@@ -188,12 +188,19 @@ def extract_meeting(
     people = extract_people(source, simplified)
     return MeetingFacts(
         name=_name(source, simplified, simplified_title, title),
-        place=find_place(source, simplified),
+        place=find_place(source, simplified) or _title_place(title, simplified_title),
         chair="、".join(p.name for p in people.chair) or None,
         attendees=tuple(p.name for p in people.attendees),
         speakers=tuple(p.name for p in people.speakers),
         roles=people.roles,
     )
+
+
+def _title_place(title: str | None, simplified_title: str) -> str | None:
+    """Where it was held, from the headline when the body never says (`…会议在京召开` over
+    a body that opens with what was said there)."""
+    source = title if title is not None and len(title) == len(simplified_title) else None
+    return find_place(source or simplified_title, simplified_title) if simplified_title else None
 
 
 # A title cut from a lede's first line, ending on its verb (`…在某会议厅召開了`): the

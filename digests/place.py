@@ -71,10 +71,19 @@ def find_place(source: str, s: str) -> str | None:
         return None
     value = source[places[0][0] : places[0][1]].strip()
     full = _SHORT_PLACES.get(to_simplified(value), value)
+    if len(full) == 1:
+        full = _city_of(full, source, s)
     for a, b in places[1:] if full != value else ():
         if to_simplified(source[a:b]).startswith(full) and b - a > len(full):
             return source[a:b].strip()
     return full or None
+
+
+def _city_of(char: str, source: str, s: str) -> str:
+    """A one-character place the text writes in full elsewhere (`九三学社温州市…在温召开`:
+    温州), as the text writes it; or the character as it is."""
+    city = re.search(f"{re.escape(to_simplified(char))}[\u4e00-\u9fff]{{1,2}}?(?=[市县区])", s)
+    return source[city.start() : city.end()] if city else char
 
 
 __all__ = ["find_place"]

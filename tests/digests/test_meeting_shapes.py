@@ -156,3 +156,23 @@ def test_the_meeting_the_page_reports(text: str, name: str) -> None:
 )
 def test_the_headlines_council_joins_the_session(text: str, title: str, name: str) -> None:
     assert facts(text, title, title).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a meeting's papers are not a meeting: the meeting is the one they are for
+        (
+            "某某股份有限公司2025年第二次临时股东大会会议材料\n一、关于修订公司章程的议案",
+            "某某股份有限公司2025年第二次临时股东大会",
+        ),
+        ("某县第十次党代会会议文件汇编\n目录", "某县第十次党代会"),
+    ],
+)
+def test_a_meetings_papers_name_the_meeting(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_the_headline_gives_the_place_the_body_does_not() -> None:
+    got = facts("全国宣传部长会议5日召开。会议要求，各地要抓好落实。", "全国宣传部长会议在京召开")
+    assert (got.name, got.place) == ("全国宣传部长会议", "北京")

@@ -81,3 +81,18 @@ def test_times_are_no_places(text: str) -> None:
 )
 def test_places_by_shape(text: str, where: str | None) -> None:
     assert place(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a city's one-character form the text writes in full elsewhere, as it writes it
+        ("九三学社某州市第九届委员会第八次全体会议在某召开。", "某州"),
+        ("九三學社溫州市第九屆委員會全體會議在溫召開。", "溫州"),
+        ("某某县第五届政协常委会议在某召开。", "某某"),
+        # a character the text never writes as the start of a city stays as it is
+        ("全体会议在温召开。", "温"),
+    ],
+)
+def test_a_citys_short_form_from_the_text(text: str, where: str) -> None:
+    assert place(text) == where
