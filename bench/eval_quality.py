@@ -2,7 +2,7 @@
 
     python bench/eval_quality.py [--pages bench/realpages/pages]
                                  [--split all|dev|heldout|test|test2|test3|test4|test5|
-                                          development|every]
+                                          test6|development|unseen|every]
                                  [--show FIELD] [--short DIR]
 
 Reads `bench/realpages/index.tsv` (labels, rules in bench/realpages/README.md) and the page
@@ -275,7 +275,7 @@ def report(pages: list[Page], docs: dict[str, Document | None], raw: dict[str, s
     print("| pages                  |    n | " + " | ".join(f"{f:>6}" for f in FIELDS) + " |")
     print("|---|---:|" + "---:|" * len(FIELDS))
     print(row("all", pages, docs, raw))
-    for split in ("dev", "heldout", "test", "test2", "test3", "test4", "test5"):
+    for split in ("dev", "heldout", "test", "test2", "test3", "test4", "test5", "test6"):
         print(row(split, [p for p in pages if p.split == split], docs, raw))
     for name, group in sorted(classes(pages).items(), key=lambda kv: -len(kv[1])):
         print(row(name, group, docs, raw))
@@ -341,11 +341,14 @@ def main() -> int:
             "test3",
             "test4",
             "test5",
+            "test6",
             "development",
+            "unseen",
             "every",
         ),
         default="all",
-    )  # development: dev and held-out (after.txt); all: the 265 pages of rounds 1-3
+    )  # development: dev and held-out (after.txt); all: the 265 pages of rounds 1-3;
+    # unseen: the splits gathered and labelled before the engine ran on them (test5, test6)
     parser.add_argument("--show", choices=FIELDS)
     parser.add_argument("--short", type=Path, help="a folder of short news posts")
     args = parser.parse_args()
@@ -355,7 +358,8 @@ def main() -> int:
     wanted = {
         "all": {"dev", "heldout", "test"},
         "development": {"dev", "heldout"},
-        "every": {"dev", "heldout", "test", "test2", "test3", "test4", "test5"},
+        "unseen": {"test5", "test6"},
+        "every": {"dev", "heldout", "test", "test2", "test3", "test4", "test5", "test6"},
     }
     listed = [p for p in read_index(INDEX) if p.split in wanted.get(args.split, {args.split})]
     # Page texts are rebuilt from stored copies (realpages/rebuild.md); some may be lost.
