@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from digests.model import MeetingFacts
-from digests.people import extract_people
+from digests.people import extract_people, is_name
 from digests.place import find_place
 from digests.script import CJK, is_cjk
 
@@ -53,8 +53,13 @@ _KIND = (
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
     r"|(?<=[党县市区省州镇乡校]委)常委会(?=[，,。；;(（\s]|$)"
-    r"|茶[会聚]|(?<![今昨当每])晚宴"  # `新春茶会`, `团拜茶聚`, `春茗联欢晚宴`: receptions held
-    r"|就职典礼|培训班|团拜(?!会)|(?:聚餐|餐叙)会?"  # `新春团拜`, `交流聚餐会`: receptions
+    r"|茶[会聚]|(?<![今昨当每])晚宴|(?<![今昨当每])宴会(?![厅])"  # `新春茶会`, `团拜茶聚`,
+    # `春茗联欢晚宴`, `迎春宴会`: receptions held; a named feast (`大闸蟹宴`, `春茗宴`), not
+    # one given or attended (`设宴`, `赴宴`) nor its tables (`宴席`)
+    r"|(?<=[\u4e00-\u9fff])(?<![设赴晚盛国家喜寿婚午])宴(?![请客席会厅])"
+    # a body's ceremonies: `就职典礼`, `就職儀式`, `颁奖典礼`, `成立大典`
+    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗)(?:典礼|仪式|大典)"
+    r"|培训班|团拜(?!会)|(?:聚餐|餐叙)会?"  # `新春团拜`, `交流聚餐会`: receptions
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
@@ -126,6 +131,7 @@ _HOLDS = re.compile(r"召开|举行|举办")
 # `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
 _GENERIC = re.compile(
     r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+    r"|^[他她它您者]"  # a clause's subject, not a name: `他期望新届会董会`, `者均获大会`
     r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
     r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
 )
@@ -471,6 +477,9 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
     attribute, a head count or a region before a name that opens with its own body."""
     while start < end and s[start] in "的之暨和及":
         start += 1
+    for attribute in (_ORGANISED_BY, _RECURRING):  # `由某会主办的`, `一年一度的`: not the name
+        if (found := attribute.match(s, start, end)) is not None:
+            start = found.end()
     start = _past_attribute(s, start, end)
     if (first := _FIRST_SINCE.match(s, start, end)) is not None and end - first.end() >= 6:
         start = first.end()  # `升格后的首次中央政法工作会议`: the first since, not a number
@@ -479,6 +488,10 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
     return start + 3 if s.startswith("本年度", start, end) else start
 
 
+# Who organised it, before its name: `由某中心和某总会联办的新春团拜`.
+_ORGANISED_BY = re.compile(r"由[^，,。；;]{1,40}?(?:主办|联办|合办|举办|承办|协办|筹办|组织)的")
+# How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.
+_RECURRING = re.compile(r"(?:[一每两三]年一[度次]|每年一[度次])的?")
 # A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
 _OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{_NUMBER}届)")
 # Before such a name, none of it: a head count (`300名`), a region tag that Taiwan's and
@@ -836,7 +849,12 @@ def _listed_in_name(s: str, at: int) -> bool:
 def _credit_before(s: str, i: int) -> bool:
     """Whether the parenthesis closing at `i` is a reporter's credit (`(记者 张三)`)."""
     j = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
-    return j >= i - 30 and bool(_CREDIT.search(s[j:i]))
+    if j < i - 30:
+        return False
+    inside = s[j + 1 : i - 1].strip()
+    # a byline's names alone in brackets: `(李某梅)第十次…代表大会`, `（张三 李四）`
+    names = inside.replace("、", " ").split()
+    return bool(_CREDIT.search(inside)) or (bool(names) and all(map(is_name, names)))
 
 
 __all__ = ["CAP", "extract_meeting", "find_meeting_name", "meeting_spans"]

@@ -176,3 +176,26 @@ def test_a_meetings_papers_name_the_meeting(text: str, name: str) -> None:
 def test_the_headline_gives_the_place_the_body_does_not() -> None:
     got = facts("全国宣传部长会议5日召开。会议要求，各地要抓好落实。", "全国宣传部长会议在京召开")
     assert (got.name, got.place) == ("全国宣传部长会议", "北京")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a byline's name alone in brackets before the name
+        ("(王某梅)第十次全国某某代表大会昨天在京开幕。", "第十次全国某某代表大会"),
+        # a clause's subject is no part of a name, and what it hopes for was not held
+        ("某某联会迎春宴会昨晚举行。他期望新届会董会团结会员。", "某某联会迎春宴会"),
+        # who organised it and how often it is held are not its name
+        ("由某某中心和某某总会联办的一年一度的新春团拜昨日举行。", "新春团拜"),
+        # a named feast is a reception held; one given is not
+        ("某某公所昨晚假某酒家举行一年一度大闸蟹宴，筵开六十席。", "大闸蟹宴"),
+        # a body's ceremony
+        ("某某會館第三屆「傑出青年獎」頒獎典禮昨日舉行。", "某某會館第三屆「傑出青年獎」頒獎典禮"),
+    ],
+)
+def test_receptions_and_ceremonies(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_feast_given_is_no_meeting() -> None:
+    assert facts("市长设宴款待来宾，宾主交谈甚欢。").name is None
