@@ -521,6 +521,8 @@ def _extended(s: str, end: int) -> int:
             break
         if "《" in gap or gap.startswith("以"):
             break  # `…审议了《…代表大会议事规则》`: a title; `…以视频会议形式`: a manner
+        if gap and _FOLLOWS_NAME.match(gap):
+            break  # `…会议圆满完成大会各项议程`: the name has ended, its sentence goes on
         best = match.end()
     if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
         best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event

@@ -199,3 +199,8 @@ def test_receptions_and_ceremonies(text: str, name: str) -> None:
 
 def test_a_feast_given_is_no_meeting() -> None:
     assert facts("市长设宴款待来宾，宾主交谈甚欢。").name is None
+
+
+def test_a_name_ends_where_its_sentence_goes_on() -> None:
+    text = "6日上午，某某鎮第十八屆人民代表大會第一次會議圓滿完成大會各項議程，勝利閉幕。"
+    assert facts(text).name == "某某鎮第十八屆人民代表大會第一次會議"
