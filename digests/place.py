@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from digests.script import to_simplified
+from digests.script import CJK, to_simplified
 
 _PLACE = re.compile(
     # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there;
@@ -82,7 +82,7 @@ def find_place(source: str, s: str) -> str | None:
 def _city_of(char: str, source: str, s: str) -> str:
     """A one-character place the text writes in full elsewhere (`九三学社温州市…在温召开`:
     温州), as the text writes it; or the character as it is."""
-    city = re.search(f"{re.escape(to_simplified(char))}[\u4e00-\u9fff]{{1,2}}?(?=[市县区])", s)
+    city = re.search(f"{re.escape(to_simplified(char))}[{CJK}]{{1,2}}?(?=[市县区])", s)
     return source[city.start() : city.end()] if city else char
 
 
