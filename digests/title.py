@@ -123,6 +123,13 @@ _LAST_DATE = re.compile(
     r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
 )
 _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line under it is a caption
+# A caption that numbers or points at its picture (`图1 …合影留念`, `圖為…`, `上图：…`), and a
+# forum's note that a post was edited (`本帖最后由 某某 于 2015-4-13 00:37 编辑`): never a headline.
+_CAPTION = re.compile(r"^\W*(?:图\s*\d{1,2}(?!\d)|图为|[上下左右]图\s*[:：为])|^\W*本帖最后由")
+# A preposition right before a date makes it the sentence's (`某会于2021年9月24日完成…`), not
+# a byline glued to a title.
+_GOVERNS_DATE = re.compile(r"(?:于|在|自|从|至|截至|是|为|将)\s*$")
+_EDIT_NOTE = re.compile(r"^\W*本帖最后由[^。]{0,40}?编辑\s*(?:<br\s*/?>\s*)*", re.I)
 _CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
@@ -323,8 +330,8 @@ def find_title(
             continue
         if _LEDE_START.match(text_s) or _LEDE_START.match(raw):
             continue
-        if i > 0 and _IMAGE.match(simplified[i - 1]):
-            continue  # a caption (`某区长王五`) that the body echoes whole
+        if (i > 0 and _IMAGE.match(simplified[i - 1])) or _CAPTION.match(raw):
+            continue  # a caption (`某区长王五`, `图1 与会代表合影`) that the body echoes whole
         if any(_split_copy(simplified, j) for j in (i - 1, i - 2) if j >= 0):
             continue  # a part of the headline printed again under it
         if i > 0 and _continued(simplified, i - 1):
@@ -507,15 +514,19 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
         if content[i] and (len(line) > MAX_TITLE or "。" in line) and _han(line) * 3 >= len(line):
+            # a forum's edit note opening the post is not its first words
+            skip = note.end() if (note := _EDIT_NOTE.match(line)) else 0
+            original, line = lines[i][skip:], line[skip:]
             end = title_end(line)  # (a line of image markup is no paragraph)
-            if end < len(line) and _is_headline_shape(strip_decoration(line[:end])):
+            glued = end < len(line) and not _GOVERNS_DATE.search(line[:end])
+            if glued and _is_headline_shape(strip_decoration(line[:end])):
                 return _original(
-                    lines[i], line, strip_decoration(line[:end])
+                    original, line, strip_decoration(line[:end])
                 )  # glued to its byline
             span = find_meeting_name(line)
             if span is not None and _han(line[span[0] : span[1]]) >= MEETING_TITLE:
-                return lines[i][span[0] : span[1]]
-            return lines[i][: _first_clauses(line)]
+                return original[span[0] : span[1]]
+            return original[: _first_clauses(line)]
     return next((line for line, keep in zip(lines, content, strict=True) if keep), "")
 
 

@@ -393,3 +393,30 @@ def test_the_vertical_stroke_separates_a_column_or_a_site_name(written: str, hea
 def test_an_original_headlines_label_is_no_part_of_it() -> None:
     assert strip_decoration("原标题：某区召开常委会议") == "某区召开常委会议"
     assert title_of("原标题：某区政协召开十四届五次常委会议", BYLINE) == TITLE
+
+
+def test_a_numbered_caption_atop_the_page_is_no_headline() -> None:
+    # `图1 …合影留念` names the picture, not the article: the title is cut from the lede
+    lede = (
+        "  2019年5月8日下午，由某县建材商会承办的某县商会会长联席会在县会展中心三楼会议室召开，"
+        "全县十二家商会的会长、秘书长等四十余人参加了会议。"
+    )
+    assert title_of("图1  某县商会会长联席会与会代表合影留念", body=lede) == "某县商会会长联席会"
+
+
+def test_a_forums_edit_note_is_not_the_posts_first_words() -> None:
+    post = (
+        "本帖最后由 山海客 于 2016-3-2 21:05 编辑 <br /><br />3月1日，某镇第九届人民代表大会"
+        "第一次会议在镇政府礼堂召开，全镇五十名人大代表出席了会议。大会听取并审议通过了镇人民政府"
+        "工作报告。"
+    )
+    assert title_of("请登录后查看", body=post) == "某镇第九届人民代表大会第一次会议"
+
+
+def test_a_date_after_a_preposition_is_the_sentences_not_a_byline() -> None:
+    # `某某同乡会于2019年8月30日…`: not a title `某某同乡会于` glued to its date
+    lede = (
+        "某某同乡会于2019年8月30日完成了第九届理事会换届选举，王大同当选为会长。"
+        "新届理事会于9月21日举行了就职典礼，各界嘉宾到场祝贺。"
+    )
+    assert title_of(body=lede) == "就职典礼"
