@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 ROC_OFFSET = 1911
+SHORT_YEAR_PIVOT = 50  # a two-digit year from 50 up is of the 1900s (`3-5-98`), else the 2000s
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -26,6 +27,9 @@ _YMD = re.compile(
 # `12.06.2014`, Hong Kong's and Macau's `23/11/2018`, `23-11-2018` (a month written first
 # when the day is)
 _DMY = re.compile(r"(?<![\d./\-])(\d{1,2})([./\-])(\d{1,2})\2((?:19|20)\d\d)(?![\d./\-])")
+# An English sentence's short date in Hong Kong's day-first order: `… held on 25-6-11`,
+# `dated 3/11/18` (a two-digit year; the day comes first, as with four digits).
+_DMY_SHORT = re.compile(r"\b(?:on|dated?)\s+(\d{1,2})([/\-])(\d{1,2})\2(\d\d)(?![\d./\-])", re.I)
 # `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
 _TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
@@ -154,6 +158,10 @@ def full_dates(text: str, roc: bool = False, events: bool = False) -> Iterator[d
         if _TWELVE_HOUR.match(text, match.end()):
             first, second = second, first  # an English-language stamp writes its month first
         if (date := valid(year, second, first) or valid(year, first, second)) is not None:
+            found.append((match.start(), date))
+    for match in _DMY_SHORT.finditer(text):
+        year = int(match[4]) + (1900 if int(match[4]) >= SHORT_YEAR_PIVOT else 2000)
+        if (date := valid(year, int(match[3]), int(match[1]))) is not None:
             found.append((match.start(), date))
     for match in _ENGLISH.finditer(text):
         month = _MONTHS[match[1].lower()[:3]]
@@ -286,10 +294,27 @@ def roc_year(text: str) -> int | None:
     return None
 
 
+# A year counted from the page's own (`今年3月8日`, `去年12月`): what follows is not in a year
+# written before it (`上次党代会是在2008年11月召开的。去年12月…今年3月…3月24日`).
+_RELATIVE_YEAR = re.compile(r"[今去明前]年")
+
+
 def year_before(text: str, end: int | None = None) -> int | None:
-    """The last `YYYY年` (not `YYYY年度`) in `text[:end]`."""
-    years = _YEAR.findall(arabic(text[:end] if end is not None else text))
-    return int(years[-1]) if years else None
+    """The last `YYYY年` (not `YYYY年度`) in `text[:end]`, unless a `今年`/`去年` after it
+    counts the days that follow from the page's year."""
+    text = arabic(text[:end] if end is not None else text)
+    years = list(_YEAR.finditer(text))
+    if not years or _RELATIVE_YEAR.search(text, years[-1].end()):
+        return None
+    return int(years[-1][1])
+
+
+def counted_from_page(text: str, end: int) -> bool:
+    """Whether a `今年`/`去年`/`明年` before `end` (after any `YYYY年`) places what follows in
+    the page's own year, which the text then does not write."""
+    before = arabic(text[:end])
+    last = max((m.end() for m in _YEAR.finditer(before)), default=0)
+    return bool(_RELATIVE_YEAR.search(before, last))
 
 
 def named_year(text: str) -> int | None:
@@ -352,6 +377,7 @@ def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> d
 
 __all__ = [
     "ROC_OFFSET",
+    "counted_from_page",
     "dateline_day",
     "days",
     "from_address",

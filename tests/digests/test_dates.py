@@ -496,3 +496,54 @@ def test_a_closing_signature_beside_its_date_dates_the_page() -> None:
 def test_a_bare_day_opening_a_clause_that_holds_or_closes_a_meeting(verb: str) -> None:
     lede = f"某县第十届职工代表大会23日{verb}，县总工会主席王建国出席并讲话。"
     assert date_of(f"某县职代会{verb}\n{lede}", "https://a.example/202311/x.html") == "2023-11-23"
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("The inaugural ceremony was held on 14-7-12 at the new hall.", dt.date(2012, 7, 14)),
+        ("Minutes dated 3/11/98, adopted unanimously.", dt.date(1998, 11, 3)),
+    ],
+)
+def test_an_english_sentences_short_date_is_day_first(written: str, date: dt.date) -> None:
+    assert list(dates.full_dates(written)) == [date]
+
+
+def test_a_short_date_outside_an_english_sentence_is_none() -> None:
+    assert list(dates.full_dates("第25-6-11号文件")) == []
+
+
+def test_a_labelled_date_without_a_colon_and_its_afternoon_clock() -> None:
+    page = "\n".join(
+        [
+            "某市議會第2次定期會3日起市政總質詢",
+            "某市議會第2次定期會3日起進入市政總質詢議程，歡迎市民透過電視轉播或網路收看，即時掌握議事動態。",
+            "每位議員質詢時間30分鐘，自由發言時間則每人10分鐘，敬請市民踴躍收看。",
+            "最後修改日期 2019/11/05 下午 03:20:41",
+            "延伸閱讀",
+        ]
+    )
+    assert date_of(page) == "2019-11-05"
+
+
+def test_a_year_counted_from_the_page_is_not_an_earlier_year_written_before() -> None:
+    # `2009年10月` dates the last congress; `今年2月5日…3月2日` are this year's, unknown
+    page = (
+        "4月20日下午，中国共产党某学院第一次代表大会在图书馆报告厅举行预备会议，学院党委书记王大同主持会议。\n"
+        "学院党委副书记介绍大会筹备情况。学院上次党代会是在2009年10月召开的。今年2月5日，学院党委向"
+        "上级党委呈报了召开大会的请示。3月2日，收到批复后，学院党委立即启动了各项筹备工作。"
+    )
+    assert date_of(page) is None
+    assert dates.year_before("是在2009年10月召开的。今年2月5日，呈报。3月2日") is None
+    assert dates.year_before("是在2009年10月召开的。3月2日") == 2009
+
+
+def test_the_addresss_day_beats_an_earlier_steps_full_date_in_the_lede() -> None:
+    lede = (
+        "某某同乡会于2019年8月30日完成了第九届理事会换届选举，王大同当选为会长。"
+        "新届理事会于9月21日举行了就职典礼，各界嘉宾到场祝贺。"
+    )
+    assert date_of(lede, "https://example.org/2019/09/21/post/") == "2019-09-21"
+    # a later day the lede announces after its first one is another's: the full date stays
+    later = lede.replace("新届理事会于9月21日举行了", "9月15日理事会决定于9月21日举行")
+    assert date_of(later, "https://example.org/2019/09/21/post/") == "2019-08-30"
