@@ -33,12 +33,15 @@ _DMY_SHORT = re.compile(r"\b(?:on|dated?)\s+(\d{1,2})([/\-])(\d{1,2})\2(\d\d)(?!
 # `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
 _TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+    r"\s+((?:19|20)\d\d)\b",
     re.I,
 )
-# The British order of Hong Kong's English pages: `23 November 2018`, `5 Mar, 2020`.
+# The British order of Hong Kong's English pages: `23 November 2018`, `5 Mar, 2020`,
+# `25th of June 2011` (and the American `June 25th, 2011` above).
 _ENGLISH_DAY_FIRST = re.compile(
-    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b",
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?,?\s+((?:19|20)\d\d)\b",
     re.I,
 )
 # ROC years: 民国115年, (113)年, 113年 (three digits), 98-01-15 or 115.11.20 (two or three).

@@ -34,8 +34,9 @@ _FULL_DATE = re.compile(
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
     r"(?:发布|发表|更新|上载|发文|印发|发稿|刊登|刊发|公告)?(?:时间|日期)\s*[:：]|(?:发布|更新)\s*[:：]"
-    # a publishing verb's label with no colon, the date right after (`最后修改日期 2020/10/19`)
-    r"|(?:发布|发表|更新|修改|上载|刊登)(?:时间|日期)\s*(?=(?:19|20)\d\d\s*[-/.年])"
+    # a label with no colon, the date right after (`最后修改日期 2020/10/19`, `日期 2020-10-19`)
+    r"|(?:发布|发表|更新|修改|上载|刊登|刊出|出版|^|(?<=\s))(?:时间|日期)\s*"
+    r"(?=(?:19|20)\d\d\s*[-/.年])"
     r"|(?:发布|发表|更新|刊登|上传)于\s*[:：]?|\b(?:date|posted on|published|updated)\b\s*[:：]?",
     re.I,
 )

@@ -547,3 +547,19 @@ def test_the_addresss_day_beats_an_earlier_steps_full_date_in_the_lede() -> None
     # a later day the lede announces after its first one is another's: the full date stays
     later = lede.replace("新届理事会于9月21日举行了", "9月15日理事会决定于9月21日举行")
     assert date_of(later, "https://example.org/2019/09/21/post/") == "2019-08-30"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["on June 25th, 2011", "on the 25th of June 2011", "25th June, 2011", "Jun 25th 2011"],
+)
+def test_english_dates_with_an_ordinal_day(written: str) -> None:
+    assert list(dates.full_dates(written)) == [dt.date(2011, 6, 25)]
+
+
+@pytest.mark.parametrize("label", ["日期 ", "發佈日期　", "刊出日期 ", "最後更新時間 "])
+def test_a_label_without_its_colon_under_the_article_dates_the_page(label: str) -> None:
+    # the lede's full date is the sitting's; the labelled one at the foot is the page's
+    lede = "某縣議會第20屆第三次定期會於2024年4月18日開議，議長王大同主持會議，縣長李明德列席。"
+    page = f"某縣議會第三次定期會開議\n{lede}\n{label}2024-04-19 下午 03:20\n延伸閱讀"
+    assert date_of(page) == "2024-04-19"
