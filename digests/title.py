@@ -129,7 +129,17 @@ _CAPTION = re.compile(r"^\W*(?:图\s*\d{1,2}(?!\d)|图为|[上下左右]图\s*[:
 # A preposition right before a date makes it the sentence's (`某会于2021年9月24日完成…`), not
 # a byline glued to a title.
 _GOVERNS_DATE = re.compile(r"(?:于|在|自|从|至|截至|是|为|将)\s*$")
-_EDIT_NOTE = re.compile(r"^\W*本帖最后由[^。]{0,40}?编辑\s*(?:<br\s*/?>\s*)*", re.I)
+# What opens a paragraph before its first words: a forum's edit note (`本帖最后由 某某 于 … 编辑`),
+# a byline's date (`date 2025-08-29`), a bracketed dateline or credit (`【本报讯】`, `(某地12日讯)`,
+# `〔记者某某／台北报导〕`), a bullet (`■`).
+_LEADING = re.compile(
+    r"^(?:\s|[■□●○•▲△◆◇★☆▶►])*(?:本帖最后由[^。]{0,40}?编辑\s*(?:<br\s*/?>\s*)*"
+    r"|(?:date|日期|时间|发布时间)\s*[:：]?\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*"
+    r"|[【〔\[(（][^】〕\]()（）]{0,24}(?:讯|电|报导|报道|消息|记者[^】〕\]()（）]*)[】〕\])）]\s*"
+    r"|(?=\S))",
+    re.I,
+)
 _CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
@@ -514,8 +524,9 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
         if content[i] and (len(line) > MAX_TITLE or "。" in line) and _han(line) * 3 >= len(line):
-            # a forum's edit note opening the post is not its first words
-            skip = note.end() if (note := _EDIT_NOTE.match(line)) else 0
+            # an edit note, a byline's date or a dateline opening the post is not its first words
+            skip = opening.end() if (opening := _LEADING.match(line)) else 0
+            whole = find_meeting_name(line)  # (read with its dateline, which may name the body)
             original, line = lines[i][skip:], line[skip:]
             end = title_end(line)  # (a line of image markup is no paragraph)
             glued = end < len(line) and not _GOVERNS_DATE.search(line[:end])
@@ -523,7 +534,10 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
                 return _original(
                     original, line, strip_decoration(line[:end])
                 )  # glued to its byline
-            span = find_meeting_name(line)
+            if whole is not None and whole[0] >= skip:
+                span: tuple[int, int] | None = (whole[0] - skip, whole[1] - skip)
+            else:
+                span = find_meeting_name(line)
             if span is not None and _han(line[span[0] : span[1]]) >= MEETING_TITLE:
                 return original[span[0] : span[1]]
             return original[: _first_clauses(line)]
@@ -531,12 +545,17 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
 
 
 def _first_clauses(line: str) -> int:
-    """End of the first sentence, cut at the last clause boundary within BODY_TITLE."""
+    """End of the first sentence, cut at the last clause boundary within BODY_TITLE, and
+    before a bracket the cut would leave open (`…於今（29）日` cut as `…於今（`)."""
     end = next((i for i, ch in enumerate(line) if ch in _SENTENCE_END), len(line))
-    if end <= BODY_TITLE:
-        return end
-    cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
-    return cuts[-1] if cuts else BODY_TITLE
+    if end > BODY_TITLE:
+        cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
+        end = cuts[-1] if cuts else BODY_TITLE
+    opened = max(line.rfind("（", 0, end), line.rfind("(", 0, end))
+    closed = max(line.rfind("）", 0, end), line.rfind(")", 0, end))
+    if opened > closed and _han(line[:opened]) >= MEETING_TITLE:
+        return opened
+    return end
 
 
 __all__ = [

@@ -420,3 +420,38 @@ def test_a_date_after_a_preposition_is_the_sentences_not_a_byline() -> None:
         "新届理事会于9月21日举行了就职典礼，各界嘉宾到场祝贺。"
     )
     assert title_of(body=lede) == "就职典礼"
+
+
+@pytest.mark.parametrize(
+    ("lede", "title"),
+    [
+        (  # a byline's date opening the lede
+            " date 2024-06-14 本屆立法機關的第三個會期於今（14）日正式結束，院長特地率相關部會首長"
+            "前往議場致意。（記者某某攝）",
+            "本屆立法機關的第三個會期於今（14）日正式結束",
+        ),
+        (  # a bracketed dateline
+            "(某地12日讯)某某商会会长王大同指出，经过三年的疫情冲击之后，今年本会与各地商会往来最频繁。",
+            "某某商会会长王大同指出，经过三年的疫情冲击之后",
+        ),
+        (  # a bracketed reporter's credit
+            "【某某報記者李四報導】某市議會第3屆第2次定期會自5月6日起，議程進入市政總質詢，議會表示"
+            "將於網路同步直播。",
+            "某市議會第3屆第2次定期會自5月6日起，議程進入市政總質詢",
+        ),
+        (  # a bullet
+            "■王大同副主任、李四等出席某某同鄉會慶祝該會成立六十周年活動並致辭，場面熱烈。",
+            "王大同副主任",
+        ),
+    ],
+)
+def test_a_title_cut_from_the_lede_leaves_out_what_opens_it(lede: str, title: str) -> None:
+    assert title_of(body=lede) == title
+
+
+def test_a_title_cut_from_the_lede_leaves_no_bracket_open() -> None:
+    lede = (
+        "某縣議會第五屆第二次定期會的全部議程與各項提案已經於今（14）日下午順利結束，"
+        "議長王大同宣布散會。"
+    )
+    assert title_of(body=lede) == "某縣議會第五屆第二次定期會的全部議程與各項提案已經於今"
