@@ -117,6 +117,12 @@ _SPEAKS = re.compile(r"(?:强调|指出|表示|要求|提出|寄语)$")
 _LEDE_START = re.compile(
     r"^\W*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]"
 )
+# A lede's opening clause that only says when (`9月4日上午，`, `近日，`), left out of a title cut
+# from it.
+_WHEN = re.compile(
+    r"\s*(?:(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?"
+    r"|近日|日前|近期|昨天|昨日|今天|今日|当天|当日)[，,]\s*"
+)
 # A blog's or forum's byline before the headline on one line (`某某 於 4/2/2010 6:19 PM 發表
 # 2010.04.02 标题`): the headline is what follows the last date.
 _LAST_DATE = re.compile(
@@ -527,6 +533,8 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
             # an edit note, a byline's date or a dateline opening the post is not its first words
             skip = opening.end() if (opening := _LEADING.match(line)) else 0
             whole = find_meeting_name(line)  # (read with its dateline, which may name the body)
+            if (when := _WHEN.match(line, skip)) is not None:
+                skip = when.end()  # `9月4日，` / `近日，`: the day is shown as the date
             original, line = lines[i][skip:], line[skip:]
             end = title_end(line)  # (a line of image markup is no paragraph)
             glued = end < len(line) and not _GOVERNS_DATE.search(line[:end])

@@ -198,7 +198,7 @@ def test_a_line_of_image_markup_is_no_paragraph_to_cut_a_title_from() -> None:
 
 def test_a_meeting_too_short_to_name_the_page_gives_way_to_the_first_clauses() -> None:
     lede = "3月2日晚，某界代表委员汇聚一堂，畅叙友情。某主席出席联谊会并致词。"
-    assert prepare(lede.encode(), "page.txt").title == "3月2日晚，某界代表委员汇聚一堂，畅叙友情"
+    assert prepare(lede.encode(), "page.txt").title == "某界代表委员汇聚一堂，畅叙友情"
 
 
 def test_a_blogs_byline_before_the_headline_on_one_line() -> None:
@@ -455,3 +455,10 @@ def test_a_title_cut_from_the_lede_leaves_no_bracket_open() -> None:
         "議長王大同宣布散會。"
     )
     assert title_of(body=lede) == "某縣議會第五屆第二次定期會的全部議程與各項提案已經於今"
+
+
+@pytest.mark.parametrize("when", ["9月4日，", "2024年9月4日上午，", "近日，", "日前,"])
+def test_a_title_cut_from_the_lede_leaves_out_its_opening_day(when: str) -> None:
+    # the day is shown as the page's date; the title says what happened
+    lede = f"{when}某县工商联一行五人赴某市考察学习，双方就商会建设深入交流。某主席陪同考察。"
+    assert title_of(body=lede) == "某县工商联一行五人赴某市考察学习，双方就商会建设深入交流"
