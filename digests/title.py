@@ -23,6 +23,7 @@ from digests.script import CJK, to_simplified
 
 MAX_TITLE = 64
 BODY_TITLE = 30  # a title cut from the first sentence stays short
+BODY_SUBJECT = 12  # ideographs a title cut before `在…` needs to keep
 THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
 HEAD_LINES = 16  # lines above the body looked at
 NEAR_ARTICLE = 6  # and lines right above its first paragraph, however far down
@@ -552,13 +553,25 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
     return next((line for line, keep in zip(lines, content, strict=True) if keep), "")
 
 
+# Where a clause with no comma says when and where (`…就职典礼前晚在某中心举行`): a title cut
+# there keeps its subject whole.
+_WHERE = re.compile(r"(?:前晚|昨晚|昨日|昨天|今日|今天|日前|近日|[上下]午)?(?:在|于)")
+
+
+def _before_where(line: str) -> int:
+    """BODY_TITLE, or before the last `(前晚)在`/`于` within it that leaves a subject."""
+    found = [m.start() for m in _WHERE.finditer(line, 0, BODY_TITLE + 1)]
+    found = [at for at in found if _han(line[:at]) >= BODY_SUBJECT]
+    return found[-1] if found else BODY_TITLE
+
+
 def _first_clauses(line: str) -> int:
     """End of the first sentence, cut at the last clause boundary within BODY_TITLE, and
     before a bracket the cut would leave open (`…於今（29）日` cut as `…於今（`)."""
     end = next((i for i, ch in enumerate(line) if ch in _SENTENCE_END), len(line))
     if end > BODY_TITLE:
         cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
-        end = cuts[-1] if cuts else BODY_TITLE
+        end = cuts[-1] if cuts else _before_where(line)
     opened = max(line.rfind("（", 0, end), line.rfind("(", 0, end))
     closed = max(line.rfind("）", 0, end), line.rfind(")", 0, end))
     if opened > closed and _han(line[:opened]) >= MEETING_TITLE:

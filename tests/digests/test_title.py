@@ -451,10 +451,10 @@ def test_a_title_cut_from_the_lede_leaves_out_what_opens_it(lede: str, title: st
 
 def test_a_title_cut_from_the_lede_leaves_no_bracket_open() -> None:
     lede = (
-        "某縣議會第五屆第二次定期會的全部議程與各項提案已經於今（14）日下午順利結束，"
+        "某縣議會第五屆第二次定期會的全部議程與各項提案已經審查完畢（共計14案）並順利閉會，"
         "議長王大同宣布散會。"
     )
-    assert title_of(body=lede) == "某縣議會第五屆第二次定期會的全部議程與各項提案已經於今"
+    assert title_of(body=lede) == "某縣議會第五屆第二次定期會的全部議程與各項提案已經審查完畢"
 
 
 @pytest.mark.parametrize("when", ["9月4日，", "2024年9月4日上午，", "近日，", "日前,"])
@@ -462,3 +462,12 @@ def test_a_title_cut_from_the_lede_leaves_out_its_opening_day(when: str) -> None
     # the day is shown as the page's date; the title says what happened
     lede = f"{when}某县工商联一行五人赴某市考察学习，双方就商会建设深入交流。某主席陪同考察。"
     assert title_of(body=lede) == "某县工商联一行五人赴某市考察学习，双方就商会建设深入交流"
+
+
+def test_a_long_first_clause_is_cut_before_where_it_was_held() -> None:
+    # no comma within BODY_TITLE: cut before `前晚在…`, not in the middle of the place's name
+    lede = (
+        "某某同乡会成立七十周年暨第三十届理事会就职典礼前晚在某某会议展览中心隆重举行，"
+        "各界嘉宾五百余人出席。"
+    )
+    assert title_of(body=lede) == "某某同乡会成立七十周年暨第三十届理事会就职典礼"
