@@ -555,7 +555,10 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
 
 # Where a clause with no comma says when and where (`…就职典礼前晚在某中心举行`): a title cut
 # there keeps its subject whole.
-_WHERE = re.compile(r"(?:前晚|昨晚|昨日|昨天|今日|今天|日前|近日|[上下]午)?(?:在|于)")
+_WHERE = re.compile(
+    r"(?:前晚|昨晚|昨日|昨天|今日|今天|日前|近日|[上下]午)?"
+    r"(?:(?<![存现正所实好自])在(?!于)|(?<![关对由属位基鉴终至处等善勇忠])于)"
+)  # not the 在 of 现在/正在, nor the 于 of 关于/由于/位于
 
 
 def _before_where(line: str) -> int:
