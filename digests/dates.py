@@ -50,7 +50,9 @@ _ROC_YMD = re.compile(
     r"(?:日|(?![\d.]))"
 )
 # `7月27日`, and a span's first day: `7月27-28日`, `3月6至8日`
-_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?[日号]")
+_DAY = re.compile(
+    r"(?<![\d/.\-])(?<!\d年)(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?[日号]"
+)  # (`今年3月8日` is a day of the page's year; `2019年3月8日` a full date, read as one)
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
 # Taiwan's `今(25)日`, `昨（5）日`, Hong Kong's `昨日（22日）`, `今天(5日)`: the day of the

@@ -310,6 +310,12 @@ def _in_year(page: Page) -> dt.date | None:
         pairs = [(len(text), *today)] if today else list(dates.month_days_at(text))
         for at, month, day in pairs:
             relative = dates.counted_from_page(text, at)  # `今年3月8日…3月24日`: not 2008's
+            counted = text[max(0, at - 2) : at]
+            if counted in ("去年", "明年"):
+                continue  # `于明年3月3日召开`: a day of another year, announced or recalled
+            this_year = known[0] if counted == "今年" and known is not None else None
+            if this_year is not None and (date := dates.valid(this_year, month, day)):
+                return date  # `今年3月8日`: the page's year
             year = (
                 dates.year_before(text, at)  # a year written after the day is another's
                 or (known[0] if known else None)  # (`4月23日…作2023年會務報告`)

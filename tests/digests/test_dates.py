@@ -563,3 +563,16 @@ def test_a_label_without_its_colon_under_the_article_dates_the_page(label: str) 
     lede = "某縣議會第20屆第三次定期會於2024年4月18日開議，議長王大同主持會議，縣長李明德列席。"
     page = f"某縣議會第三次定期會開議\n{lede}\n{label}2024-04-19 下午 03:20\n延伸閱讀"
     assert date_of(page) == "2024-04-19"
+
+
+def test_a_day_of_this_year_is_placed_in_the_addresss_year() -> None:
+    lede = "今年3月8日，某区政协十四届五次常委会议在区行政中心召开。区政协主席王建国主持会议。"
+    assert date_of(lede, "https://example.org/2024/03/10/a.html") == "2024-03-08"
+
+
+def test_a_day_of_next_year_announced_is_not_the_pages() -> None:
+    lede = (
+        "某区政协主席会议日前召开，会议建议区政协第五次会议于明年1月6日召开。"
+        "区政协主席王建国主持会议。"
+    )
+    assert date_of(lede, "https://example.org/2024/12/20/a.html") == "2024-12-20"
