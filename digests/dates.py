@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 ROC_OFFSET = 1911
+SHORT_YEAR_PIVOT = 50  # a two-digit year from 50 up is of the 1900s (`3-5-98`), else the 2000s
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -26,15 +27,21 @@ _YMD = re.compile(
 # `12.06.2014`, Hong Kong's and Macau's `23/11/2018`, `23-11-2018` (a month written first
 # when the day is)
 _DMY = re.compile(r"(?<![\d./\-])(\d{1,2})([./\-])(\d{1,2})\2((?:19|20)\d\d)(?![\d./\-])")
+# An English sentence's short date in Hong Kong's day-first order: `… held on 25-6-11`,
+# `dated 3/11/18` (a two-digit year; the day comes first, as with four digits).
+_DMY_SHORT = re.compile(r"\b(?:on|dated?)\s+(\d{1,2})([/\-])(\d{1,2})\2(\d\d)(?![\d./\-])", re.I)
 # `4/2/2010 6:19:41 PM`: a twelve-hour clock after a slashed date is an American stamp
 _TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b", re.I)
 _ENGLISH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+    r"\s+((?:19|20)\d\d)\b",
     re.I,
 )
-# The British order of Hong Kong's English pages: `23 November 2018`, `5 Mar, 2020`.
+# The British order of Hong Kong's English pages: `23 November 2018`, `5 Mar, 2020`,
+# `25th of June 2011` (and the American `June 25th, 2011` above).
 _ENGLISH_DAY_FIRST = re.compile(
-    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b",
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?,?\s+((?:19|20)\d\d)\b",
     re.I,
 )
 # ROC years: 民国115年, (113)年, 113年 (three digits), 98-01-15 or 115.11.20 (two or three).
@@ -43,7 +50,9 @@ _ROC_YMD = re.compile(
     r"(?:日|(?![\d.]))"
 )
 # `7月27日`, and a span's first day: `7月27-28日`, `3月6至8日`
-_DAY = re.compile(r"(?<![\d年/.\-])(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?[日号]")
+_DAY = re.compile(
+    r"(?<![\d/.\-])(?<!\d年)(\d{1,2})月(\d{1,2})(?:\s*[-—–－~～至到]\s*\d{1,2})?[日号]"
+)  # (`今年3月8日` is a day of the page's year; `2019年3月8日` a full date, read as one)
 # Taiwan's `今日(5/29)`, `於今天(3/2)`: a month and day in parentheses after the day's word.
 _DAY_SLASHED = re.compile(r"(?:今日|今天|于)\s*[(（](\d{1,2})/(\d{1,2})[)）]")
 # Taiwan's `今(25)日`, `昨（5）日`, Hong Kong's `昨日（22日）`, `今天(5日)`: the day of the
@@ -154,6 +163,10 @@ def full_dates(text: str, roc: bool = False, events: bool = False) -> Iterator[d
         if _TWELVE_HOUR.match(text, match.end()):
             first, second = second, first  # an English-language stamp writes its month first
         if (date := valid(year, second, first) or valid(year, first, second)) is not None:
+            found.append((match.start(), date))
+    for match in _DMY_SHORT.finditer(text):
+        year = int(match[4]) + (1900 if int(match[4]) >= SHORT_YEAR_PIVOT else 2000)
+        if (date := valid(year, int(match[3]), int(match[1]))) is not None:
             found.append((match.start(), date))
     for match in _ENGLISH.finditer(text):
         month = _MONTHS[match[1].lower()[:3]]
@@ -286,10 +299,27 @@ def roc_year(text: str) -> int | None:
     return None
 
 
+# A year counted from the page's own (`今年3月8日`, `去年12月`): what follows is not in a year
+# written before it (`上次党代会是在2008年11月召开的。去年12月…今年3月…3月24日`).
+_RELATIVE_YEAR = re.compile(r"[今去明前]年")
+
+
 def year_before(text: str, end: int | None = None) -> int | None:
-    """The last `YYYY年` (not `YYYY年度`) in `text[:end]`."""
-    years = _YEAR.findall(arabic(text[:end] if end is not None else text))
-    return int(years[-1]) if years else None
+    """The last `YYYY年` (not `YYYY年度`) in `text[:end]`, unless a `今年`/`去年` after it
+    counts the days that follow from the page's year."""
+    text = arabic(text[:end] if end is not None else text)
+    years = list(_YEAR.finditer(text))
+    if not years or _RELATIVE_YEAR.search(text, years[-1].end()):
+        return None
+    return int(years[-1][1])
+
+
+def counted_from_page(text: str, end: int) -> bool:
+    """Whether a `今年`/`去年`/`明年` before `end` (after any `YYYY年`) places what follows in
+    the page's own year, which the text then does not write."""
+    before = arabic(text[:end])
+    last = max((m.end() for m in _YEAR.finditer(before)), default=0)
+    return bool(_RELATIVE_YEAR.search(before, last))
 
 
 def named_year(text: str) -> int | None:
@@ -352,6 +382,7 @@ def in_year(year: int, month: int, day: int, known: tuple[int, int] | None) -> d
 
 __all__ = [
     "ROC_OFFSET",
+    "counted_from_page",
     "dateline_day",
     "days",
     "from_address",

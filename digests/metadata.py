@@ -34,6 +34,9 @@ _FULL_DATE = re.compile(
 _BYLINE_LABEL = re.compile(r"(?:发布|时间|日期|更新|发表)$")
 _DATE_LABEL = re.compile(
     r"(?:发布|发表|更新|上载|发文|印发|发稿|刊登|刊发|公告)?(?:时间|日期)\s*[:：]|(?:发布|更新)\s*[:：]"
+    # a label with no colon, the date right after (`最后修改日期 2020/10/19`, `日期 2020-10-19`)
+    r"|(?:发布|发表|更新|修改|上载|刊登|刊出|出版|^|(?<=\s))(?:时间|日期)\s*"
+    r"(?=(?:19|20)\d\d\s*[-/.年])"
     r"|(?:发布|发表|更新|刊登|上传)于\s*[:：]?|\b(?:date|posted on|published|updated)\b\s*[:：]?",
     re.I,
 )
@@ -41,7 +44,8 @@ _CJK = re.compile(f"[{CJK}]")
 _FULL_DAY = re.compile(_FULL_DATE.pattern + "日?")
 _WEEKDAY = re.compile(r"[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?")
 _CLOCK = re.compile(
-    r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|(?:香港|北京|澳门|台北)?时间\s*\d{1,2}[时点]\d{1,2}分"
+    r"(?:[上下]午\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[上下]午)?"
+    r"|(?:香港|北京|澳门|台北)?时间\s*\d{1,2}[时点]\d{1,2}分"
 )
 # The heading of a list of other stories (`相关新闻`, `推荐阅读`, `熱門文章`, `往期回顾`).
 _LIST_HEADING = re.compile(
@@ -174,6 +178,7 @@ def _date(page: Page, hint: str | None) -> str | None:
         or _labelled(page.tail)
         or _hinted(hint, padded=False)
         or _first_full(page.head, page.roc)
+        or _confirmed_address(page)
         or _first_full(page.lead, page.roc, events=True)
         or _hinted(hint, padded=True)
         or _in_year(page)
@@ -304,13 +309,19 @@ def _in_year(page: Page) -> dt.date | None:
         today = dates.today(line)
         pairs = [(len(text), *today)] if today else list(dates.month_days_at(text))
         for at, month, day in pairs:
+            relative = dates.counted_from_page(text, at)  # `今年3月8日…3月24日`: not 2008's
+            counted = text[max(0, at - 2) : at]
+            if counted in ("去年", "明年"):
+                continue  # `于明年3月3日召开`: a day of another year, announced or recalled
+            this_year = known[0] if counted == "今年" and known is not None else None
+            if this_year is not None and (date := dates.valid(this_year, month, day)):
+                return date  # `今年3月8日`: the page's year
             year = (
                 dates.year_before(text, at)  # a year written after the day is another's
                 or (known[0] if known else None)  # (`4月23日…作2023年會務報告`)
                 or _title_year(page.title)
                 or (_roc_year(page, line) if page.roc else None)
-                or dates.year_before(text)
-                or dates.named_year(text)
+                or (None if relative else dates.year_before(text) or dates.named_year(text))
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date
@@ -367,6 +378,19 @@ def _title_year(title: str) -> int | None:
     """A title's one year, unless it is a `YYYY年度` (the year under review)."""
     years = dates.years(title)
     return years.pop() if len(years) == 1 and not re.search(r"(?:19|20)\d\d年度", title) else None
+
+
+def _confirmed_address(page: Page) -> dt.date | None:
+    """The address's day when the lede's first `M月D日` is it (`/2021/10/16/`: `…于2021年9月
+    24日完成了换届选举。新届理事会于10月16日举行了就职典礼`): the page reports what was held
+    that day, and the lede's full date is an earlier step's."""
+    address = dates.from_address(page.address)
+    if address is None or address[1] is None or address[2] is None:
+        return None
+    named = next((day for line in page.lead for day in dates.month_days(line)), None)
+    if named == (address[1], address[2]):  # the lede's first day (not a later one it announces)
+        return dates.valid(address[0], address[1], address[2])
+    return None
 
 
 def _from_address(page: Page) -> dt.date | None:

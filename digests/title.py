@@ -23,6 +23,7 @@ from digests.script import CJK, to_simplified
 
 MAX_TITLE = 64
 BODY_TITLE = 30  # a title cut from the first sentence stays short
+BODY_SUBJECT = 12  # ideographs a title cut before `在…` needs to keep
 THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
 HEAD_LINES = 16  # lines above the body looked at
 NEAR_ARTICLE = 6  # and lines right above its first paragraph, however far down
@@ -117,12 +118,35 @@ _SPEAKS = re.compile(r"(?:强调|指出|表示|要求|提出|寄语)$")
 _LEDE_START = re.compile(
     r"^\W*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]"
 )
+# A lede's opening clause that only says when (`9月4日上午，`, `近日，`), left out of a title cut
+# from it.
+_WHEN = re.compile(
+    r"\s*(?:(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?"
+    r"|近日|日前|近期|昨天|昨日|今天|今日|当天|当日)[，,]\s*"
+)
 # A blog's or forum's byline before the headline on one line (`某某 於 4/2/2010 6:19 PM 發表
 # 2010.04.02 标题`): the headline is what follows the last date.
 _LAST_DATE = re.compile(
     r".*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
 )
 _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line under it is a caption
+# A caption that numbers or points at its picture (`图1 …合影留念`, `圖為…`, `上图：…`), and a
+# forum's note that a post was edited (`本帖最后由 某某 于 2015-4-13 00:37 编辑`): never a headline.
+_CAPTION = re.compile(r"^\W*(?:图\s*\d{1,2}(?!\d)|图为|[上下左右]图\s*[:：为])|^\W*本帖最后由")
+# A preposition right before a date makes it the sentence's (`某会于2021年9月24日完成…`), not
+# a byline glued to a title.
+_GOVERNS_DATE = re.compile(r"(?:于|在|自|从|至|截至|是|为|将)\s*$")
+# What opens a paragraph before its first words: a forum's edit note (`本帖最后由 某某 于 … 编辑`),
+# a byline's date (`date 2025-08-29`), a bracketed dateline or credit (`【本报讯】`, `(某地12日讯)`,
+# `〔记者某某／台北报导〕`), a bullet (`■`).
+_LEADING = re.compile(
+    r"^(?:\s|[■□●○•▲△◆◇★☆▶►])*(?:本帖最后由[^。]{0,40}?编辑\s*(?:<br\s*/?>\s*)*"
+    r"|(?:date|日期|时间|发布时间)\s*[:：]?\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*"
+    r"|[【〔\[(（][^】〕\]()（）]{0,24}(?:讯|电|报导|报道|消息|记者[^】〕\]()（）]*)[】〕\])）]\s*"
+    r"|(?=\S))",
+    re.I,
+)
 _CONTINUATION = re.compile(rf"^[(（][{CJK}]{{1,4}}[)）][{CJK}]{{2,}}(?:[^\s。，]*)$")
 REPEATS = 3  # whole-line copies of a sentence that make it a forum thread's headline
 MEETING_TITLE = 4  # ideographs a meeting's name needs to serve as a title (not `联谊会`)
@@ -323,8 +347,8 @@ def find_title(
             continue
         if _LEDE_START.match(text_s) or _LEDE_START.match(raw):
             continue
-        if i > 0 and _IMAGE.match(simplified[i - 1]):
-            continue  # a caption (`某区长王五`) that the body echoes whole
+        if (i > 0 and _IMAGE.match(simplified[i - 1])) or _CAPTION.match(raw):
+            continue  # a caption (`某区长王五`, `图1 与会代表合影`) that the body echoes whole
         if any(_split_copy(simplified, j) for j in (i - 1, i - 2) if j >= 0):
             continue  # a part of the headline printed again under it
         if i > 0 and _continued(simplified, i - 1):
@@ -507,25 +531,55 @@ def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequenc
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
         if content[i] and (len(line) > MAX_TITLE or "。" in line) and _han(line) * 3 >= len(line):
+            # an edit note, a byline's date or a dateline opening the post is not its first words
+            skip = opening.end() if (opening := _LEADING.match(line)) else 0
+            whole = find_meeting_name(line)  # (read with its dateline, which may name the body)
+            if (when := _WHEN.match(line, skip)) is not None:
+                skip = when.end()  # `9月4日，` / `近日，`: the day is shown as the date
+            original, line = lines[i][skip:], line[skip:]
             end = title_end(line)  # (a line of image markup is no paragraph)
-            if end < len(line) and _is_headline_shape(strip_decoration(line[:end])):
+            glued = end < len(line) and not _GOVERNS_DATE.search(line[:end])
+            if glued and _is_headline_shape(strip_decoration(line[:end])):
                 return _original(
-                    lines[i], line, strip_decoration(line[:end])
+                    original, line, strip_decoration(line[:end])
                 )  # glued to its byline
-            span = find_meeting_name(line)
+            if whole is not None and whole[0] >= skip:
+                span: tuple[int, int] | None = (whole[0] - skip, whole[1] - skip)
+            else:
+                span = find_meeting_name(line)
             if span is not None and _han(line[span[0] : span[1]]) >= MEETING_TITLE:
-                return lines[i][span[0] : span[1]]
-            return lines[i][: _first_clauses(line)]
+                return original[span[0] : span[1]]
+            return original[: _first_clauses(line)]
     return next((line for line, keep in zip(lines, content, strict=True) if keep), "")
 
 
+# Where a clause with no comma says when and where (`…就职典礼前晚在某中心举行`): a title cut
+# there keeps its subject whole.
+_WHERE = re.compile(
+    r"(?:前晚|昨晚|昨日|昨天|今日|今天|日前|近日|[上下]午)?"
+    r"(?:(?<![存现正所实好自])在(?!于)|(?<![关对由属位基鉴终至处等善勇忠])于)"
+)  # not the 在 of 现在/正在, nor the 于 of 关于/由于/位于
+
+
+def _before_where(line: str) -> int:
+    """BODY_TITLE, or before the last `(前晚)在`/`于` within it that leaves a subject."""
+    found = [m.start() for m in _WHERE.finditer(line, 0, BODY_TITLE + 1)]
+    found = [at for at in found if _han(line[:at]) >= BODY_SUBJECT]
+    return found[-1] if found else BODY_TITLE
+
+
 def _first_clauses(line: str) -> int:
-    """End of the first sentence, cut at the last clause boundary within BODY_TITLE."""
+    """End of the first sentence, cut at the last clause boundary within BODY_TITLE, and
+    before a bracket the cut would leave open (`…於今（29）日` cut as `…於今（`)."""
     end = next((i for i, ch in enumerate(line) if ch in _SENTENCE_END), len(line))
-    if end <= BODY_TITLE:
-        return end
-    cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
-    return cuts[-1] if cuts else BODY_TITLE
+    if end > BODY_TITLE:
+        cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
+        end = cuts[-1] if cuts else _before_where(line)
+    opened = max(line.rfind("（", 0, end), line.rfind("(", 0, end))
+    closed = max(line.rfind("）", 0, end), line.rfind(")", 0, end))
+    if opened > closed and _han(line[:opened]) >= MEETING_TITLE:
+        return opened
+    return end
 
 
 __all__ = [

@@ -496,3 +496,83 @@ def test_a_closing_signature_beside_its_date_dates_the_page() -> None:
 def test_a_bare_day_opening_a_clause_that_holds_or_closes_a_meeting(verb: str) -> None:
     lede = f"某县第十届职工代表大会23日{verb}，县总工会主席王建国出席并讲话。"
     assert date_of(f"某县职代会{verb}\n{lede}", "https://a.example/202311/x.html") == "2023-11-23"
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("The inaugural ceremony was held on 14-7-12 at the new hall.", dt.date(2012, 7, 14)),
+        ("Minutes dated 3/11/98, adopted unanimously.", dt.date(1998, 11, 3)),
+    ],
+)
+def test_an_english_sentences_short_date_is_day_first(written: str, date: dt.date) -> None:
+    assert list(dates.full_dates(written)) == [date]
+
+
+def test_a_short_date_outside_an_english_sentence_is_none() -> None:
+    assert list(dates.full_dates("第25-6-11号文件")) == []
+
+
+def test_a_labelled_date_without_a_colon_and_its_afternoon_clock() -> None:
+    page = "\n".join(
+        [
+            "某市議會第2次定期會3日起市政總質詢",
+            "某市議會第2次定期會3日起進入市政總質詢議程，歡迎市民透過電視轉播或網路收看，即時掌握議事動態。",
+            "每位議員質詢時間30分鐘，自由發言時間則每人10分鐘，敬請市民踴躍收看。",
+            "最後修改日期 2019/11/05 下午 03:20:41",
+            "延伸閱讀",
+        ]
+    )
+    assert date_of(page) == "2019-11-05"
+
+
+def test_a_year_counted_from_the_page_is_not_an_earlier_year_written_before() -> None:
+    # `2009年10月` dates the last congress; `今年2月5日…3月2日` are this year's, unknown
+    page = (
+        "4月20日下午，中国共产党某学院第一次代表大会在图书馆报告厅举行预备会议，学院党委书记王大同主持会议。\n"
+        "学院党委副书记介绍大会筹备情况。学院上次党代会是在2009年10月召开的。今年2月5日，学院党委向"
+        "上级党委呈报了召开大会的请示。3月2日，收到批复后，学院党委立即启动了各项筹备工作。"
+    )
+    assert date_of(page) is None
+    assert dates.year_before("是在2009年10月召开的。今年2月5日，呈报。3月2日") is None
+    assert dates.year_before("是在2009年10月召开的。3月2日") == 2009
+
+
+def test_the_addresss_day_beats_an_earlier_steps_full_date_in_the_lede() -> None:
+    lede = (
+        "某某同乡会于2019年8月30日完成了第九届理事会换届选举，王大同当选为会长。"
+        "新届理事会于9月21日举行了就职典礼，各界嘉宾到场祝贺。"
+    )
+    assert date_of(lede, "https://example.org/2019/09/21/post/") == "2019-09-21"
+    # a later day the lede announces after its first one is another's: the full date stays
+    later = lede.replace("新届理事会于9月21日举行了", "9月15日理事会决定于9月21日举行")
+    assert date_of(later, "https://example.org/2019/09/21/post/") == "2019-08-30"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["on June 25th, 2011", "on the 25th of June 2011", "25th June, 2011", "Jun 25th 2011"],
+)
+def test_english_dates_with_an_ordinal_day(written: str) -> None:
+    assert list(dates.full_dates(written)) == [dt.date(2011, 6, 25)]
+
+
+@pytest.mark.parametrize("label", ["日期 ", "發佈日期　", "刊出日期 ", "最後更新時間 "])
+def test_a_label_without_its_colon_under_the_article_dates_the_page(label: str) -> None:
+    # the lede's full date is the sitting's; the labelled one at the foot is the page's
+    lede = "某縣議會第20屆第三次定期會於2024年4月18日開議，議長王大同主持會議，縣長李明德列席。"
+    page = f"某縣議會第三次定期會開議\n{lede}\n{label}2024-04-19 下午 03:20\n延伸閱讀"
+    assert date_of(page) == "2024-04-19"
+
+
+def test_a_day_of_this_year_is_placed_in_the_addresss_year() -> None:
+    lede = "今年3月8日，某区政协十四届五次常委会议在区行政中心召开。区政协主席王建国主持会议。"
+    assert date_of(lede, "https://example.org/2024/03/10/a.html") == "2024-03-08"
+
+
+def test_a_day_of_next_year_announced_is_not_the_pages() -> None:
+    lede = (
+        "某区政协主席会议日前召开，会议建议区政协第五次会议于明年1月6日召开。"
+        "区政协主席王建国主持会议。"
+    )
+    assert date_of(lede, "https://example.org/2024/12/20/a.html") == "2024-12-20"
