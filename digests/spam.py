@@ -143,8 +143,13 @@ def _domain_brands(text: str) -> set[str]:
     brands = set()
     for token, after in found.items():
         if len(after) >= RECUR:
-            brands.add(token + _common_prefix(after))
+            # the brand's name ends before a session's number: `6165cc金沙总站第一次代表大会`
+            # keeps its `第一次` however often the brand stands before it
+            brands.add(token + _ORDINAL.split(_common_prefix(after), maxsplit=1)[0])
     return brands
+
+
+_ORDINAL = re.compile(r"第|[0-9一二三四五六七八九十]")
 
 
 def _common_prefix(texts: list[str]) -> str:

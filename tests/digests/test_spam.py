@@ -192,3 +192,19 @@ def test_a_latin_betting_brand_glued_into_one_sentence() -> None:
     # a year before a sports meeting is no brand
     lede = "8月5日，某市召开2024体育工作会议，副市长张立新出席。"
     assert "2024体育工作会议" in prepare(f"{TITLE}\n{lede}".encode(), "page.txt").text
+
+
+def test_a_casino_domain_before_a_sessions_number_leaves_the_number() -> None:
+    text = "\n".join(
+        [
+            "中国共产党3071ab金沙总站第一次代表大会召开",
+            "发布日期：2021年06月12日",
+            "6月11日，中国共产党3071ab金沙总站第一次代表大会预备会召开。"
+            "会议由党委书记王某主持。此次预备会是中国共产党3071ab金沙总站第一次代表大会的前奏，"
+            "为3071ab金沙总站第一次代表大会做好准备。",
+        ]
+    )
+    page = prepare(text.encode(), "page.txt")
+    assert page.title == "中国共产党第一次代表大会召开"
+    assert page.meeting.name == "中国共产党第一次代表大会"
+    assert "3071ab" not in page.text and "金沙" not in page.text
