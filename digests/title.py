@@ -115,15 +115,11 @@ _ROLES_ONLY = re.compile(r"(?:出席|主持|讲话|致辞|发言|参加|作报�
 _SPEAKS = re.compile(r"(?:强调|指出|表示|要求|提出|寄语)$")
 # A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
 # a headline never opens with its date and a comma.
-_LEDE_START = re.compile(
-    r"^\W*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]"
-)
+_DAY_AND_TIME = r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?"
+_LEDE_START = re.compile(rf"^\W*{_DAY_AND_TIME}[，,]")
 # A lede's opening clause that only says when (`9月4日上午，`, `近日，`), left out of a title cut
 # from it.
-_WHEN = re.compile(
-    r"\s*(?:(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:[上中下]午|晚上?|早上?)?"
-    r"|近日|日前|近期|昨天|昨日|今天|今日|当天|当日)[，,]\s*"
-)
+_WHEN = re.compile(rf"\s*(?:{_DAY_AND_TIME}|近日|日前|近期|昨天|昨日|今天|今日|当天|当日)[，,]\s*")
 # A blog's or forum's byline before the headline on one line (`某某 於 4/2/2010 6:19 PM 發表
 # 2010.04.02 标题`): the headline is what follows the last date.
 _LAST_DATE = re.compile(
