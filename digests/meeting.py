@@ -12,6 +12,7 @@ never one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -65,8 +66,14 @@ _KIND = (
 )
 # `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
 # the same (and `…代表大会常务委员会`); `…会议制度` is a rule of meeting, not a meeting
+# Every match opens on a character the pattern writes out (a word's first, or the `(` of
+# `（扩大）会`; no class consumes the first character), so a lookahead for those characters
+# lets re skip the positions no alternative can open at: it tries each alternative at every
+# position otherwise, and the search ran 2.7× slower on the benchmark's corpus.
+_OPENERS = "".join(sorted({ch for ch in _KIND if not ch.isascii()} | {"("}))
 _MEETING = re.compile(
-    f"(?:{_KIND})(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度|常务委员会|常委会)"
+    f"(?=[{re.escape(_OPENERS)}])(?:{_KIND})"
+    "(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度|常务委员会|常委会)"
 )  # `全国人民代表大会常务委员会` is the congress's standing body, not the congress
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 _VERBS = (
@@ -820,11 +827,21 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
             return i, None
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
             return i, None  # `新华社北京3月4日电` is a dateline
-        for word in stops:
+        for word in _ending_in(stops).get(s[i - 1], ()):
             if s.endswith(word, 0, i) and not (word == "在" and _RESIDENTS.match(s, max(0, i - 6))):
                 return i, word
         i -= 1
     return i, None
+
+
+@functools.cache
+def _ending_in(stops: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The stop words by their last character, each group in the tuple's order: the walk
+    tries only the words that can end at the character it stands on."""
+    groups: dict[str, list[str]] = {}
+    for word in stops:
+        groups.setdefault(word[-1], []).append(word)
+    return {last: tuple(words) for last, words in groups.items()}
 
 
 # A year's gathering of those living in a city (`2013年在京台胞中秋茶话会`): no place phrase.

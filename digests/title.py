@@ -49,9 +49,13 @@ class Headline:
     source: Source
 
 
+# Each alternative opens on a literal character, so re scans for those characters alone
+# rather than trying every alternative at every position (title lines are body lines too).
+_YEAR_ON = r"\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"  # a date, after its 19 or 20
 _TITLE_END = re.compile(
-    r"\s*(?:(?<!\d)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
-    r"|(?:稿件|信息|文章)?来源(?:于)?\s*[:：]|发布(?:时间|日期|者)|作者\s*[:：]|浏览|字号|点击数)"
+    rf"1(?<!\d1)9{_YEAR_ON}|2(?<!\d2)0{_YEAR_ON}"
+    r"|(?:稿件|信息|文章)来源(?:于)?\s*[:：]|来源(?:于)?\s*[:：]|发布(?:时间|日期|者)|作者\s*[:：]"
+    r"|浏览|字号|点击数"
 )
 _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原标题\s*[:：]\s*|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
@@ -87,7 +91,7 @@ _EVENT = re.compile(
     r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习|研习|登场"
 )
 _COLUMN_BEFORE = re.compile(f"\\s+[{CJK}]{{1,3}}\\s*$")
-_HOUR_AFTER = re.compile(r"\s*[(（]\d{1,2}[:：]\d\d[)）]\s*$")
+_HOUR_AFTER = re.compile(r"[(（]\d{1,2}[:：]\d\d[)）]\s*$")  # (the spaces before it: rstrip)
 # A slogan (引题) before the headline on one line: no event in it, an event in the rest.
 _KICKER = re.compile(r"^(\S{4,16})\s+(\S.{5,})$")
 _HELD = re.compile(r"召开|举行|举办|开幕|闭幕|开议|主持|出席|会见|当选|审议|会议|大会|座谈")
@@ -175,11 +179,12 @@ def title_end(line: str) -> int:
     """Where a byline (date, 来源, labels) carried on a title line starts: with the column
     name before its label (`… 政情 发布时间`) and a trailing hour (`… (15:30)`)."""
     match = _TITLE_END.search(line)
-    end = match.start() if match and match.start() > 0 else len(line)
+    start = len(line[: match.start()].rstrip()) if match else 0  # the spaces before it too
+    end = start if start > 0 else len(line)
     if (column := _COLUMN_BEFORE.search(line, 0, end)) is not None and match and end < len(line):
         end = column.start()
     if (hour := _HOUR_AFTER.search(line, 0, end)) is not None:
-        end = hour.start()
+        end = len(line[: hour.start()].rstrip())
     return end
 
 
@@ -512,7 +517,10 @@ def _body_text(simplified: Sequence[str], content: Sequence[bool], start: int) -
 
 def _key(text: str) -> str:
     """Text without punctuation or spaces, to compare titles written differently."""
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", text)
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses: \W, and the `_` that \w takes
 
 
 def _original(line: str, simplified: str, text_s: str) -> str:
