@@ -21,6 +21,7 @@ from digests.model import MeetingFacts
 from digests.people import extract_people, is_name
 from digests.place import find_place
 from digests.script import CJK, is_cjk
+from digests.sentences import TERMINATORS
 
 CAP = 80  # no fact may grow into a paragraph
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -31,6 +32,8 @@ _CLAUSE_CHAR = re.compile(
 
 _AGENDA = r"[程员]|事日程|事规则"  # after 会议: a session's agenda, rules, councillors
 # A meeting word; the lookaheads keep 会场/会堂/会员/会长 and references such as 会议精神 out.
+# What says an event was held, right after its name: `日前在某中心顺利举行`, `昨日举行`.
+_HELD_NEXT = r"(?:日前|近日|昨天|今天|昨日|今日)?(?:[在于][^，,。；;]{1,20}?)?(?:顺利|隆重)?举行"
 _KIND = (
     r"(?:座谈|生活|研讨|推进|部署|动员|报告|交流|协商|恳谈|茶话|评议|述职|学习|汇报|通报|现场"
     r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
@@ -59,7 +62,9 @@ _KIND = (
     # one given or attended (`设宴`, `赴宴`) nor its tables (`宴席`)
     rf"|(?<=[{CJK}])(?<![设赴晚盛国家喜寿婚午])宴(?![请客席会厅])"
     # a body's ceremonies: `就职典礼`, `就職儀式`, `颁奖典礼`, `成立大典`
-    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗)(?:典礼|仪式|大典)"
+    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗|移交|交接|揭幕|授牌|授印)(?:典礼|仪式|大典)"
+    # an election held as the event (`某会执行主席选举日前在某中心顺利举行`), not one planned
+    rf"|(?<=[{CJK}])选举(?={_HELD_NEXT})"
     r"|培训班|团拜(?!会)|(?:聚餐|餐叙)会?"  # `新春团拜`, `交流聚餐会`: receptions
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
@@ -141,6 +146,7 @@ _GENERIC = re.compile(
     r"|^[他她它您者]"  # a clause's subject, not a name: `他期望新届会董会`, `者均获大会`
     r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
     r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
+    r"|^(?:重要|重大|盛大|隆重)的?(?:会议|大会|盛会)$"  # `…召开的重要会议`: what it was
 )
 # How many meetings a work took, not which: `仅以4次会议完成`, `经过三次会议`, `历经两次会议`.
 _COUNTED = re.compile(r"(?:以|经过?|历经|通过|用了?|共)\s*(?:\d+|[两一二三四五六七八九十]+)次$")
@@ -312,10 +318,13 @@ def _held_bare(s: str, word: re.Match[str], stop: str | None, held: bool) -> boo
     opens_line = word.start() == 0 or s[word.start() - 1] == "\n"
     if opens_line and (held or _AT_IT.match(s, word.end())):
         return True
+    if (opens_line or s[word.start() - 1] in TERMINATORS) and _CHAIRED_BY.match(s, word.end()):
+        return True  # `…会长。就职仪式由副总理某某主持。`: the ceremony the page reports
     # `院會今天表決通過…`, `立法院今(21)日院會三讀通過…`: the sitting acting, that day
     return (opens_line or s[word.start() - 1] == "日") and bool(_ACTS.match(s, word.end()))
 
 
+_CHAIRED_BY = re.compile(r"由[^，,。；;]{2,40}?主持")
 _BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
 
 
@@ -379,8 +388,10 @@ _SITTING_BODY = re.compile(r"(?:立法会|议会)$")  # `立法會昨日舉行�
 def _organiser(s: str, at: int) -> bool:
     """Whether the verb before `at` holds another meeting later in the same clause."""
     end = _clause_end(s, at)
-    if s[at - 1] in "在于假" and (verb := _HOLDS.search(s, at, end)) is not None:
-        at = verb.end()  # `某联谊会昨日假某酒家举行…茶聚`: past the place to its verb
+    # `某联谊会昨日假某酒家举行…茶聚`, `某联谊会日前在某会馆举行…`: past the place to its verb
+    placed = s[at - 1] in "在于假" or s.startswith(("在", "于", "假"), at)
+    if placed and (verb := _HOLDS.search(s, at, end)) is not None:
+        at = verb.end()
     if not _HOLDS.search(s, max(0, at - 3), at):
         return False
     return bool(_MEETING.search(s, at, end))
@@ -524,7 +535,7 @@ def _extended(s: str, end: int) -> int:
     best = end
     for match in _MEETING.finditer(s, end, min(clause_end, end + CAP)):
         gap = s[best : match.start()]
-        if any(verb in gap for verb in (*_VERBS, "在", "于", "主持")) or " " in gap:
+        if any(verb in gap for verb in (*_VERBS, *_BUSINESS, "在", "于", "主持")) or " " in gap:
             break
         if "《" in gap or gap.startswith("以"):
             break  # `…审议了《…代表大会议事规则》`: a title; `…以视频会议形式`: a manner
@@ -533,7 +544,13 @@ def _extended(s: str, end: int) -> int:
         best = match.end()
     if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
         best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event
+    elif best > end and "暨" in s[end:best] and (vote := _ELECTION_AFTER.match(s, best)):
+        best = vote.end()
     return best
+
+
+# What a meeting does to another's business: `召开临时会审议第8次定期会未完成的议案`.
+_BUSINESS = ("审议", "听取", "表决")
 
 
 def _together(s: str, end: int) -> int:
@@ -544,7 +561,11 @@ def _together(s: str, end: int) -> int:
 
 
 # After a meeting, `暨` and an event that is no meeting word: a lecture, ceremony, forum.
-_EVENT_AFTER = re.compile(r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛)")
+_EVENT_AFTER = re.compile(
+    r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛|选举|改选)"
+)
+# A compound's second part that is an election: `…大会暨新届理事会选举`, not `大会选举产生…`.
+_ELECTION_AFTER = re.compile(r"(?:选举|改选)(?![产出了为通])")
 
 
 def _joined(s: str, start: int, end: int) -> Name:
@@ -647,6 +668,8 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     if (same := _same_session(s, s_title[a:b])) is not None:
         return _text(source, same)  # `…召开成立后第一次会议` is the body's `…党委第一次会议`
     original = title if title is not None and len(title) == len(s_title) else s_title
+    if body is not None and _same_unnumbered(s_title[a:b], _text(s, body) or ""):
+        return _text(original, _joined(s_title, a, b))  # the headline numbers the body's
     if _held_elsewhere(s, body, s_title[a:b]):  # a headline's meeting the body never writes
         return _with_council(original[a:b], s_title[a:b], _text(s, body) or "", _text(source, body))
     named = s_title[a:b]
@@ -782,13 +805,29 @@ def _text(source: str, name: Name | None) -> str | None:
     if not name:
         return None
     pieces = [source[a:b] for a, b in name]
-    text = "".join(pieces).strip()
+    text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
+    # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name
+    text = _ALIAS.split(text)[-1].strip()
     closing = {v: k for k, v in _QUOTES.items()}.get(text[:1])
     if closing and closing not in text:
         text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
+    elif source[name[-1][1] : name[-1][1] + 1] not in _QUOTES:
+        text = _UNCLOSED.sub("", text)  # `某会庆三八“某论坛:副题”`: the quote's name, cut short
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
+    text = _DAY_WORD.sub("", text)  # `某市議會今天定期會`: the day is the date's, not the name's
+    if (own := _DEICTIC.match(text)) is not None and len(text) - own.end() >= 4:
+        text = text[own.end() :]  # `我院第八届五次职工代表大会`: this hospital's, as its page says
     return text[-CAP:] or None
+
+
+_CLOSERS = ")）」』”]】》>"  # a bracket the walk left open before a name: `(芙蓉讯)某会…`
+_ALIAS = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^)）]{0,20}[)）]")
+_ALIAS_OPEN = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^)）]{0,20}$")
+_UNCLOSED = re.compile(r"^[^“「『]*[“「『](?=[^”」』]*$)")  # up to an opening quote never closed
+_DAY_WORD = re.compile(
+    r"(?:今天|今日|昨天|昨日|今早|今晨|今午|昨晚|今晚|明天|明日)(?:[(（]\d{1,2}日?[)）])?"
+)
 
 
 # A series and the quoted events it lists after a dash: the series is what was held.
@@ -818,6 +857,9 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         ):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
+        if s[i - 1] == "、" and i > 1 and s[i - 2] in _NUMERALS and s[i : i + 1] in _NUMERALS:
+            i -= 1  # `第20屆第2、3次臨時會`: two sessions' numbers, listed
+            continue
         if s[i - 1] == "、" and _listed_in_name(s, i - 1):
             i -= 1  # `召开县(区)委书记、县(区)长集体谈心谈话会`: whose meeting, listed
             continue
@@ -844,6 +886,7 @@ def _ending_in(stops: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {last: tuple(words) for last, words in groups.items()}
 
 
+_NUMERALS = frozenset("0123456789一二三四五六七八九十")
 # A year's gathering of those living in a city (`2013年在京台胞中秋茶话会`): no place phrase.
 _RESIDENTS = re.compile(r"(?:19|20)\d\d年在[京沪津渝穗港澳台蓉杭华]")
 

@@ -1,0 +1,85 @@
+"""Meeting names by the settled convention (round 9): the body the sentence gives, never a
+deictic, a day word, an alias in brackets or a stray bracket; ceremonies, elections and
+compounds whole. Texts written here in the style of the real pages' noise classes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.digests.test_meeting import facts
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # a body that holds a numbered meeting under its headline: the body is the name's
+        (
+            "本届大会是在新形势下召开的重要会议。",
+            "某党某市委召开第六次代表大会",
+            "某党某市委第六次代表大会",
+        ),
+        # the headline numbers the session the body writes bare
+        (
+            "某縣議會臨時會七日開議,完成預算案一讀會。",
+            "某縣議會第19屆第4、5次臨時會開議",
+            "某縣議會第19屆第4、5次臨時會",
+        ),
+    ],
+)
+def test_the_headline_gives_the_name(text: str, title: str, name: str) -> None:
+    assert facts(text, title, title).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a deictic is no part of a name, before a school's or a hospital's congress
+        ("3月5日，我院隆重召开第九届三次职工代表大会。", "第九届三次职工代表大会"),
+        (
+            "11月2日,我校五届二次教职工暨工会会员代表大会在报告厅开幕。",
+            "五届二次教职工暨工会会员代表大会",
+        ),
+        # a day word inside the phrase is the date's
+        ("某市議會今天定期會開議,議員關注交通。", "某市議會定期會"),
+        # what a sentence will call it, in brackets, is no part of it
+        (
+            "某某联合总会(以下简称“某总”)在某市召开某总第十二届2023年会员代表大会(以下简称“大会”)。",
+            "某总第十二届2023年会员代表大会",
+        ),
+        # a dateline's closing bracket left before the body is dropped
+        ("(某地3日讯)某某乡团联谊会日前在某会馆举行职权移交仪式。", "职权移交仪式"),
+        # a quoted event's name, cut by the walk inside its quote, starts at the quote
+        ("某会代表团出席某联谊会庆三八“国际妇女论坛:同心同行”活动。", "国际妇女论坛"),
+        # a ceremony that opens its sentence and that someone chairs is the page's meeting
+        ("某某被任命为某会馆会长。就职仪式由主宾某某部长主持。", "就职仪式"),
+        # an election held is the event
+        (
+            "2024年度“某学联—某委员会”执行主席选举日前在某中心顺利举行。",
+            "2024年度“某学联—某委员会”执行主席选举",
+        ),
+        # a compound's second part may be an election
+        (
+            "某华团联合会日前召开会员代表大会暨新届理事会选举，共60人出席。",
+            "会员代表大会暨新届理事会选举",
+        ),
+        (
+            "某僑聯合會舉行第五屆會員大會暨共同主席與理事改選。",
+            "某僑聯合會第五屆會員大會暨共同主席與理事改選",
+        ),
+        # a meeting that examines another's business ends before it
+        ("某市議會召開第3屆第9次臨時會審議第4次定期會未完成之議案。", "某市議會第3屆第9次臨時會"),
+    ],
+)
+def test_names_by_the_convention(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会选举产生了新一届理事会。",  # an election the meeting held, not a second part
+        "这是一次承前启后的重要会议。",  # what a meeting was, not which
+    ],
+)
+def test_no_name_from_what_a_meeting_did_or_was(text: str) -> None:
+    assert facts(text).name is None
