@@ -37,7 +37,8 @@ from digests.script import to_simplified  # noqa: E402
 INDEX = ROOT / "bench" / "realpages" / "index.tsv"
 FIELDS = ("title", "date", "meeting", "place", "chair")
 SPLITS = ("dev", "heldout", "test", "test2", "test3", "test4", "test5", "test6", "test7")
-PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?[)）]")  # `會(huì )` too
+# A converter's reading is lower case (`會(huì )` too); `BBM(L)`, an honour's class, is none.
+PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?[)）]")
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
 # What hacked pages inject, by shape: brands of casinos, lotteries, porn and forums.
 SPAM = re.compile(
