@@ -26,7 +26,7 @@ _TITLES = re.compile(
     r"|副秘书长|秘书长|副委员长|委员长|常务委员|委员|常委|副市长|市长|副区长|区长|副县长|县长|副镇长|镇长"
     r"|副乡长|乡长|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
     r"|副理事长|理事长|常务理事|理事|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|董事|副总经理|总经理|经理|副议长"
-    r"|议长|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长|监事"
+    r"|议长|议员|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长|监事"
     r"|主编|同志|代表|负责人|顾问|助理|干部|督学"
 )
 _COMPOUND_SURNAMES = (
@@ -246,6 +246,16 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
             people = _chair_at(source, s, match.start(), _SPACED_END)
         if people:
             yield people
+    for match in _PRESIDING.finditer(s):  # `開幕典禮主席某某某致詞`: the ceremony's chair
+        if is_name(match.group(1)):
+            a, b = match.span(1)
+            yield [Person(source[a:b], source[match.start() : a])]
+    for match in _SERVES_AS.finditer(s):  # `会中推派某某议员担任主席`: the sitting's chair
+        start = _walk_left(s, match.start(), _PERSON_END)
+        if (verb := _CHOSEN.match(s, start, match.start())) is not None:
+            start = verb.end()
+        if people := parse_people(source, s, start, match.start()):
+            yield people
     for field in _CHAIR_FIELD.finditer(s):  # a notice's `会议主持人:董事长某某先生`
         end = next((i for i in range(field.end(), len(s)) if s[i] in _CLAUSE), len(s))
         if people := parse_people(source, s, field.end(), end):
@@ -253,6 +263,13 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
 
 
 _CHAIR_FIELD = re.compile(r"主持人\s*[:：]\s*")
+# A ceremony's or a congress's chair named by the office before a speech: `大会主席某某致辞`.
+_PRESIDING = re.compile(
+    rf"(?:典礼|仪式|大会|年会|开幕式)主席([{CJK}]{{2,4}}?)(?:致词|致辞|讲话|宣布|表示|报告)"
+)
+# Who a sitting puts in its chair: `推派某某议员担任主席`, `由某某担任大会主席`.
+_SERVES_AS = re.compile(r"担任(?:会议|大会|临时)?主席(?![团台])")
+_CHOSEN = re.compile(r"(?:会中|会上|大会)?(?:推派|推选|推举|公推|选举|由)")
 
 
 def _chair_at(source: str, s: str, at: int, ends: str) -> list[Person]:

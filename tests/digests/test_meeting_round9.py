@@ -83,3 +83,42 @@ def test_names_by_the_convention(text: str, name: str) -> None:
 )
 def test_no_name_from_what_a_meeting_did_or_was(text: str) -> None:
     assert facts(text).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair", "role"),
+    [
+        # a sitting that puts a councillor in its chair; a councillor's title after the name
+        ("會中,推派林美玉議員擔任主席,經討論,大會做成決議。", "林美玉", "議員"),
+        ("會議由王大明擔任主席。", "王大明", None),
+        # a ceremony's chair named by the office before a speech
+        ("開幕典禮主席陳為民致詞全文", "陳為民", "典禮主席"),
+    ],
+)
+def test_a_chair_by_the_office_held(text: str, chair: str, role: str | None) -> None:
+    got = facts(text)
+    assert got.chair == chair
+    assert dict(got.roles).get(chair) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他曾擔任主席多年,熟悉會務。",  # no one named
+        "李四先生担任主席团成员。",  # a presidium, not its chair
+    ],
+)
+def test_no_chair_from_an_office_without_a_name(text: str) -> None:
+    assert facts(text).chair is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某社团于今午5时举行会员大会。",  # an hour, not a place
+        "黨團同意在選舉後再召開臨時會。",  # after an event: a time
+        "某會在民進黨政府執政後舉行年會。",
+    ],
+)
+def test_a_time_is_never_a_place(text: str) -> None:
+    assert facts(text).place is None
