@@ -17,183 +17,43 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from digests.meeting_words import (
+    ABOUT,
+    AGENDA,
+    CAP,
+    CLAUSE,
+    CLAUSE_CHAR,
+    CONVENED,
+    CONVENED_MEETING,
+    COUNTED,
+    CREDIT,
+    DATELINE,
+    FOLLOWS_NAME,
+    GENERIC,
+    HOLDS,
+    MEETING,
+    MEETING_BODY,
+    MET,
+    NAME_END,
+    NAME_STOPS,
+    NUMBER,
+    NUMBERED_AT,
+    OF_THE_NAME,
+    ORG_END,
+    QUOTES,
+    REFERS,
+    SESSION,
+    STUDY_GROUP,
+    SUBJECT,
+    TIME,
+    VERBS,
+    WEEKDAY_END,
+)
 from digests.model import MeetingFacts
 from digests.people import extract_people, is_name
 from digests.place import find_place
-from digests.script import CJK, is_cjk
+from digests.script import is_cjk
 from digests.sentences import TERMINATORS
-
-CAP = 80  # no fact may grow into a paragraph
-_CLAUSE = "，,。；;：:！!？?\n"
-_NAME_END = _CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶◎◉"  # a bullet (not ○, a numeral zero)
-_CLAUSE_CHAR = re.compile(
-    f"[{re.escape(_CLAUSE)}]"
-)  # a list comma or a space also ends a meeting name
-
-_AGENDA = r"[程员]|事日程|事规则"  # after 会议: a session's agenda, rules, councillors
-# A meeting word; the lookaheads keep 会场/会堂/会员/会长 and references such as 会议精神 out.
-# What says an event was held, right after its name: `日前在某中心顺利举行`, `昨日举行`.
-_HELD_NEXT = r"(?:日前|近日|昨天|今天|昨日|今日)?(?:[在于][^，,。；;]{1,20}?)?(?:顺利|隆重)?举行"
-_KIND = (
-    r"(?:座谈|生活|研讨|推进|部署|动员|报告|交流|协商|恳谈|茶话|评议|述职|学习|汇报|通报|现场"
-    r"|见面|联席|推介|培训|发布|调度|务虚|总结|表彰|纪念|启动|分析|讨论|对接|观摩|议政|协调|碰头"
-    r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
-    r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨])代|谈话|联欢|例|扩大|评审|论证"
-    r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
-    r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
-    r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
-    r"|吹风|研判|约谈|答谢|签约"  # a briefing, a review of the situation, a signing
-    # boards and councils meeting, a bureau's or a school's own meeting, a hearing
-    r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务"
-    r"|程序委员|程委|行政)"  # a council's procedure committee (程委會), an executive council
-    # a session's 议程 or 议事日程 is its agenda, its 议事规则 its rules of procedure, its
-    # 议员 its councillors (`定期大會議員報到`);
-    # 会务 is an association's affairs (`總結會務`), not a meeting
-    rf"会(?![场堂员长所址见]|务(?!必)|议(?!{_AGENDA}))|会报(?!告)|大会(?![堂场]|议(?!{_AGENDA}))"
-    # Taiwan's 立法院 sits as the 院會 (`主持院會`), not a hospital's or college's 院会诊
-    r"|(?<![医学])院会(?![议场堂员长所址见同务计商谈晤诊])"
-    rf"|全会|会议(?![室厅]|中心|材料|资料|文件|{_AGENDA})|论坛|(?<![今昨当傍每前])晚会(?![见同])"
-    r"|集体学习会?|专题研讨会?"
-    # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
-    # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
-    r"|(?<=[党县市区省州镇乡校]委)常委会(?=[，,。；;(（\s]|$)"
-    r"|茶[会聚]|(?<![今昨当每])晚宴|(?<![今昨当每])宴会(?![厅])"  # `新春茶会`, `团拜茶聚`,
-    # `春茗联欢晚宴`, `迎春宴会`: receptions held; a named feast (`大闸蟹宴`, `春茗宴`), not
-    # one given or attended (`设宴`, `赴宴`) nor its tables (`宴席`)
-    rf"|(?<=[{CJK}])(?<![设赴晚盛国家喜寿婚午])宴(?![请客席会厅])"
-    # a body's ceremonies: `就职典礼`, `就職儀式`, `颁奖典礼`, `成立大典`
-    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗|移交|交接|揭幕|授牌|授印)(?:典礼|仪式|大典)"
-    # an election held as the event (`某会执行主席选举日前在某中心顺利举行`), not one planned
-    rf"|(?<=[{CJK}])选举(?={_HELD_NEXT})"
-    r"|培训班|团拜(?!会)|(?:聚餐|餐叙)会?"  # `新春团拜`, `交流聚餐会`: receptions
-    # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
-    r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
-)
-# `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
-# the same (and `…代表大会常务委员会`); `…会议制度` is a rule of meeting, not a meeting
-# Every match opens on a character the pattern writes out (a word's first, or the `(` of
-# `（扩大）会`; no class consumes the first character), so a lookahead for those characters
-# lets re skip the positions no alternative can open at: it tries each alternative at every
-# position otherwise, and the search ran 2.7× slower on the benchmark's corpus.
-_OPENERS = "".join(sorted({ch for ch in _KIND if not ch.isascii()} | {"("}))
-_MEETING = re.compile(
-    f"(?=[{re.escape(_OPENERS)}])(?:{_KIND})"
-    "(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度|常务委员会|常委会)"
-)  # `全国人民代表大会常务委员会` is the congress's standing body, not the congress
-# Words that end a phrase when walking left, longest first; verbs mark a named meeting.
-_VERBS = (
-    "召开了",
-    "举行了",
-    "参加了",
-    "出席了",
-    "举办了",
-    "开展了",  # `某社区开展党建联席会`: a meeting held, as 举办 says
-    "参与了",
-    "召开",
-    "举行",
-    "举办",
-    "开展",
-    "开幕的",  # `今天在北京开幕的某会议决定…`: the meeting that opened
-    "闭幕的",
-    "参加",
-    "出席",
-    "列席",
-    "参与",
-)
-# Verbs of a visit: the `…联谊会` met is an organisation, not a meeting (`会见某联谊会一行`).
-_MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
-# Verbs of a task about a meeting: `做好省第十二次党代会宣传`, `发挥教职工代表大会作用`,
-# `迎接…大会召开`: the meeting is referred to, not held (unless held: `召开迎接…晚会`).
-_REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接", "确保")
-_OF_THE_NAME = (*_REFERS, "列席", "出席", "参加", "参与")
-_NAME_STOPS = (
-    *_MET,
-    *_REFERS,
-    "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
-    "举行过",
-    *_VERBS,
-    "主持",
-    "在",
-    "是",
-    "了",
-    "讯",
-    "主办的",
-    "承办的",
-    "组织的",
-    "为主题的",
-    "为题的",
-    "主办",
-    "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
-    "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
-)
-# A weekday in brackets, `(星期五)`, `（周一）`: a date's, never part of a name.
-_WEEKDAY = re.compile(r"[(（](?:星期|礼拜|周)[一二三四五六日天][)）]")
-_WEEKDAY_END = re.compile(f"{_WEEKDAY.pattern}$")
-_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 26日, 二十七日 (Taiwan's wire style)
-_FOLLOWS_NAME = re.compile(
-    rf"[」』”\"]?[，,]?\s*(?:\d{{1,2}}/\d{{1,2}}\s*)?"  # Taiwan's `定期會 10/3開議`
-    rf"(?:(?:(?:19|20)\d\d年)?(?:\d{{1,2}}月)?{_DAY_NUMBER}(?:日?[至到\-~]{_DAY_NUMBER})?日)?"
-    r"(?:[于於]\s*(?:本月|今年)?(?:\d{1,2}月)?\d{1,2}日)?"  # `某联谊会于本月18日举行…`
-    r"(?:昨天|今天|今日|昨日|昨|今)?(?:[(（][\d一二三四五六七八九十]{1,3}[)）]日)?"
-    r"(?:[上下]?午|晚上?)?(?:\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:即?将|已经?)?\s*"
-    r"(?:以[^，,。；;]{1,12}?(?:形式|方式))?"  # `…会议以电视电话会形式召开`
-    r"(?:在|于|假|召开|举行|隆重|顺利|胜利|近日|日前|开幕|闭幕|开议|圆满|登场|分别)"
-)
-_HOLDS = re.compile(r"召开|举行|举办")
-# `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
-_GENERIC = re.compile(
-    r"^(?:此次|本次|这次|该次|上次|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场)|的一次|十分重要|非常重要"
-    r"|^[他她它您者]"  # a clause's subject, not a name: `他期望新届会董会`, `者均获大会`
-    r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
-    r"|^(?:定期|例行|日常|多次|[\d一二三四五六七八九十百]+次)会议$"
-    r"|^(?:重要|重大|盛大|隆重)的?(?:会议|大会|盛会)$"  # `…召开的重要会议`: what it was
-)
-# How many meetings a work took, not which: `仅以4次会议完成`, `经过三次会议`, `历经两次会议`.
-_COUNTED = re.compile(r"(?:以|经过?|历经|通过|用了?|共)\s*(?:\d+|[两一二三四五六七八九十]+)次$")
-_NUMBER = r"(?:[\d一二三四五六七八九十百零〇]+|首)"  # 首次, 首届: the first
-# `新一届理事会`, `上一届`, `每一次` are no session's number
-_SESSION = re.compile(
-    rf"(?<![新上下本每历换])(?:(?:19|20)\d\d年(?:度)?)?(?:第?{_NUMBER}届)?第?{_NUMBER}[次届]"
-)
-# The time between a subject and its verb: `于3月5日`, `12月25日上午`, `日前`, `今(5)日`.
-_TIME = re.compile(
-    r"(?:[定订]?[于於]\s*)?(?:本月)?(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"  # 十二月五日
-    r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
-    r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
-    r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚|早|晨))?"
-    r"(?:[上下]午|晚上?|早上?|早晨|晨|中午|凌晨|傍晚|晚间)?"
-    rf"(?:{_WEEKDAY.pattern})?$"  # `定于2月17日(星期五)举行…`
-)
-_STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
-_MEETING_BODY = re.compile(
-    r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会)$"
-)
-_ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校馆）)]$")  # 馆: a 会馆
-_NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
-# The body a sentence opens with, past its time: `高雄县议会应县府要求，…召开第十六届…`.
-_SUBJECT = re.compile(
-    rf"(?:[^，,。]{{0,12}}?[日午][，,]?)?\s*([{CJK}()（）]{{1,16}}?"
-    r"(?:议会|代表会|人大常委会|常委会|人大|政协|委员会|妇联|工商联|总工会|团委|党委|党组|纪委"
-    rf"|侨联|科协|残联|协会|商会|联合会|公司|集团|法院|检察院|政府|公所))(?=[^{CJK}]|[应于在将召举])"
-)
-_CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员会)(?![委员主副])")
-# What a body convenes, ending in 会 at its clause's end, is a meeting even of a kind the
-# list above lacks; an association (协会, 学会, 基金会) is no meeting.
-_CONVENED_MEETING = re.compile(
-    r"召开了?([^，,。；;、\s《》]{2,30}?(?<![协学商工总合金])会)(?=[。，,；;]|\s|$)"
-)
-_QUOTES = {"”": "“", "」": "「", "』": "『"}
-# A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.
-_DATELINE = re.compile(
-    r"\s*[(（]?[^，,。()（）]{0,30}?(?:电|讯|报道|报导)\s*(?:[(（][^)）]{0,30}[)）])?[)）]?"
-)
-# What may follow a numbered meeting that a clause is about: `…定期会议程排定`, `…定期会从昨日起`,
-# `在县纪委十四届七次全会上` (at which something was done; taken only when none is held).
-_ABOUT = re.compile(
-    r"[」』”]?(?:\d{1,2}日|[，,。；;]|今|昨|于|将|已|正式|议程|议事日程|议员|从|自|上"
-    r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)"  # `…定期大會四月二日起開議`
-)
-_CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 
 
 def extract_meeting(
@@ -267,11 +127,11 @@ def _mid_sentence(line: str) -> bool:
 
 def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, named) of each meeting phrase; named means held/attended, not cited."""
-    for match in _MEETING.finditer(s):
+    for match in MEETING.finditer(s):
         if s.rfind("《", 0, match.start()) > s.rfind("》", 0, match.start()):
             continue  # inside a document's title (《关于召开…会议的通知》): not held here
-        start, stop = _past_own_verb(s, *_walk_left(s, match.start(), _NAME_END, _NAME_STOPS))
-        if stop in _MET or stop in _REFERS:
+        start, stop = _past_own_verb(s, *_walk_left(s, match.start(), NAME_END, NAME_STOPS))
+        if stop in MET or stop in REFERS:
             continue  # the body visited, or a task about a meeting: not a meeting held
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
@@ -279,16 +139,16 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
             yield match.start(), match.end(), True  # `区委常委会召开会议`: 区委常委会会议
             continue
         # a compound name is followed as a whole: `…第十三次会议暨…纪念活动在某园举行`
-        follows = _FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())
-        held = stop in _VERBS or stop == "主持" or bool(follows)
+        follows = FOLLOWS_NAME.match(s, match.end()) or _compound_follows(s, match.end())
+        held = stop in VERBS or stop == "主持" or bool(follows)
         if bare and not (_NAMES_ITSELF.match(match.group()) and _held_bare(s, match, stop, held)):
             continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
         held = held or bare
-        if _GENERIC.search(s[start : match.end()]) or _COUNTED.search(s, start, match.start()):
+        if GENERIC.search(s[start : match.end()]) or COUNTED.search(s, start, match.start()):
             continue
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
-        if stop in _VERBS and _TO_BE_HELD.search(s, max(0, start - 16), start):
+        if stop in VERBS and _TO_BE_HELD.search(s, max(0, start - 16), start):
             held = False  # `指28日将召开第6次程序委员会`: to be held
         held = held or _attended(s, start, match.end(), stop)
         # `舉行開幕前記者會`: the briefing before a session opens reports the session
@@ -298,10 +158,10 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
 def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | None]:
     """The name's start past a verb that opens it: right after the verb of holding, a verb
     says the meeting's task or guests (`召开迎接…晚会`, `举行列席代表座谈会`)."""
-    if stop not in _OF_THE_NAME:
+    if stop not in OF_THE_NAME:
         return start, stop
     verb = start - len(stop)
-    return (verb, "召开") if _HOLDS.search(s, max(0, verb - 2), verb) else (start, stop)
+    return (verb, "召开") if HOLDS.search(s, max(0, verb - 2), verb) else (start, stop)
 
 
 # A meeting word that names a meeting bare when it is held: `召开座谈会`, `主持院會`.
@@ -314,7 +174,7 @@ def _held_bare(s: str, word: re.Match[str], stop: str | None, held: bool) -> boo
     """Whether a bare meeting word names the meeting held: after a verb of holding, or
     opening a line as its subject (`行政会日前完成讨论…`, `座談會上,…`)."""
     if stop is not None:
-        return stop in (*_VERBS, "主持")
+        return stop in (*VERBS, "主持")
     opens_line = word.start() == 0 or s[word.start() - 1] == "\n"
     if opens_line and (held or _AT_IT.match(s, word.end())):
         return True
@@ -350,7 +210,7 @@ def _lede_at(s: str, start: int, end: int) -> bool:
     if not s.startswith("上", end):
         return False
     opening = max(s.rfind(mark, 0, start) for mark in "。！？!?\n") + 1
-    dateline = _DATELINE.match(s, opening, start)
+    dateline = DATELINE.match(s, opening, start)
     return dateline is not None and opening < dateline.end() <= start
 
 
@@ -365,7 +225,7 @@ def _compound_follows(s: str, end: int) -> re.Match[str] | None:
     """What follows a compound name joined at `end` (`…会议暨…活动在某园举行`)."""
     if not s.startswith(("暨", "和", "及", "、"), end):
         return None
-    return _FOLLOWS_NAME.match(s, _extended(s, end))
+    return FOLLOWS_NAME.match(s, _extended(s, end))
 
 
 def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
@@ -375,8 +235,8 @@ def _body_meeting(s: str, at: int, word: str) -> tuple[int, int] | None:
     if word not in ("会议", "大会") or verb is None:
         return None
     org_end = _before_place_and_time(s, at - len(verb))
-    subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
-    bodies = _MEETING_BODY if word == "会议" else _SITTING_BODY
+    subject, _ = _walk_left(s, org_end, NAME_END, ("在", "由", "主持"))
+    bodies = MEETING_BODY if word == "会议" else _SITTING_BODY
     if 2 <= org_end - subject <= 30 and bodies.search(s, subject, org_end):
         return subject, org_end
     return None
@@ -390,16 +250,16 @@ def _organiser(s: str, at: int) -> bool:
     end = _clause_end(s, at)
     # `某联谊会昨日假某酒家举行…茶聚`, `某联谊会日前在某会馆举行…`: past the place to its verb
     placed = s[at - 1] in "在于假" or s.startswith(("在", "于", "假"), at)
-    if placed and (verb := _HOLDS.search(s, at, end)) is not None:
+    if placed and (verb := HOLDS.search(s, at, end)) is not None:
         at = verb.end()
-    if not _HOLDS.search(s, max(0, at - 3), at):
+    if not HOLDS.search(s, max(0, at - 3), at):
         return False
-    return bool(_MEETING.search(s, at, end))
+    return bool(MEETING.search(s, at, end))
 
 
 def _clause_end(s: str, at: int) -> int:
     """Where the clause running at `at` ends."""
-    match = _CLAUSE_CHAR.search(s, at)
+    match = CLAUSE_CHAR.search(s, at)
     return match.start() if match else len(s)
 
 
@@ -430,17 +290,17 @@ def _first_named(s: str, numbered: bool = False) -> Name | None:
         if named:
             start, end = _studied_later(s, start, end)
             return _joined(s, start, _together(s, end))
-        if numbered and fallback is None and _SESSION.search(s, start, end):
-            fallback = (start, end) if _ABOUT.match(s, end) else None
+        if numbered and fallback is None and SESSION.search(s, start, end):
+            fallback = (start, end) if ABOUT.match(s, end) else None
             session = session or (start, end)
     if future:
         return _joined(s, future[0], _extended(s, future[1]))
     if fallback:
         return _joined(s, fallback[0], _extended(s, fallback[1]))
-    for convened in _CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
+    for convened in CONVENED.finditer(s) if numbered else ():  # `法院召开审判委员会`
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
-    for convened in _CONVENED_MEETING.finditer(s) if numbered else ():
+    for convened in CONVENED_MEETING.finditer(s) if numbered else ():
         return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
     if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
         return _joined(s, session[0], _extended(s, session[1]))
@@ -477,9 +337,9 @@ def _same_unnumbered(numbered: str, name: str) -> bool:
     characters, in order, are the numbered name's, and it ends with the same meeting word),
     or without the body that opened it."""
     body = numbered[: len(numbered) - len(name)]
-    if numbered.endswith(name) and _SESSION.search(name) and _ORG_END.search(body):
+    if numbered.endswith(name) and SESSION.search(name) and ORG_END.search(body):
         return True  # `某鄉代表會第七屆第五次定期大會…`, then `召開第七屆第五次定期大會`
-    if not _SESSION.search(numbered) or _SESSION.search(name) or _kind(numbered) != _kind(name):
+    if not SESSION.search(numbered) or SESSION.search(name) or _kind(numbered) != _kind(name):
         return False
     rest = iter(numbered)
     return all(char in rest for char in name)
@@ -511,10 +371,10 @@ _ORGANISED_BY = re.compile(r"由[^，,。；;]{1,40}?(?:主办|联办|合办|举
 # How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.
 _RECURRING = re.compile(r"(?:[一每两三]年一[度次]|每年一[度次])的?")
 # A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
-_OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{_NUMBER}届)")
+_OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{NUMBER}届)")
 # Before such a name, none of it: a head count (`300名`), a region tag that Taiwan's and
 # Hong Kong's press writes (`中国大陆`, `大陆`), a caption's bullet (`▲`).
-_BEFORE_BODY = re.compile(rf"(?:{_NUMBER}(?:多|余)?[名位])|(?:中国)?大陆|[^\w\s]")
+_BEFORE_BODY = re.compile(rf"(?:{NUMBER}(?:多|余)?[名位])|(?:中国)?大陆|[^\w\s]")
 
 
 def _past_attribute(s: str, start: int, end: int) -> int:
@@ -522,7 +382,7 @@ def _past_attribute(s: str, start: int, end: int) -> int:
     代表大会`, `各条战线的300名共青团…大会(代表)`, `▲大陆全国政协…会议`; an attribute with a
     meeting in it (`…会议代表中的中共党员会议`) is the name's."""
     at = s.rfind("的", start, end) + 1 or start
-    if at > start and (_MEETING.search(s, start, at) or s[at - 2] == "党"):
+    if at > start and (MEETING.search(s, start, at) or s[at - 2] == "党"):
         at = start  # `党的十八届六中全会`: the party's, no attribute
     while (lead := _BEFORE_BODY.match(s, at, end)) is not None and lead.end() > at:
         at = lead.end()
@@ -533,13 +393,13 @@ def _extended(s: str, end: int) -> int:
     """The end of a compound name: on past `暨…会议`, `…会议和…会议`, `(扩大)会议` in the clause."""
     clause_end = _clause_end(s, end)
     best = end
-    for match in _MEETING.finditer(s, end, min(clause_end, end + CAP)):
+    for match in MEETING.finditer(s, end, min(clause_end, end + CAP)):
         gap = s[best : match.start()]
-        if any(verb in gap for verb in (*_VERBS, *_BUSINESS, "在", "于", "主持")) or " " in gap:
+        if any(verb in gap for verb in (*VERBS, *_BUSINESS, "在", "于", "主持")) or " " in gap:
             break
         if "《" in gap or gap.startswith("以"):
             break  # `…审议了《…代表大会议事规则》`: a title; `…以视频会议形式`: a manner
-        if gap and _FOLLOWS_NAME.match(gap):
+        if gap and FOLLOWS_NAME.match(gap):
             break  # `…会议圆满完成大会各项议程`: the name has ended, its sentence goes on
         best = match.end()
     if (event := _EVENT_AFTER.match(s, best, clause_end)) is not None:
@@ -577,21 +437,19 @@ def _joined(s: str, start: int, end: int) -> Name:
         if not s.endswith(verb, 0, start):
             continue
         org_end = _before_place_and_time(s, start - len(verb))
-        subject, _ = _walk_left(s, org_end, _NAME_END, ("在", "由", "主持"))
+        subject, _ = _walk_left(s, org_end, NAME_END, ("在", "由", "主持"))
         subject = _past_attribute(s, subject, org_end)
         org = s[subject:org_end]
         # a session holds its 预备会议 or 主席团会议: the meeting is named by the session
-        numbered = _own_session(s, start, end) or (
-            _SESSION.search(org) and _MEETING.search(org[-3:])
-        )
+        numbered = _own_session(s, start, end) or (SESSION.search(org) and MEETING.search(org[-3:]))
         if numbered and _names_its_body(s, start, end):
             break  # `团市委召开共青团某市二十一届五次全委会议`: the name has its own body
         if numbered:
-            if 2 <= len(org) <= 30 and _ORG_END.search(org) and not _GENERIC.search(org):
+            if 2 <= len(org) <= 30 and ORG_END.search(org) and not GENERIC.search(org):
                 return (subject, org_end), (start, end)
-            if _SESSION.match(s, start) and (body := _subject(s, start)) is not None:
+            if SESSION.match(s, start) and (body := _subject(s, start)) is not None:
                 return body, (start, end)
-        elif _STUDY_GROUP.search(org) and 4 <= len(org) <= 30 and end - start <= 8:
+        elif STUDY_GROUP.search(org) and 4 <= len(org) <= 30 and end - start <= 8:
             return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
         elif _PLAIN_KIND.fullmatch(s, start, end) and _COUNCIL.search(org) and len(org) <= 30:
             return (subject, org_end), (start, end)  # `立法會今日舉行全體會議`
@@ -612,14 +470,14 @@ _OWN_BODY = re.compile(r"(?:中共|共青团|政协|中国).+|.+[省市县区州
 
 def _names_its_body(s: str, start: int, end: int) -> bool:
     """Whether the numbered meeting at `start` spells its organisation before its number."""
-    session = _SESSION.search(s, start, end)
+    session = SESSION.search(s, start, end)
     return session is not None and bool(_OWN_BODY.fullmatch(s[start : session.start()]))
 
 
 def _own_session(s: str, start: int, end: int) -> bool:
     """Whether the meeting at `start` carries its own number: in `十七届五中全会精神学习会`
     the number is the cited plenum's (its 精神 is studied), not the study meeting's."""
-    session = _SESSION.search(s, start, min(end, start + _NUMBERED_AT))
+    session = SESSION.search(s, start, min(end, start + NUMBERED_AT))
     return session is not None and "精神" not in s[session.end() : end]
 
 
@@ -627,9 +485,9 @@ def _subject(s: str, at: int) -> tuple[int, int] | None:
     """The body the sentence before `at` opens with, when a clause came between it and its
     numbered meeting (`高雄县议会应县府要求，自27日起召开第十六届第一次临时会`)."""
     opening = max(s.rfind(mark, 0, at) for mark in "。！？!?\n】") + 1
-    if (dateline := _DATELINE.match(s, opening, at)) is not None:
+    if (dateline := DATELINE.match(s, opening, at)) is not None:
         opening = dateline.end()
-    match = _SUBJECT.match(s, opening, at)
+    match = SUBJECT.match(s, opening, at)
     return match.span(1) if match else None
 
 
@@ -637,15 +495,15 @@ def _before_place_and_time(s: str, at: int) -> int:
     """Where the subject of `…在人民大会堂举行` ends: before its place and time phrases."""
     # `在…召开`, and Hong Kong's and Macau's `假…舉行`
     place = max(s.rfind("在", max(0, at - 25), at), s.rfind("假", max(0, at - 25), at))
-    if place >= 0 and not any(c in _CLAUSE for c in s[place:at]):
+    if place >= 0 and not any(c in CLAUSE for c in s[place:at]):
         at = place
-    time = _TIME.search(s, max(0, at - 14), at)
+    time = TIME.search(s, max(0, at - 14), at)
     return time.start() if time and time.end() == at else at
 
 
 def _kind(name: str) -> str:
     """The last character of the meeting word a name ends with (座谈会, 大会 → 会)."""
-    kinds = list(_MEETING.finditer(name))
+    kinds = list(MEETING.finditer(name))
     return kinds[-1].group()[-1] if kinds else ""
 
 
@@ -677,7 +535,7 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
         return _text(source, full)
     at = _written_as_meeting(s, named)
     if at >= 0:
-        start, _ = _walk_left(s, at, _NAME_END, _NAME_STOPS)
+        start, _ = _walk_left(s, at, NAME_END, NAME_STOPS)
         stop = at + b - a
         stop += named.endswith("会") and bool(_SPELLED_AS.match(s, stop))  # the body's 常委会议
         spelled = _joined(s, _skip_prefix(s, start, at), _together(s, stop))
@@ -702,7 +560,7 @@ def _with_council(title_name: str, named: str, body_name: str, written: str | No
         return written
     if body_name.startswith("议会") and council.end() > 2:
         return title_name[: council.end()] + written[2:]  # `議會召開…` under `某市議會…`
-    if _SESSION.match(body_name) or body_name.startswith("本届"):
+    if SESSION.match(body_name) or body_name.startswith("本届"):
         return title_name[: council.end()] + written
     return written
 
@@ -713,19 +571,19 @@ _PLANNED = re.compile(r"(?:决定|拟|计划|定于)[^，,。；;\s]{0,10}?(?:�
 
 def _visit_previewing(s: str, s_title: str, body: Name) -> bool:
     """Whether a visit's headline (`…會見…`) is over a body that only previews a meeting."""
-    return any(verb in s_title for verb in _MET) and _previewed(s, body[-1][1])
+    return any(verb in s_title for verb in MET) and _previewed(s, body[-1][1])
 
 
 def _previewed(s: str, end: int) -> bool:
     """Whether the meeting ending at `end` is said to be held later (`…大會將於8月29日召開`)."""
-    follows = _FOLLOWS_NAME.match(s, end) or _compound_follows(s, end)
+    follows = FOLLOWS_NAME.match(s, end) or _compound_follows(s, end)
     return follows is not None and "将" in follows.group()
 
 
 def _same_session(s: str, named: str) -> Name | None:
     """The body's meeting that ends with the headline's numbered one (`第一次会议`), when the
     body does not write the headline's name itself."""
-    session = _SESSION.search(named)
+    session = SESSION.search(named)
     if session is None or _written_as_meeting(s, named) >= 0:
         return None
     tail = named[session.start() :]
@@ -756,16 +614,16 @@ def _held_elsewhere(s: str, body: Name | None, named: str) -> bool:
 def _numbered_in_full(s: str, named: str) -> Name | None:
     """The body's numbered session that a headline abbreviates: `莒光鄉代會定期會` for
     `莒光鄉民代表會第七屆第一次定期大會`, its characters in order, with the same meeting word."""
-    if len(named) < 4 or _SESSION.search(named):
+    if len(named) < 4 or SESSION.search(named):
         return None
     for start, end, _ in meeting_spans(s):
-        if _SESSION.search(s, start, end) and _same_unnumbered(s[start:end], named):
+        if SESSION.search(s, start, end) and _same_unnumbered(s[start:end], named):
             return _joined(s, start, _extended(s, end))
     return None
 
 
 # The 议 that spells a `…常委会` as `…常委会议`, not a session's 议员 or 议事日程.
-_SPELLED_AS = re.compile(rf"议(?![室厅]|中心|{_AGENDA})")
+_SPELLED_AS = re.compile(rf"议(?![室厅]|中心|{AGENDA})")
 
 
 def _past_headlines(s: str, name: Name | None) -> Name | None:
@@ -808,10 +666,10 @@ def _text(source: str, name: Name | None) -> str | None:
     text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
     # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name
     text = _ALIAS.split(text)[-1].strip()
-    closing = {v: k for k, v in _QUOTES.items()}.get(text[:1])
+    closing = {v: k for k, v in QUOTES.items()}.get(text[:1])
     if closing and closing not in text:
         text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
-    elif source[name[-1][1] : name[-1][1] + 1] not in _QUOTES:
+    elif source[name[-1][1] : name[-1][1] + 1] not in QUOTES:
         text = _UNCLOSED.sub("", text)  # `某会庆三八“某论坛:副题”`: the quote's name, cut short
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
@@ -838,7 +696,7 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
     """Start of the phrase ending at `end`, and the stop word that bounded it, if any."""
     i = end
     while i > 0 and end - i < CAP:
-        opening = _QUOTES.get(s[i - 1])
+        opening = QUOTES.get(s[i - 1])
         if opening and (j := s.rfind(opening, max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
             continue
@@ -848,12 +706,12 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "、" and i > 1 and s[i - 2] in ",，":
             i -= 2  # `党派,、团体`: a garbled page doubles its list commas
             continue
-        if s[i - 1] in ")）" and (_credit_before(s, i) or _WEEKDAY_END.search(s, max(0, i - 5), i)):
+        if s[i - 1] in ")）" and (_credit_before(s, i) or WEEKDAY_END.search(s, max(0, i - 5), i)):
             return i, None  # a reporter's credit ends the dateline; a weekday, the date
         if (
             s[i - 1] == "、"
             and i > 1
-            and (_MEETING.search(s[max(0, i - 4) : i - 1]) or s[i - 2] == "会")
+            and (MEETING.search(s[max(0, i - 4) : i - 1]) or s[i - 2] == "会")
         ):
             i -= 1  # `…会议、…会议`: two meetings held together are one name
             continue
@@ -903,8 +761,8 @@ def _column_tag(s: str, i: int) -> bool:
 def _listed_in_name(s: str, at: int) -> bool:
     """Whether the list comma at `at` is inside a name held in its clause: a holding verb
     comes before it in the same clause."""
-    opening = max(s.rfind(mark, max(0, at - CAP), at) for mark in _CLAUSE)
-    verb = _HOLDS.search(s, opening + 1, at)
+    opening = max(s.rfind(mark, max(0, at - CAP), at) for mark in CLAUSE)
+    verb = HOLDS.search(s, opening + 1, at)
     return verb is not None and at - verb.end() >= 2
 
 
@@ -916,7 +774,7 @@ def _credit_before(s: str, i: int) -> bool:
     inside = s[j + 1 : i - 1].strip()
     # a byline's names alone in brackets: `(李某梅)第十次…代表大会`, `（张三 李四）`
     names = inside.replace("、", " ").split()
-    return bool(_CREDIT.search(inside)) or (bool(names) and all(map(is_name, names)))
+    return bool(CREDIT.search(inside)) or (bool(names) and all(map(is_name, names)))
 
 
 __all__ = ["CAP", "extract_meeting", "find_meeting_name", "meeting_spans"]
