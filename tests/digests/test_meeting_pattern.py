@@ -1,5 +1,5 @@
-"""The meeting-word pattern's (`meeting_words.MEETING`) lookahead for its opening characters is a speed-up only: it
-must find exactly what the pattern finds without it."""
+"""The lookahead of the meeting-word pattern (`meeting_words.MEETING`) for its opening
+characters is a speed-up only: it must find exactly what the pattern finds without it."""
 
 from __future__ import annotations
 
