@@ -418,8 +418,8 @@ def _layout(simplified: Sequence[str], content: Sequence[bool], i: int, start: i
         return LABELLED_BONUS
     if below is not None and _dashed_subtitle(simplified[below]):
         return SUBTITLED_BONUS  # a headline with its subtitle (`——记某某`) under it
-    if i == start - 1 and not any(content[:i]):
-        return FIRST_LINE_BONUS
+    if i < start and not any(content[:i]) and not any(content[i + 1 : start]):
+        return FIRST_LINE_BONUS  # (past furniture between: a view count, `0` / `589`)
     return 0.0
 
 

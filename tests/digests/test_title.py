@@ -471,3 +471,15 @@ def test_a_long_first_clause_is_cut_before_where_it_was_held() -> None:
         "各界嘉宾五百余人出席。"
     )
     assert title_of(body=lede) == "某某同乡会成立七十周年暨第三十届理事会就职典礼"
+
+
+def test_a_speech_headline_over_view_counts_opens_the_article() -> None:
+    # a speech's headline echoes little of the speech; the counters between it and the
+    # first paragraph (views, comments) are furniture, so it is still the line above it
+    page = (
+        "開幕典禮主席陳為民致詞全文\n0\n589\n"
+        "今天我非常榮幸能夠來參加某某聯合總會第十屆第四次全體理事會議。\n"
+        "某某總會是於民國四十一年十月廿一日﹐在台北舉行第一次全球會議時﹐當時與會全球代表"
+        "決議成立的一個全球性的組織﹐至今已歷經五十六年的歲月。"
+    )
+    assert prepare(page.encode(), "speech.txt").title == "開幕典禮主席陳為民致詞全文"
