@@ -40,6 +40,7 @@ from digests.meeting_words import (
     NUMBERED_AT,
     OF_THE_NAME,
     ORG_END,
+    ORGANISED,
     QUOTES,
     REFERS,
     SESSION,
@@ -197,7 +198,7 @@ def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
     """Whether the meeting at `start`…`end` is one attended: organised by a body and
     attended (`出席该会主办的…`), spoken at (`他今午在…聚餐会上致词`), or the subject of a
     sentence about what it does today (`(…電)立法院會今天繼續處理…`)."""
-    if stop in ("主办的", "承办的", "组织的"):
+    if stop in ORGANISED:
         return bool(_ATTENDED_ORGANISED.search(s, max(0, start - 24), start - len(stop)))
     if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
         return bool(_TODAY.match(s, end) or _ACTS.match(s, end))

@@ -91,6 +91,8 @@ MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
 # `迎接…大会召开`: the meeting is referred to, not held (unless held: `召开迎接…晚会`).
 REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接", "确保")
 OF_THE_NAME = (*REFERS, "列席", "出席", "参加", "参与")
+# Who organised what is attended: `出席该会主办的新春团拜`; the body is no part of the name.
+ORGANISED = ("主办的", "承办的", "组织的")
 NAME_STOPS = (
     *MET,
     *REFERS,
@@ -102,9 +104,7 @@ NAME_STOPS = (
     "是",
     "了",
     "讯",
-    "主办的",
-    "承办的",
-    "组织的",
+    *ORGANISED,
     "为主题的",
     "为题的",
     "主办",
