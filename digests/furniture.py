@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from digests.script import CJK, to_simplified
+from digests.sentences import BULLETS
 
 _CJK = CJK
-_BULLETS = re.compile(r"^[\s•●·◆◇■□▪○\-*>»]+")
+_BULLETS = re.compile(rf"^[\s{BULLETS}·\-*>»]+")
 MENU_HEADINGS = frozenset(
     [
         "为你推荐",

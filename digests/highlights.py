@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from digests.model import MeetingFacts, Sentence
 from digests.script import CJK
 from digests.segment import is_content_word
-from digests.sentences import TERMINATORS
+from digests.sentences import BULLETS, TERMINATORS
 
 __all__ = ["MAX_CHARS", "MIN_CHARS", "pick_highlights"]
 
@@ -38,7 +38,7 @@ _FURNITURE = re.compile(
     r"|分享[:：到]|打印(?:本页|此页|该页|文章)|【打印|浏览量|发布时间|来源[:：]|责任编辑"
     r"|编辑[:：]|字号[:：]|字号\s*[大中小]|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)|扫一扫"
 )
-_BULLET = re.compile(r"^[\s•●○◆◇■□▪▲△►▶·*\-—]+")
+_BULLET = re.compile(rf"^[\s{BULLETS}·*\-—]+")
 _MID_SENTENCE = re.compile(r"^[，,；;、：:）)」』”…]")  # a fragment the splitter left
 # Runs, not characters: removing runs and comparing lengths counts at C speed.
 _CJK = re.compile(f"[{CJK}]+")

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from digests.script import CJK
+from digests.sentences import BULLETS
 
 CAP = 80  # no fact may grow into a paragraph
 CLAUSE = "，,。；;：:！!？?\n"
-NAME_END = CLAUSE + "、 \t\u3000】/／|｜" + "▲△●■◆◇★☆※•►▶◎◉"  # a bullet (not ○, a numeral zero)
+NAME_END = CLAUSE + "、 \t\u3000】/／|｜" + BULLETS.replace("○", "")  # (○: a zero)
 CLAUSE_CHAR = re.compile(
     f"[{re.escape(CLAUSE)}]"
 )  # a list comma or a space also ends a meeting name

@@ -18,6 +18,8 @@ __all__ = ["MAX_SENTENCE", "TERMINATORS", "hard_split", "split_sentences"]
 
 MAX_SENTENCE = 500  # characters
 TERMINATORS = frozenset("。！？；!?;")
+# Bullets that open an item or a caption (`● 會上`, `▲与会人员合影`); ○ is also a numeral zero.
+BULLETS = "•●○◆◇■□▪▲△►▶★☆※◎◉"
 _SOFT = re.compile(r"[，,、：:\s]")  # where a long run is cut when it can be
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = frozenset(_PAIRS.values()) | frozenset(")）】")

@@ -20,6 +20,7 @@ from typing import Literal
 
 from digests.meeting import find_meeting_name
 from digests.script import CJK, to_simplified
+from digests.sentences import BULLETS
 
 MAX_TITLE = 64
 BODY_TITLE = 30  # a title cut from the first sentence stays short
@@ -140,7 +141,7 @@ _GOVERNS_DATE = re.compile(r"(?:于|在|自|从|至|截至|是|为|将)\s*$")
 # a byline's date (`date 2025-08-29`), a bracketed dateline or credit (`【本报讯】`, `(某地12日讯)`,
 # `〔记者某某／台北报导〕`), a bullet (`■`).
 _LEADING = re.compile(
-    r"^(?:\s|[■□●○•▲△◆◇★☆▶►])*(?:本帖最后由[^。]{0,40}?编辑\s*(?:<br\s*/?>\s*)*"
+    rf"^(?:\s|[{BULLETS}])*(?:本帖最后由[^。]{{0,40}}?编辑\s*(?:<br\s*/?>\s*)*"
     r"|(?:date|日期|时间|发布时间)\s*[:：]?\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*"
     r"|[【〔\[(（][^】〕\]()（）]{0,24}(?:讯|电|报导|报道|消息|记者[^】〕\]()（）]*)[】〕\])）]\s*"
