@@ -90,11 +90,13 @@ def _centrality(sets: list[frozenset[str]]) -> list[float]:
     """Weighted degree in the sentence graph: one TextRank step, which ranks sentences
     the same way on graphs this small and keeps the cost at one pass over the pairs."""
     score = [0.0] * len(sets)
-    sizes = [len(a) for a in sets]
+    sizes = list(map(len, sets))
     for i, a in enumerate(sets):
-        for j in range(i + 1, len(sets)):
-            shared = len(a & sets[j])
-            weight = shared / (sizes[i] + sizes[j] - shared) if shared else 0.0
+        # a row's intersections at C speed; only the pairs that share a word add a weight
+        shared = list(map(len, map(a.__and__, sets[i + 1 :])))
+        for j in itertools.compress(range(i + 1, len(sets)), shared):
+            common = shared[j - i - 1]
+            weight = common / (sizes[i] + sizes[j] - common)
             if weight <= REPEAT:  # a sentence and its near-repeat must not vote for each other
                 score[i] += weight
                 score[j] += weight
