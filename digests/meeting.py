@@ -347,8 +347,12 @@ def _same_unnumbered(numbered: str, name: str) -> bool:
 
 
 # `升格后的首次`, `换届以后的第一次`: the first meeting since an event, before a name in full.
-_FIRST_SINCE = re.compile(r"[^，,。；;的]{1,12}?(?:之?后|以来)的(?:首次|第一次)")
-_DEICTIC = re.compile(r"(?:本公所|本[所会院局校处]|我[校院所局会])(?![务长])")
+_FIRST_SINCE = re.compile(
+    r"[^，,。；;的]{1,12}?(?:(?:之?后|以来)的|(?:世纪|时代)的)(?:首次|第一次)"
+)
+_DEICTIC = re.compile(
+    r"(?:本公所|本[所会會院局校处處]|我[校院所局会會])(?![务務长長])"
+)  # both scripts
 
 
 def _skip_prefix(s: str, start: int, end: int) -> int:
@@ -370,7 +374,9 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
 # Who organised it, before its name: `由某中心和某总会联办的新春团拜`.
 _ORGANISED_BY = re.compile(r"由[^，,。；;]{1,40}?(?:主办|联办|合办|举办|承办|协办|筹办|组织)的")
 # How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.
-_RECURRING = re.compile(r"(?:[一每两三]年一[度次]|每年一[度次])的?")
+_RECURRING = re.compile(
+    r"(?:[一每两三]年一[度次]|每年一[度次])的?|(?:为期|历时|会期)[^，,。；;的]{1,6}的"
+)  # (and how long it lasts: `为期三天的`)
 # A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
 _OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{NUMBER}届)")
 # Before such a name, none of it: a head count (`300名`), a region tag that Taiwan's and
@@ -398,6 +404,10 @@ def _extended(s: str, end: int) -> int:
         gap = s[best : match.start()]
         if any(verb in gap for verb in (*VERBS, *_BUSINESS, "在", "于", "主持")) or " " in gap:
             break
+        if gap.count("(") + gap.count("（") > gap.count(")") + gap.count("）"):
+            break  # `…推进会(某委员会第三次会议、…)`: the meetings it stands for, in brackets
+        if not gap and _SITTING_PART.match(s, match.start()):
+            break  # `…论坛开幕式`: the ceremony that opens the meeting named, not a second one
         if "《" in gap or gap.startswith("以"):
             break  # `…审议了《…代表大会议事规则》`: a title; `…以视频会议形式`: a manner
         if gap and FOLLOWS_NAME.match(gap):
@@ -410,6 +420,8 @@ def _extended(s: str, end: int) -> int:
     return best
 
 
+# (a session's 开幕会 is a sitting of it, joined: `…十三届二次会议开幕会`)
+_SITTING_PART = re.compile(r"(?:开幕|闭幕)(?:式|礼|典礼)")
 # What a meeting does to another's business: `召开临时会审议第8次定期会未完成的议案`.
 _BUSINESS = ("审议", "听取", "表决")
 
@@ -423,7 +435,7 @@ def _together(s: str, end: int) -> int:
 
 # After a meeting, `暨` and an event that is no meeting word: a lecture, ceremony, forum.
 _EVENT_AFTER = re.compile(
-    r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛|选举|改选)"
+    r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛|选举|改选|开放日)"
 )
 # A compound's second part that is an election: `…大会暨新届理事会选举`, not `大会选举产生…`.
 _ELECTION_AFTER = re.compile(r"(?:选举|改选)(?![产出了为通])")
@@ -656,7 +668,15 @@ def _headline_end(s: str, name: Name) -> int:
 def _more_specific(s: str, body: Name, spelled: Name) -> bool:
     """Whether the body's meeting is the title's, spelled with more of its name."""
     name, other = _text(s, body) or "", _text(s, spelled) or ""
-    return _kind(name) == _kind(other) and len(name) > len(other)
+    if _kind(name) == _kind(other) and len(name) > len(other):
+        return True
+    # `某会常务理事会拟定…` over `某会第八届常务理事会第六次会议`: a numbered sitting of it
+    organ = [m.group() for m in MEETING.finditer(other)][-1:]
+    return bool(organ) and organ[0] in name and _numbered(name) and not _numbered(other)
+
+
+def _numbered(name: str) -> bool:
+    return SESSION.search(name) is not None
 
 
 def _text(source: str, name: Name | None) -> str | None:
@@ -667,11 +687,14 @@ def _text(source: str, name: Name | None) -> str | None:
     text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
     # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name
     text = _ALIAS.split(text)[-1].strip()
+    text = _without_short_form(text)
     closing = {v: k for k, v in QUOTES.items()}.get(text[:1])
     if closing and closing not in text:
         text = text[1:].strip()  # a quoted name's opening quote, its closing one after it
-    elif source[name[-1][1] : name[-1][1] + 1] not in QUOTES:
+    elif (after := source[name[-1][1] : name[-1][1] + 1]) not in QUOTES:
         text = _UNCLOSED.sub("", text)  # `某会庆三八“某论坛:副题”`: the quote's name, cut short
+    elif _UNCLOSED.match(text):
+        text += after  # `某会“庆祝…典礼”`: the quoted event closed as the page closes it
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
     text = _DAY_WORD.sub("", text)  # `某市議會今天定期會`: the day is the date's, not the name's
@@ -681,8 +704,25 @@ def _text(source: str, name: Name | None) -> str | None:
 
 
 _CLOSERS = ")）」』”]】》>"  # a bracket the walk left open before a name: `(芙蓉讯)某会…`
-_ALIAS = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^)）]{0,20}[)）]")
-_ALIAS_OPEN = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^)）]{0,20}$")
+# (in either script: `_text` reads the page's own)
+_ALIAS_WORD = r"(?:以下|下)?(?:简称|簡稱|称|稱)"
+_ALIAS = re.compile(rf"[(（]{_ALIAS_WORD}[^)）]{{0,20}}[)）]")
+_SHORT_FORM = re.compile(
+    r"(?<=[会會联聯委协協])[(（]([^()（）]{2,5}[会會联聯委协協])[)）](?=.{4,})"
+)
+
+
+def _without_short_form(text: str) -> str:
+    """`某省同乡会联合会(某联会)“庆祝…典礼”` → without the body's short form in brackets: its
+    characters are all the body's; `工商联(总商会)` is a second name, kept."""
+    for match in _SHORT_FORM.finditer(text):
+        body = text[max(0, match.start() - 20) : match.start()]
+        if all(char in body for char in match.group(1)):
+            return text[: match.start()] + text[match.end() :]
+    return text
+
+
+_ALIAS_OPEN = re.compile(rf"[(（]{_ALIAS_WORD}[^)）]{{0,20}}$")
 _UNCLOSED = re.compile(r"^[^“「『]*[“「『](?=[^”」』]*$)")  # up to an opening quote never closed
 _DAY_WORD = re.compile(
     r"(?:今天|今日|昨天|昨日|今早|今晨|今午|昨晚|今晚|明天|明日)(?:[(（]\d{1,2}日?[)）])?"
@@ -701,6 +741,8 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if opening and (j := s.rfind(opening, max(0, i - 40), i - 1)) >= 0:
             i = j  # a quoted slogan belongs to the name even with commas inside
             continue
+        if s[i - 1] in "(（" and not any(c in ")）" for c in s[i:end]):
+            return i, None  # `…推进会(某委员会第三次会议、…`: the name is inside the bracket
         if s[i - 1] in " \u3000" and i > 1 and s[i - 2] in "「『“":
             i -= 1  # `举行「 2025某某春茗」`: a space inside the opening quote
             continue
@@ -729,7 +771,7 @@ def _walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int
         if s[i - 1] == "电" and i > 1 and s[i - 2] == "日":
             return i, None  # `新华社北京3月4日电` is a dateline
         for word in _ending_in(stops).get(s[i - 1], ()):
-            if s.endswith(word, 0, i) and not (word == "在" and _RESIDENTS.match(s, max(0, i - 6))):
+            if s.endswith(word, 0, i) and not (word == "在" and _residents(s, i)):
                 return i, word
         i -= 1
     return i, None
@@ -748,6 +790,15 @@ def _ending_in(stops: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 _NUMERALS = frozenset("0123456789一二三四五六七八九十")
 # A year's gathering of those living in a city (`2013年在京台胞中秋茶话会`): no place phrase.
 _RESIDENTS = re.compile(r"(?:19|20)\d\d年在[京沪津渝穗港澳台蓉杭华]")
+# Those of a body living in a city: `某同学会在京理事暨亲属迎春茶话会`.
+_RESIDENT_GROUP = re.compile(
+    r"在[京沪津渝穗港澳台蓉杭](?:理事|台胞|校友|会员|委员|代表|乡亲|同学|侨胞|人士|干部|专家|老同志)"
+)
+
+
+def _residents(s: str, i: int) -> bool:
+    """Whether the 在 before `i` opens a group of a city's residents, not a place phrase."""
+    return bool(_RESIDENTS.match(s, max(0, i - 6)) or _RESIDENT_GROUP.match(s, i - 1))
 
 
 _TAGS = {"》": "《", "]": "[", "〕": "〔", "〗": "〖", "］": "［"}  # closing: opening

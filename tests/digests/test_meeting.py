@@ -229,7 +229,7 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
         # a theme or an organiser before the name ends it; 本年度 is no part of it
         (
             "以「共謀發展」為主題的二○一二年澳門「僑界社團座談會」,昨午假某酒店舉行。",
-            "二○一二年澳門「僑界社團座談會",
+            "二○一二年澳門「僑界社團座談會」",
         ),
         ("由某研究中心主辦本年度「齊為家鄉出主意」座談會昨日舉行。", "「齊為家鄉出主意」座談會"),
         ("11月2日,由某学会主办的2023年城市地理学术年会在某大学召开。", "2023年城市地理学术年会"),

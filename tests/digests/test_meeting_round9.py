@@ -122,3 +122,50 @@ def test_no_chair_from_an_office_without_a_name(text: str) -> None:
 )
 def test_a_time_is_never_a_place(text: str) -> None:
     assert facts(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # congresses written short: 作代会, 文代会
+        ("省作协召开第九次作代会,选举新一届主席团。", "省作协第九次作代会"),
+        # an era's first, and how long it lasts, describe a name
+        ("新世纪的第一次全国作家代表大会昨日在京开幕。", "全国作家代表大会"),
+        ("為期三天的某某協會第八次全國代表大會昨日在京開幕。", "某某協會第八次全國代表大會"),
+        # a body's short form in brackets, its characters the body's, is dropped
+        (
+            "某省同鄉會聯合會(某聯會)“慶祝成立20周年暨第十屆理事會就職典禮”昨晚舉行。",
+            "某省同鄉會聯合會“慶祝成立20周年暨第十屆理事會就職典禮”",
+        ),
+        # a second name in brackets is kept
+        ("某市工商联(总商会)六届五次执委会议召开。", "某市工商联(总商会)六届五次执委会议"),
+        # an opening ceremony, a celebration and an open day are events held
+        (
+            "某总会二○二四街坊节开幕礼暨某中心开放日昨日举行。",
+            "某总会二○二四街坊节开幕礼暨某中心开放日",
+        ),
+        ("某会馆日前举行新会所落成暨46周年庆典。", "新会所落成暨46周年庆典"),
+        # the opening of a named meeting is a part of it, not a second meeting
+        ("第五届某某论坛开幕式在某市举行。", "第五届某某论坛"),  # (a session's 开幕会 is joined)
+        # a city's residents as a group: `在京理事` is no place phrase
+        ("某同學會在京理事暨親屬迎春茶話會日前舉行。", "某同學會在京理事暨親屬迎春茶話會"),
+        # that day, and business done before closing, follow a name
+        ("某会第十次全国会员代表大会当日在京闭幕。", "某会第十次全国会员代表大会"),
+        ("省政协十一届二十七次常委会议完成各项议程后闭幕。", "省政协十一届二十七次常委会议"),
+        # the meetings a meeting stands for, listed in brackets, are not its name
+        (
+            "在某中心召开区政府全体(扩大)会议暨项目推进会(某委员会2025年第三次会议、某委员会第四次会议)。",
+            "区政府全体(扩大)会议暨项目推进会",
+        ),
+        # a duration is no name
+        ("三天會議期間,代表們審議了報告。", None),
+    ],
+)
+def test_names_of_more_bodies_and_kinds(text: str, name: str | None) -> None:
+    assert facts(text).name == name
+
+
+def test_a_numbered_sitting_of_the_headlines_organ_is_the_name() -> None:
+    title = "某会常务理事会拟定“九大”10月召开"
+    text = "某会常务理事会拟定“九大”10月召开\n9月8日，某会第八届常务理事会第六次会议在北京召开。"
+    assert facts(text, title, title).name == "某会第八届常务理事会第六次会议"
