@@ -83,7 +83,8 @@ _SPEAK = re.compile(
 _ADVERBIAL = re.compile(
     r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
     r"(?:(?:星期|礼拜|周)[一二三四五六日天])?"  # `某某星期一(10月31日)主持`
-    r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?$"  # `书记某某出席并主持会议`
+    r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?"  # `书记某某出席并主持会议`
+    r"(?:随即|随后|亲自|首先|接着|再次)?$"  # `某某助理校长随即主持`
 )
 _BRACKETED_DATE = re.compile(r"[(（]\d{1,2}月\d{1,2}日[)）]$")
 _BARE_VERB = re.compile(r"(?:出席(?:会议)?并|的)$")  # `在书记某某的主持下`
@@ -91,9 +92,12 @@ _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指�
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset(
     "习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏"
-    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦"
+    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦杭"
 )
+_NAME_DOT = re.compile("[·•・‧]")  # the dot between a minority or foreign name's parts
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
+# A body's last character, which no given name ends with: `龙湖区委` is the district's committee.
+_BODY_LAST = frozenset("委局府厅处司部办")
 # the last ideograph of a title (专员, 督导员, 召集人)
 _TITLE_END = frozenset("长员记任席理师官人")
 _HAN = re.compile(f"^[{CJK}*]+$")
@@ -128,9 +132,9 @@ def extract_people(source: str, s: str) -> People:
 
 def is_name(name: str) -> bool:
     """A person's whole name: 2–4 ideographs led by a surname (or a `·`-joined name)."""
-    if "·" in name:
-        return all(len(part) >= 2 for part in name.split("·")) and len(name) <= 12
-    if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NOT_LAST:
+    if (parts := _NAME_DOT.split(name)) and len(parts) > 1:  # `嘉木样•洛桑久美•…`, any dot
+        return all(len(part) >= 2 for part in parts) and len(name) <= 16
+    if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NOT_LAST | _BODY_LAST:
         return False
     first = name[0]
     return first in SURNAMES or first in _MORE_SURNAMES or name.startswith(_COMPOUND_SURNAMES)
@@ -174,7 +178,14 @@ def _person(
     item, original = _trimmed(item, original)
     titles = list(_TITLES.finditer(item))
     if titles and titles[-1].end() == len(item):
-        head = item[: titles[-1].start()]
+        k = len(titles) - 1  # titles written one after another are one: `某某助理校长`
+        while (
+            k > 0
+            and titles[k - 1].end() == titles[k].start()
+            and not is_name(item[: titles[k].start()])
+        ):
+            k -= 1
+        head = item[: titles[k].start()]
         if is_name(head):  # `許宏綺區長`: a name before its title
             return Person(original[: len(head)], original[len(head) :]), False
         if (cut := _after_institution(head)) is not None:  # `某大学某学院杨某某教授`

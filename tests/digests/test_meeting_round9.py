@@ -169,3 +169,37 @@ def test_a_numbered_sitting_of_the_headlines_organ_is_the_name() -> None:
     title = "某会常务理事会拟定“九大”10月召开"
     text = "某会常务理事会拟定“九大”10月召开\n9月8日，某会第八届常务理事会第六次会议在北京召开。"
     assert facts(text, title, title).name == "某会第八届常务理事会第六次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "chair", "role"),
+    [
+        # a body's committee is no person: `龙湖区委` before 副书记
+        (
+            "某湖区委副书记、区长黄晓欢主持召开区政府党组(扩大)会议。",
+            "黄晓欢",
+            "某湖区委副书记、区长",
+        ),
+        # titles written one after another are one title; an adverb before 主持
+        ("及后，廖慧敏助理校长随即主持家长教师会会员大会。", "廖慧敏", "助理校长"),
+        # a surname the tables lacked
+        ("茶话会由某某同学会秘书长杭元祥主持。", "杭元祥", "某某同学会秘书长"),
+        # a Tibetan name's parts joined by a bullet dot, not the middle dot
+        ("会议由嘉木样•洛桑久美•图丹却吉尼玛主持。", "嘉木样•洛桑久美•图丹却吉尼玛", None),
+    ],
+)
+def test_chairs_named_in_full(text: str, chair: str, role: str | None) -> None:
+    got = facts(text)
+    assert got.chair == chair
+    assert dict(got.roles).get(chair) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某中华总商会2日在线举办以“百年商会”为主题的庆典。",  # online: no place
+        "如未能安排合适时间于该年度举行会员大会，经干事同意可延期。",  # a year, not a place
+    ],
+)
+def test_online_or_a_year_is_no_place(text: str) -> None:
+    assert facts(text).place is None
