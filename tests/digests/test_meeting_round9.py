@@ -203,3 +203,15 @@ def test_chairs_named_in_full(text: str, chair: str, role: str | None) -> None:
 )
 def test_online_or_a_year_is_no_place(text: str) -> None:
     assert facts(text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("會議在這裡舉行,各界代表出席。", None),  # where, said without saying
+        ("活动于指定地点举行。", None),
+        ("某鄉事委員會就職典禮在新建成的鄉議局舉行。", "鄉議局"),  # the hall, not when built
+    ],
+)
+def test_a_place_is_a_place_named(text: str, place: str | None) -> None:
+    assert facts(text).place == place
