@@ -116,6 +116,7 @@ _ENUMERATED = re.compile(
 # A subtitle (副题) under the headline names who came, with no object (`某某出席并讲话`).
 _DASHED = re.compile(r"^\s*(?:——|--|—)\s*\S")  # a subtitle's opening dash
 _ROLES_ONLY = re.compile(r"(?:出席|主持|讲话|致辞|发言|参加|作报告|并讲话|并致辞)$")
+_ROLE_VERB = re.compile(r"出席|主持|讲话|致辞")
 # A kicker that introduces a speech (`某某在某会议上强调`): the headline under it is the quote.
 _SPEAKS = re.compile(r"(?:强调|指出|表示|要求|提出|寄语)$")
 # A lede's opening words broken onto a line of their own (`2017年4月13日上午，某镇在…召开了`):
@@ -368,8 +369,8 @@ def find_title(
         if i + 1 < start and _introduces(text_s, simplified[i + 1]):
             score -= KICKER_PENALTY
         if i < start and _subtitle(text_s, simplified, i):
-            if _dashed_subtitle(simplified[i]):
-                continue  # `——记某某`: the headline's subtitle, which its text tells about
+            if _dashed_subtitle(simplified[i]) or _chaired_and_attended(text_s):
+                continue  # `——记某某`, `某某主持某某等出席`: the headline's subtitle
             score -= KICKER_PENALTY
         if i + 1 < start and _SPEAKS.search(text_s) and _quote_parts(simplified, i + 1, start):
             score -= KICKER_PENALTY  # `某某在某会议上强调`: the quote under it is the headline
@@ -479,7 +480,14 @@ def _subtitle(text: str, simplified: Sequence[str], i: int) -> bool:
     if above is None:
         return False
     headline = strip_decoration(simplified[above][: title_end(simplified[above])])
-    return _is_headline_shape(headline) and (dash or bool(_HELD.search(headline)))
+    # who chaired and who came, both (`某某主持某某等出席`), is a subtitle under any headline
+    both = _chaired_and_attended(text) and not _ROLES_ONLY.search(headline)
+    return _is_headline_shape(headline) and (dash or both or bool(_HELD.search(headline)))
+
+
+def _chaired_and_attended(text: str) -> bool:
+    """A line of who chaired and who came (`某某主持某某等出席`), no meeting word in it."""
+    return len(_ROLE_VERB.findall(text)) >= 2 and bool(_ROLES_ONLY.search(text))
 
 
 def _introduces(text: str, below: str) -> bool:
@@ -488,6 +496,8 @@ def _introduces(text: str, below: str) -> bool:
     if _EVENT.search(text):
         return False
     headline = strip_decoration(below[: title_end(below)])
+    if _chaired_and_attended(headline):
+        return False  # the line under it says who came: a subtitle, not the headline
     return _is_headline_shape(headline) and bool(_EVENT.search(headline))
 
 

@@ -483,3 +483,14 @@ def test_a_speech_headline_over_view_counts_opens_the_article() -> None:
         "決議成立的一個全球性的組織﹐至今已歷經五十六年的歲月。"
     )
     assert prepare(page.encode(), "speech.txt").title == "開幕典禮主席陳為民致詞全文"
+
+
+def test_who_chaired_and_who_came_is_a_subtitle_under_any_headline() -> None:
+    # the headline states no meeting word; the line under it names the people only
+    page = (
+        "原题:\n某省宣讲团来某市宣讲全会精神\n王某主持李某某张某某等出席\n"
+        "根据统一部署，26日上午，某省宣讲团报告会暨市委理论学习中心组(扩大)会议在某大剧院举行。"
+        "市委书记王某主持。李某某、张某某等市委理论学习中心组成员出席。宣讲团成员作宣讲报告。\n"
+        "报告会上，宣讲团成员围绕全会精神作了深入解读。"
+    )
+    assert prepare(page.encode(), "kicker.txt").title == "某省宣讲团来某市宣讲全会精神"
