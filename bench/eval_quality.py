@@ -2,7 +2,7 @@
 
     python bench/eval_quality.py [--pages bench/realpages/pages]
                                  [--split all|dev|heldout|test|test2|test3|test4|test5|
-                                          test6|test7|test8|development|unseen|
+                                          test6|test7|test8|test9|development|unseen|
                                           every]
                                  [--show FIELD] [--short DIR]
 
@@ -37,7 +37,19 @@ from digests.script import to_simplified  # noqa: E402
 
 INDEX = ROOT / "bench" / "realpages" / "index.tsv"
 FIELDS = ("title", "date", "meeting", "place", "chair")
-SPLITS = ("dev", "heldout", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+SPLITS = (
+    "dev",
+    "heldout",
+    "test",
+    "test2",
+    "test3",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+    "test8",
+    "test9",
+)
 # A converter's reading is lower case (`會(huì )` too); `BBM(L)`, an honour's class, is none.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?[)）]")
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
@@ -347,6 +359,7 @@ def main() -> int:
             "test6",
             "test7",
             "test8",
+            "test9",
             "development",
             "unseen",
             "every",
