@@ -38,6 +38,8 @@ _FURNITURE = re.compile(
     r"|分享[:：到]|打印(?:本页|此页|该页|文章)|【打印|浏览量|发布时间|来源[:：]|责任编辑"
     r"|编辑[:：]|字号[:：]|字号\s*[大中小]|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)|扫一扫"
 )
+_TABLE = " |｜"  # a table's cell bars around an agenda's item
+_ROMAN = re.compile(r"[IVXLC]+\W*|\d+[a-z]?\W*")  # an item's number alone
 _BULLET = re.compile(rf"^[\s{BULLETS}·*\-—]+")
 _MID_SENTENCE = re.compile(r"^[，,；;、：:）)」』”…]")  # a fragment the splitter left
 # Runs, not characters: removing runs and comparing lengths counts at C speed.
@@ -60,13 +62,25 @@ def _ends_sentence(text: str) -> bool:
 def _eligible(sentence: Sentence) -> bool:
     """Whether a sentence may be shown at all."""
     text = _BULLET.sub("", sentence.simplified.strip())
-    if len(text) < MIN_CHARS or _CLOSING.match(text) or _FURNITURE.search(text):
-        return False
-    if _MID_SENTENCE.match(text):
-        return False
     if not _ends_sentence(text) and len(text) < 40:
         return False  # a sub-head (`会议强调`) or a salutation (`同志们:`)
-    return _cjk_share(text) >= 0.6
+    return _shown(text)
+
+
+def _item(sentence: Sentence) -> bool:
+    """Whether a line may be shown on a page that has no sentence: an agenda's or a
+    record's item (`通過某區議會第十一次會議紀錄`)."""
+    text = _BULLET.sub("", sentence.simplified.strip(_TABLE))
+    if _ROMAN.fullmatch(text) or sum(map(str.isdigit, text)) >= 4:
+        return False  # an item's number alone; an address or a paper's number
+    return _shown(text)
+
+
+def _shown(text: str) -> bool:
+    """Whether text of sentence length, no furniture, no closing formula, is prose."""
+    if len(text) < MIN_CHARS or _CLOSING.match(text) or _FURNITURE.search(text):
+        return False
+    return not _MID_SENTENCE.match(text) and _cjk_share(text) >= 0.6
 
 
 def _head(text: str) -> str:
@@ -77,7 +91,7 @@ def _head(text: str) -> str:
 
 def _trim(sentence: Sentence) -> str:
     """The sentence from its start, without a leading bullet; a long one cut at a clause."""
-    text = _BULLET.sub("", sentence.text)
+    text = _BULLET.sub("", sentence.text.strip(_TABLE))
     return text if len(text) <= MAX_CHARS else _head(text)
 
 
@@ -179,6 +193,8 @@ def pick_highlights(
     if n <= 0:
         return ()
     candidates = list(itertools.islice(filter(_eligible, sentences), MAX_SENTENCES))
+    if not candidates:  # no sentence at all: an agenda's items say what the meeting did
+        candidates = list(itertools.islice(filter(_item, sentences), MAX_SENTENCES))
     sets = [frozenset(s.tokens) for s in candidates]
     words = frozenset(filter(is_content_word, frozenset().union(*sets)))  # each token once
     sets = [tokens & words for tokens in sets]

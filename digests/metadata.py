@@ -261,9 +261,18 @@ def _closing_date(tail: Sequence[str]) -> dt.date | None:
     if len(dated) != 1 or any(_bare(text) for text in tail[dated[0] + 1 :]):
         return None
     beside = _FULL_DAY.sub("", tail[dated[0]])
-    if _bare(beside) and count_cjk(_CLOCK.sub("", _WEEKDAY.sub("", beside))) >= LINK_HAN:
+    signed = _SIGNATURE.fullmatch(tail[dated[0]].strip())  # `(2014-01-21 某市委老干部局)`
+    if (
+        not signed
+        and _bare(beside)
+        and count_cjk(_CLOCK.sub("", _WEEKDAY.sub("", beside))) >= LINK_HAN
+    ):
         return None  # a headline beside the date: a related story's (not a signature's name)
     return next(dates.full_dates(tail[dated[0]]), None)
+
+
+# A signature in brackets: the date and the office that wrote the page, not a related headline.
+_SIGNATURE = re.compile(r"[(（][^()（）]{4,40}[)）]")
 
 
 def _bare(text: str) -> bool:

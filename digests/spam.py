@@ -68,8 +68,10 @@ _DOMAIN_BRAND = re.compile(rf"(?<![A-Za-z0-9.])\d{{3,}}[a-z]{{2,5}}(?=[{CJK}])")
 _LATIN_SITE = re.compile(
     rf"(?:[{CJK}]{{2}}[·・\-]?)?[A-Za-z][A-Za-z0-9]{{1,11}}[·・\-]?[{CJK}]{{0,8}}?(?:官方网站|官网)"
     rf"|(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{{3,12}}(?:体育|娱乐|棋牌)"
+    # a lower-case Latin brand, its Chinese name glued on, before 体育 (`betway必威体育`)
+    rf"|(?<![A-Za-z])[a-z]{{4,12}}[{CJK}]{{1,4}}?(?:体育|娱乐|棋牌)"
 )
-_LATIN_TAIL = re.compile(r"官网|官方网站|[A-Za-z0-9](?:体育|娱乐|棋牌)")
+_LATIN_TAIL = re.compile(rf"官网|官方网站|[A-Za-z0-9][{CJK}]{{0,4}}(?:体育|娱乐|棋牌)")
 _SEPARATORS = "，。；！？、,;:：·-—_|｜ "
 GRAM = 12  # the longest brand string looked for (`必威betway官网`, `九游会·J9-官方网站`)
 RECUR = 3  # occurrences, on this many different lines or sentences, that make a phrase injected

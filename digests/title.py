@@ -134,7 +134,12 @@ _LAST_DATE = re.compile(
 _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line under it is a caption
 # A caption that numbers or points at its picture (`图1 …合影留念`, `圖為…`, `上图：…`), and a
 # forum's note that a post was edited (`本帖最后由 某某 于 2015-4-13 00:37 编辑`): never a headline.
-_CAPTION = re.compile(r"^\W*(?:图\s*\d{1,2}(?!\d)|图为|[上下左右]图\s*[:：为])|^\W*本帖最后由")
+_CAPTION = re.compile(
+    r"^\W*(?:图\s*\d{1,2}(?!\d)|图为|[上下左右]图\s*[:：为])|^\W*本帖最后由"
+    # a photo's credit closing the line (`会议现场(某某 摄)`, `（受访者供图）`), a group photo
+    r"|[(（][^()（）]{0,20}(?:摄|摄影|供图)\s*[)）]?\W*$|合影\W*$"
+    r"|^\W*记者[^，,。]{2,12}(?:报导|报道)\W*$"  # a byline: `记者某某／纽约报导`
+)
 # A preposition right before a date makes it the sentence's (`某会于2021年9月24日完成…`), not
 # a byline glued to a title.
 _GOVERNS_DATE = re.compile(r"(?:于|在|自|从|至|截至|是|为|将)\s*$")
@@ -350,7 +355,7 @@ def find_title(
             continue
         if _LEDE_START.match(text_s) or _LEDE_START.match(raw):
             continue
-        if (i > 0 and _IMAGE.match(simplified[i - 1])) or _CAPTION.match(raw):
+        if (i > 0 and _IMAGE.match(simplified[i - 1])) or _CAPTION.search(raw):
             continue  # a caption (`某区长王五`, `图1 与会代表合影`) that the body echoes whole
         if any(_split_copy(simplified, j) for j in (i - 1, i - 2) if j >= 0):
             continue  # a part of the headline printed again under it
@@ -545,7 +550,10 @@ def _original(line: str, simplified: str, text_s: str) -> str:
 def body_title(lines: Sequence[str], simplified: Sequence[str], content: Sequence[bool]) -> str:
     """A title from the first paragraph: the meeting it names, else its first clauses."""
     for i, line in enumerate(simplified):
-        if content[i] and (len(line) > MAX_TITLE or "。" in line) and _han(line) * 3 >= len(line):
+        # a short caption (`与会嘉宾合影。`), not one that says the news (`某某主持院會，讓…`)
+        caption = len(line) <= MAX_TITLE and "，" not in line and _CAPTION.search(line)
+        paragraph = (len(line) > MAX_TITLE or "。" in line) and not caption
+        if content[i] and paragraph and _han(line) * 3 >= len(line):
             # an edit note, a byline's date or a dateline opening the post is not its first words
             skip = opening.end() if (opening := _LEADING.match(line)) else 0
             whole = find_meeting_name(line)  # (read with its dateline, which may name the body)
