@@ -39,6 +39,8 @@ _FURNITURE = re.compile(
     r"|编辑[:：]|字号[:：]|字号\s*[大中小]|关键词[:：]|上一篇|下一篇|返回(顶部|首页|列表)|扫一扫"
 )
 _TABLE = " |｜"  # a table's cell bars around an agenda's item
+# An agenda item's letter or roman number, `(b) `, `— (i)`: a list's mark, like a bullet.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s—-]))[(（](?:[a-h]|[ivx]{1,4})[)）]\s*")
 _ROMAN = re.compile(r"[IVXLC]+\W*|\d+[a-z]?\W*")  # an item's number alone
 _BULLET = re.compile(rf"^[\s{BULLETS}·*\-—]+")
 _MID_SENTENCE = re.compile(r"^[，,；;、：:）)」』”…]")  # a fragment the splitter left
@@ -91,7 +93,7 @@ def _head(text: str) -> str:
 
 def _trim(sentence: Sentence) -> str:
     """The sentence from its start, without a leading bullet; a long one cut at a clause."""
-    text = _BULLET.sub("", sentence.text.strip(_TABLE))
+    text = _ENUMERATOR.sub("", _BULLET.sub("", sentence.text.strip(_TABLE)))
     return text if len(text) <= MAX_CHARS else _head(text)
 
 

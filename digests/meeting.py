@@ -417,6 +417,8 @@ def _extended(s: str, end: int) -> int:
         best = event.end()  # `…述职评议会暨首届乡村振兴发展讲堂`: the 暨 joins an event
     elif best > end and "暨" in s[end:best] and (vote := _ELECTION_AFTER.match(s, best)):
         best = vote.end()
+    elif (titled := _QUOTED_TITLE.match(s, best, clause_end + 1)) is not None:
+        best = titled.end()  # `年度晚宴“狮城庆新春2017”`: the name it is held under
     return best
 
 
@@ -435,8 +437,10 @@ def _together(s: str, end: int) -> int:
 
 # After a meeting, `暨` and an event that is no meeting word: a lecture, ceremony, forum.
 _EVENT_AFTER = re.compile(
-    r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛|选举|改选|开放日)"
+    r"暨[^，,。；;：:\s在于召举]{2,30}?(?:讲堂|仪式|典礼|活动|论坛|选举|改选|开放日|嘉年华)"
 )
+# A quoted title right after the meeting word, then the clause ends: the event's own name.
+_QUOTED_TITLE = re.compile(r"[“「『][^“”「」『』，,。；;]{2,20}[”」』](?=[，,。；;\s]|$)")
 # A compound's second part that is an election: `…大会暨新届理事会选举`, not `大会选举产生…`.
 _ELECTION_AFTER = re.compile(r"(?:选举|改选)(?![产出了为通])")
 
@@ -697,10 +701,13 @@ def _text(source: str, name: Name | None) -> str | None:
         text += after  # `某会“庆祝…典礼”`: the quoted event closed as the page closes it
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
-    text = _DAY_WORD.sub("", text)  # `某市議會今天定期會`: the day is the date's, not the name's
+    text = _DAY_WORD.sub("", text).lstrip("的之")  # `某市議會今天定期會`: the day is the date's
     if (own := _DEICTIC.match(text)) is not None and len(text) - own.end() >= 4:
         text = text[own.end() :]  # `我院第八届五次职工代表大会`: this hospital's, as its page says
-    return text[-CAP:] or None
+    return text[-CAP:] if text not in _BARE_KINDS else None
+
+
+_BARE_KINDS = frozenset({"", "会", "會", "会议", "會議", "大会", "大會"})  # no name on its own
 
 
 _CLOSERS = ")）」』”]】》>"  # a bracket the walk left open before a name: `(芙蓉讯)某会…`

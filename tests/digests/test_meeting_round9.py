@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from digests.pipeline import analyse
 from tests.digests.test_meeting import facts
 
 
@@ -215,3 +216,37 @@ def test_online_or_a_year_is_no_place(text: str) -> None:
 )
 def test_a_place_is_a_place_named(text: str, place: str | None) -> None:
     assert facts(text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("3月2日，某市第七次少代会隆重开幕。", "某市第七次少代会"),  # 少代会, 教代会 written short
+        ("某校六届三次教代会在报告厅召开。", "某校六届三次教代会"),
+        # a carnival after 暨 is the compound's second part
+        (
+            "11月17日，第三届世界某某人恳亲大会暨2017某市华人嘉年华在某市开幕。",
+            "第三届世界某某人恳亲大会暨2017某市华人嘉年华",
+        ),
+        # a quoted title right after the meeting word is the event's own name
+        (
+            "某某会于2月26日晚举行年度晚宴“狮城庆新春2017”，400名嘉宾欢聚一堂。",
+            "某某会年度晚宴“狮城庆新春2017”",
+        ),
+        # what is left of a name when its words are cut is no name
+        ("今天的會議,大家暢所欲言。", None),
+    ],
+)
+def test_more_kinds_and_titles(text: str, name: str | None) -> None:
+    assert facts(text).name == name
+
+
+def test_an_agenda_items_letter_is_no_part_of_a_highlight() -> None:
+    page = (
+        "某區議會第一次會議\n議程 |\nI |\n某區民政事務專員致歡迎辭\n|\n"
+        "(a) 成立某區議會屬下各個常務委員會 |\n"
+        "(b) 確定會議時間表及舉行聯合會議以推選各委員會主席 |\n"
+    )
+    docs, _ = analyse([("agenda.txt", page.encode())])
+    assert docs[0].highlights
+    assert not any(line.startswith(("(a)", "(b)")) for line in docs[0].highlights)
