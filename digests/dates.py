@@ -73,7 +73,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)")
 # (`2000余名代表`)
 _NAMED_YEAR = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)(?=[^\d\s年度届多余万亿名人个位家元件项次，,。、]"
-    r"[^\d，,。；;]{0,16}(?:会|论坛|晚宴|典礼|仪式))"
+    r"[^\d，,。；;]{0,16}(?:会|论坛|晚宴|典礼|仪式|嘉年华))"
+    # or closing a quoted name (`“狮城庆新春2017”`); a `2022年度…生活会` is a year's
+    # meeting held in the next, never the day's year
+    r"|[“「][^”」\d]{2,16}((?:19|20)\d\d)[”」]"
 )
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})(?![\d.])月?")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
@@ -325,7 +328,7 @@ def counted_from_page(text: str, end: int) -> bool:
 def named_year(text: str) -> int | None:
     """The year an event's name carries without 年 (`2015民间商会(自贡)高峰论坛`)."""
     found = _NAMED_YEAR.search(text)
-    return int(found[1]) if found else None
+    return int(next(year for year in found.groups() if year)) if found else None
 
 
 def years(text: str) -> set[int]:

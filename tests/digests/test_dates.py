@@ -576,3 +576,17 @@ def test_a_day_of_next_year_announced_is_not_the_pages() -> None:
         "区政协主席王建国主持会议。"
     )
     assert date_of(lede, "https://example.org/2024/12/20/a.html") == "2024-12-20"
+
+
+@pytest.mark.parametrize(
+    ("lede", "date"),
+    [
+        # the year a quoted event's name closes with, or a carnival's, dates the day
+        ("某某会于2月26日晚举行年度晚宴“狮城庆新春2017”,400名嘉宾欢聚一堂。", "2017-02-26"),
+        ("11月17日,第三届世界某某人恳亲大会暨2017某市华人嘉年华在某市开幕。", "2017-11-17"),
+        # a year's meeting (`2022年度民主生活会`) is held in the next: it dates nothing
+        ("2月21日,某某通报了2022年度民主生活会征求意见情况。", None),
+    ],
+)
+def test_a_year_named_in_an_event(lede: str, date: str | None) -> None:
+    assert prepare(lede.encode(), "named.txt").date == date
