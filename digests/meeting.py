@@ -375,7 +375,7 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
 _ORGANISED_BY = re.compile(r"由[^，,。；;]{1,40}?(?:主办|联办|合办|举办|承办|协办|筹办|组织)的")
 # How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.
 _RECURRING = re.compile(
-    r"(?:[一每两三]年一[度次]|每年一[度次])的?|(?:为期|历时|会期)[^，,。；;的]{1,6}的"
+    r"(?:[一每两三]年一[度次]|每年一[度次])的?|(?:一连)?(?:为期|历时|会期)[^，,。；;的]{1,6}的"
 )  # (and how long it lasts: `为期三天的`)
 # A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
 _OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{NUMBER}届)")
@@ -406,6 +406,8 @@ def _extended(s: str, end: int) -> int:
             break
         if gap.count("(") + gap.count("（") > gap.count(")") + gap.count("）"):
             break  # `…推进会(某委员会第三次会议、…)`: the meetings it stands for, in brackets
+        if gap.startswith("上"):
+            break  # `…开幕会上向大会报告`: at it, the sentence goes on
         if not gap and _SITTING_PART.match(s, match.start()):
             break  # `…论坛开幕式`: the ceremony that opens the meeting named, not a second one
         if "《" in gap or gap.startswith("以"):
@@ -689,8 +691,9 @@ def _text(source: str, name: Name | None) -> str | None:
         return None
     pieces = [source[a:b] for a, b in name]
     text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
-    # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name
-    text = _ALIAS.split(text)[-1].strip()
+    # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name;
+    # `某大学社会科学联合会(以下简称社科联)成立暨首届代表大会`: the body's own event
+    text = _past_alias(text)
     text = _without_short_form(text)
     closing = {v: k for k, v in QUOTES.items()}.get(text[:1])
     if closing and closing not in text:
@@ -714,6 +717,21 @@ _CLOSERS = ")）」』”]】》>"  # a bracket the walk left open before a name
 # (in either script: `_text` reads the page's own)
 _ALIAS_WORD = r"(?:以下|下)?(?:简称|簡稱|称|稱)"
 _ALIAS = re.compile(rf"[(（]{_ALIAS_WORD}[^)）]{{0,20}}[)）]")
+
+
+def _past_alias(text: str) -> str:
+    """The name after an alias in brackets when it opens with the alias, else the name
+    without the brackets."""
+    aliases = list(_ALIAS.finditer(text))
+    if not aliases:
+        return text
+    last = aliases[-1]
+    short = _ALIAS_WORD_RE.sub("", last.group()).strip("()（）“”「」\"' ")
+    after = text[last.end() :].strip()
+    return after if short and after.startswith(short) else _ALIAS.sub("", text).strip()
+
+
+_ALIAS_WORD_RE = re.compile(_ALIAS_WORD)
 _SHORT_FORM = re.compile(
     r"(?<=[会會联聯委协協])[(（]([^()（）]{2,5}[会會联聯委协協])[)）](?=.{4,})"
 )

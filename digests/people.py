@@ -27,7 +27,7 @@ _TITLES = re.compile(
     r"|副乡长|乡长|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
     r"|副理事长|理事长|常务理事|理事|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|董事|副总经理|总经理|经理|副议长"
     r"|议长|议员|里长|团长|司长|行长|总裁|检察长|庭长|所长|站长|馆长|大使|发言人|教授|研究员|监事长|监事"
-    r"|主编|同志|代表|负责人|顾问|助理|干部|督学"
+    r"|主编|同志|代表|负责人|顾问|助理|干部|督学|老师|先生|女士|博士"
 )
 _COMPOUND_SURNAMES = (
     "欧阳",
@@ -92,8 +92,9 @@ _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指�
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset(
     "习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏"
-    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦杭"
+    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦杭怀"
 )
+_TITLE_WORDS = frozenset({"常务", "执行", "轮值", "名誉", "荣誉", "首席", "常務", "執行", "輪值"})
 _NAME_DOT = re.compile("[·•・‧]")  # the dot between a minority or foreign name's parts
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
 # A body's last character, which no given name ends with: `龙湖区委` is the district's committee.
@@ -135,6 +136,8 @@ def is_name(name: str) -> bool:
     if (parts := _NAME_DOT.split(name)) and len(parts) > 1:  # `嘉木样•洛桑久美•…`, any dot
         return all(len(part) >= 2 for part in parts) and len(name) <= 16
     if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NOT_LAST | _BODY_LAST:
+        return False
+    if name in _TITLE_WORDS:  # `常务` of 常务副主席, split from its title
         return False
     first = name[0]
     return first in SURNAMES or first in _MORE_SURNAMES or name.startswith(_COMPOUND_SURNAMES)

@@ -135,6 +135,7 @@ _IMAGE = re.compile(r"^\W*(?:!\[|<image|<img)", re.I)  # a picture: the line und
 # A caption that numbers or points at its picture (`图1 …合影留念`, `圖為…`, `上图：…`), and a
 # forum's note that a post was edited (`本帖最后由 某某 于 2015-4-13 00:37 编辑`): never a headline.
 _CAPTION = re.compile(
+    r"(?:大家好|各位好|朋友们好)\W*$|"  # a speech's salutation (`各位先進、大家好！`)
     r"^\W*(?:图\s*\d{1,2}(?!\d)|图为|[上下左右]图\s*[:：为])|^\W*本帖最后由"
     # a photo's credit closing the line (`会议现场(某某 摄)`, `（受访者供图）`), a group photo
     r"|[(（][^()（）]{0,20}(?:摄|摄影|供图)\s*[)）]?\W*$|合影\W*$"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from digests.pipeline import analyse
+from digests.pipeline import analyse, prepare
 from tests.digests.test_meeting import facts
 
 
@@ -250,3 +250,57 @@ def test_an_agenda_items_letter_is_no_part_of_a_highlight() -> None:
     docs, _ = analyse([("agenda.txt", page.encode())])
     assert docs[0].highlights
     assert not any(line.startswith(("(a)", "(b)")) for line in docs[0].highlights)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("大家期待已久的我们的年会终于来了。", None),  # whose, not which
+        ("會議歷時83小時會議,議員提出多項動議。", None),  # how long
+        ("某某華僑聯合總會紐約州分會成立慶典昨日舉行。", "某某華僑聯合總會紐約州分會成立慶典"),
+        ("隨著2017年全國兩會首場新聞發布會的召開,某某介紹了會議安排。", None),
+        (
+            "一連為期三天的某鎮民代表會第十二屆第一次臨時會昨日開議。",
+            "某鎮民代表會第十二屆第一次臨時會",
+        ),
+        ("某某在全国政协十二届三次会议开幕会上向大会报告工作。", "全国政协十二届三次会议开幕会"),
+        # an alias in brackets that the name does not go on with keeps the body
+        (
+            "某某大学社会科学联合会(以下简称社科联)成立暨首届代表大会在某校召开。",
+            "某某大学社会科学联合会成立暨首届代表大会",
+        ),
+    ],
+)
+def test_names_on_test7s_shapes(text: str, name: str | None) -> None:
+    assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        ("会议由王艳老师主持。", "王艳"),  # a courtesy title after the name
+        ("常务副主席怀进鹏主持会议。", "怀进鹏"),  # 常务 is no name
+    ],
+)
+def test_chairs_without_courtesy_or_title_fragments(text: str, chair: str) -> None:
+    assert facts(text).chair == chair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某表示,本立法年度已舉行多次會議。",
+        "某某在全国政协十二届三次会议召开期间接受采访。",
+        "会议即将召开。",
+    ],
+)
+def test_a_year_a_time_or_a_meeting_is_no_place(text: str) -> None:
+    assert facts(text).place is None
+
+
+def test_a_speechs_salutation_is_never_the_title() -> None:
+    page = (
+        "大會主席團、總主席、各位先進、各位好朋友、大家好！\n"
+        "今天很高興在這裡向各位報告本會一年來的會務。本會在全體理監事的努力下,會務推展順利。"
+    )
+    assert "大家好" not in prepare(page.encode(), "speech.txt").title
