@@ -56,7 +56,9 @@ EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
 # What hacked pages inject, by shape: brands of casinos, lotteries, porn and forums.
 SPAM = re.compile(
     r"赌场|博彩|娱乐城|百家乐|真人视讯|尊龙|凯时|开云|好博体育|华体会|九游|必威|手机官网入口"
-    r"|官方网站|无码|精品国产|人妻|毛片|爆乳|直播在线观看|tvbnow|bttvb|公仔箱|优宝购物|ubao",
+    # an injected site's tail (`某某·(中国)官方网站`), not a body's own `据某会官方网站信息`
+    r"|[·・)）]\s*官方网站|官方网站入口|无码|精品国产|人妻|毛片|爆乳|直播在线观看|tvbnow|bttvb"
+    r"|公仔箱|优宝购物|ubao",
     re.I,
 )
 # Titles that are page furniture, not a headline.
