@@ -192,6 +192,7 @@ _BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
 # Attending what a body organised: `出席该会主办的新春团拜`; speaking at it: `在…会上致词`.
 _ATTENDED_ORGANISED = re.compile(r"(?:出席|参加|参与|列席)[^，,。；;]{0,16}$")
 _SPOKE_AT = re.compile(r"上(?:致词|致辞|讲话|发言|作报告|作主题报告)")
+_SPOKEN_AT = re.compile(r"上[，,]?[^，,。；;！？]{0,24}?(?:致词|致辞|讲话|发言|作报告)")
 
 
 def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
@@ -201,7 +202,8 @@ def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
     if stop in ORGANISED:
         return bool(_ATTENDED_ORGANISED.search(s, max(0, start - 24), start - len(stop)))
     if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
-        return bool(_TODAY.match(s, end) or _ACTS.match(s, end))
+        # `座谈交流会上，某某理事长首先致辞`: a sentence about what was said at it
+        return bool(_TODAY.match(s, end) or _ACTS.match(s, end) or _SPOKEN_AT.match(s, end))
     return stop == "在" and bool(_SPOKE_AT.match(s, end) or _lede_at(s, start, end))
 
 
@@ -564,7 +566,8 @@ def _name(source: str, s: str, s_title: str, title: str | None) -> str | None:
     body_name = _text(s, body) or ""
     if body_name and _kind(body_name) == _kind(named) and body_name not in named:
         return _with_council(original[a:b], named, body_name, _text(source, body))
-    return _text(original, _joined(s_title, a, b))  # with the body the headline says held it
+    # with the body the headline says held it, and its compound (`…晚會暨換屆典禮`)
+    return _text(original, _joined(s_title, a, _together(s_title, b)))
 
 
 # The council a headline's sitting opens with (`某市議會臨時會開議`).

@@ -304,3 +304,14 @@ def test_a_speechs_salutation_is_never_the_title() -> None:
         "今天很高興在這裡向各位報告本會一年來的會務。本會在全體理監事的努力下,會務推展順利。"
     )
     assert "大家好" not in prepare(page.encode(), "speech.txt").title
+
+
+def test_a_headlines_compound_is_whole() -> None:
+    title = "某華聯舉行新春聯歡晚會暨換屆典禮"
+    text = "某華聯日前在某酒家歡聚一堂,會長致詞感謝各界支持。"
+    assert facts(text, title, title).name == "新春聯歡晚會暨換屆典禮"
+
+
+def test_a_meeting_opening_a_sentence_about_what_was_said_at_it_is_held() -> None:
+    text = "某會領導一行到訪某宗親總會。座談交流會上某某理事長首先致辭,對各位到來表示歡迎。"
+    assert facts(text).name == "座談交流會"
