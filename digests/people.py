@@ -103,7 +103,8 @@ _BODY_LAST = frozenset("委局府厅处司部办")
 _TITLE_END = frozenset("长员记任席理师官人")
 _HAN = re.compile(f"^[{CJK}*]+$")
 _INSTITUTION = re.compile(
-    r"(?:大学|学院|中学|小学|学校|医院|研究院|研究所|委员会|学会|协会|公司|集团)$"
+    r"(?:大学|学院|中学|小学|学校|医院|研究院|研究所|委员会|学会|协会|公司|集团"
+    r"|侨联|妇联|工商联|文联|科协|残联|总会|商会|联合会)$"  # `侨联简汉生` + 理事长
 )
 
 
@@ -279,7 +280,8 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
 _CHAIR_FIELD = re.compile(r"主持人\s*[:：]\s*")
 # A ceremony's or a congress's chair named by the office before a speech: `大会主席某某致辞`.
 _PRESIDING = re.compile(
-    rf"(?:典礼|仪式|大会|年会|开幕式)主席([{CJK}]{{2,4}}?)(?:致词|致辞|讲话|宣布|表示|报告)"
+    rf"(?:典礼|仪式|大会|年会|开幕式)主席([{CJK}]{{2,4}}?)"
+    r"(?:致词|致辞|讲话|宣布|表示|报告|理事长|会长|先生|女士)"  # `大会主席某某理事长`
 )
 # Who a sitting puts in its chair: `推派某某议员担任主席`, `由某某担任大会主席`.
 _SERVES_AS = re.compile(r"担任(?:会议|大会|临时)?主席(?![团台])")

@@ -21,7 +21,7 @@ _PLACE = re.compile(
 )
 _NOT_PLACE = re.compile(
     r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻"
-    r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频|该)"
+    r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频|该$)"
     r"|^(?:线上?|网上|云端)$"  # `在线举办`: online, no place
     r"|^(?:这里|那里|此地|该地|当地|本地|指定地点|同一地点)$"  # where, said without saying
     r"|年度|^即将|次(?:会议|大会)$"  # `本立法年度已`, `即将`: a time; `在某届某次会议`: a meeting
@@ -58,6 +58,7 @@ _ATTENDED_AT = re.compile(r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中
 
 # A notice's or a record's field: `现场会议地点:公司会议室`, `地 點 本院議場`.
 _PLACE_FIELD = re.compile(r"(?:^|\n)[^\n:：]{0,8}?地\s*点(?:\s*[:：]\s*|\s+)([^\s，,。；;]{2,30})")
+_ITS_OWN = re.compile(r"该[会院校馆所局]")  # (本院議場 is how a page names its own hall)
 _NEWLY_BUILT = re.compile(r"(?:新|刚|刚刚|重新)?(?:建成|落成|装修|启用|改造|修缮)[^的，,]{0,4}的")
 # A session decided on, not held: `通过十至十九日于某厅召开第十次临时会`.
 _DECIDED = re.compile(r"(?:通过|决定|拟|计划)[^，,。；;]{0,10}$")
@@ -77,6 +78,8 @@ def find_place(source: str, s: str) -> str | None:
     a, b = places[0]
     if (new := _NEWLY_BUILT.match(s, a, b)) is not None and b - new.end() >= 2:
         a = new.end()  # `在新建成的乡议局举行`: the hall, not when it was built
+    if (own := _ITS_OWN.match(s, a, b)) is not None and b - own.end() >= 2:
+        a = own.end()  # `假该会大礼堂举行`: the body's own hall
     value = source[a:b].strip()
     full = _SHORT_PLACES.get(to_simplified(value), value)
     if len(full) == 1:

@@ -315,3 +315,31 @@ def test_a_headlines_compound_is_whole() -> None:
 def test_a_meeting_opening_a_sentence_about_what_was_said_at_it_is_held() -> None:
     text = "某會領導一行到訪某宗親總會。座談交流會上某某理事長首先致辭,對各位到來表示歡迎。"
     assert facts(text).name == "座談交流會"
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        (
+            "大會籌備會議昨日舉行,由僑聯簡漢生理事長主持,通過活動日程表。",
+            "簡漢生",
+        ),  # body, name, title
+        ("尊敬的大会主席庄启义理事长、各位贵宾,大家好。", "庄启义"),  # the chair saluted by office
+    ],
+)
+def test_chairs_between_a_body_and_a_title(text: str, chair: str) -> None:
+    assert facts(text).chair == chair
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "某縣農會於本日上午10時假該會大禮堂舉行104年度會員代表大會。",
+            "大禮堂",
+        ),  # that body's own
+        ("某院第3次院會在本院議場舉行。", "本院議場"),  # a page naming its own hall keeps it
+    ],
+)
+def test_a_bodys_own_hall(text: str, place: str) -> None:
+    assert facts(text).place == place
