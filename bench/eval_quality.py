@@ -371,7 +371,7 @@ def main() -> int:
         default="all",
     )  # development: dev and held-out (after.txt); all: the 265 pages of rounds 1-3;
     # unseen: the split gathered and labelled before the engine ran on it (test10); the
-    # earlier unseen ones (test5, test6) became development data as rounds looked at them
+    # earlier unseen ones (test5, test6, test7) became development data as rounds looked at them
     parser.add_argument("--show", choices=FIELDS)
     parser.add_argument("--short", type=Path, help="a folder of short news posts")
     args = parser.parse_args()
