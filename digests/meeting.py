@@ -694,6 +694,7 @@ def _text(source: str, name: Name | None) -> str | None:
         return None
     pieces = [source[a:b] for a, b in name]
     text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
+    text = _MEDIA_TAG.sub("", text)  # `(影音)某會第2屆第3次會員大會`: what the page carries
     # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name;
     # `某大学社会科学联合会(以下简称社科联)成立暨首届代表大会`: the body's own event
     text = _past_alias(text)
@@ -716,6 +717,7 @@ def _text(source: str, name: Name | None) -> str | None:
 _BARE_KINDS = frozenset({"", "会", "會", "会议", "會議", "大会", "大會"})  # no name on its own
 
 
+_MEDIA_TAG = re.compile(r"^[(（【\[](?:影音|视频|視頻|影片|图文|圖文|直播)[)）】\]]\s*")
 _CLOSERS = ")）」』”]】》>"  # a bracket the walk left open before a name: `(芙蓉讯)某会…`
 # (in either script: `_text` reads the page's own)
 _ALIAS_WORD = r"(?:以下|下)?(?:简称|簡稱|称|稱)"

@@ -13,7 +13,8 @@ from digests.script import CJK, to_simplified
 _PLACE = re.compile(
     # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there;
     # Hong Kong's `假座某酒樓` as its `假某酒樓`
-    r"(?:在(?![意乎])|假座?|(?<![关由对至属等鉴基])于|来到)((?:(?!在|假)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
+    r"(?:在(?![意乎])|(?<![渡度休放请暑寒长])假座?|(?<![关由对至属等鉴基])于|来到)"
+    r"((?:(?!在)(?!(?<![渡度休放请暑寒长])假)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
     r"(?:与[^，,。；;]{1,12}?)?"  # `在台中市与有关单位举行`: the place, not its company
     r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中|主持)*"  # `在北京主持召开`
     r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见|揭幕|[掀拉]开(?:序幕|帷幕))"
@@ -24,7 +25,8 @@ _NOT_PLACE = re.compile(
     r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频|该$)"
     r"|^(?:线上?|网上|云端)$"  # `在线举办`: online, no place
     r"|^(?:这里|那里|此地|该地|当地|本地|指定地点|同一地点)$"  # where, said without saying
-    r"|年度|^即将|次(?:会议|大会)$"  # `本立法年度已`, `即将`: a time; `在某届某次会议`: a meeting
+    # `本立法年度已`, `即将`, `过去一年`: a time; `在某届某次会议`: a meeting
+    r"|年度|^即将|次(?:会议|大会)$|出席$|^(?:过去|未来)"
     r"|^一[起块道]$"  # `合在一起召开`: together, not a place
     # a time of history, not a place: `在…奋斗目标进军的新征程上举行的`
     r"|(?:征程|时代|阶段|时期|进程|关头|节点|之际|形势|框架|前提|指导|领导)[上中下]?$"
@@ -78,6 +80,8 @@ def find_place(source: str, s: str) -> str | None:
     a, b = places[0]
     if (new := _NEWLY_BUILT.match(s, a, b)) is not None and b - new.end() >= 2:
         a = new.end()  # `在新建成的乡议局举行`: the hall, not when it was built
+    if (of := s.rfind("的", a, b)) >= 0 and b - of > 2:
+        a = of + 1  # `在美丽的海滨城市珠海`, `享有…美誉的东湖宾馆`: the place, not its praise
     if (own := _ITS_OWN.match(s, a, b)) is not None and b - own.end() >= 2:
         a = own.end()  # `假该会大礼堂举行`: the body's own hall
     value = source[a:b].strip()

@@ -60,9 +60,10 @@ _TITLE_END = re.compile(
 )
 _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原标题\s*[:：]\s*|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
+    r"|星期[一二三四五六日天]\s*(?=[(（【\[])"  # a masthead's weekday before `(影音)`
     r"|[^\s|｜丨]{1,4}\s*[|｜丨]\s*"  # a column's tag: `V视 | …`
     r"|《[^《》]{0,8}[电讯稿]》\s*"  # a wire item's kind in brackets: `《驻京专电》`, `《快讯》`
-    r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|[^\]】)）]{2,10})[\]】)）]\s*)+"
+    r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|影音|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
 # What a headline says it carries, after it: `(图)`, `（组图）`, `[视频]`, `【附视频】`.
 _MEDIA_SUFFIX = re.compile(
@@ -140,6 +141,7 @@ _CAPTION = re.compile(
     # a photo's credit closing the line (`会议现场(某某 摄)`, `（受访者供图）`), a group photo
     r"|[(（][^()（）]{0,20}(?:摄|摄影|供图)\s*[)）]?\W*$|合影\W*$"
     r"|^\W*记者[^，,。]{2,12}(?:报导|报道)\W*$"  # a byline: `记者某某／纽约报导`
+    r"|^\W*[(（][^()（）]{0,20}记者[^()（）]{2,12}(?:报导|报道)[)）]\W*$"  # `(某网/记者某某报导)`
 )
 # A preposition right before a date makes it the sentence's (`某会于2021年9月24日完成…`), not
 # a byline glued to a title.

@@ -343,3 +343,45 @@ def test_chairs_between_a_body_and_a_title(text: str, chair: str) -> None:
 )
 def test_a_bodys_own_hall(text: str, place: str) -> None:
     assert facts(text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某中華會館日前舉行歡送會,歡送即將離任的參贊。", "歡送會"),  # receptions held
+        ("某華人獅子會年度慈善餐舞會昨晚舉行。", "某華人獅子會年度慈善餐舞會"),
+        ("某台山同鄉會春宴暨成立23周年慶會昨日舉行。", "某台山同鄉會春宴暨成立23周年慶會"),
+        ("(影音)旅台某縣某同會第2屆第3次會員大會昨日舉行。", "旅台某縣某同會第2屆第3次會員大會"),
+    ],
+)
+def test_test10s_kinds(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "某會於日前假澳門某渡假城二樓宴會廳舉行就職典禮。",
+            "澳門某渡假城二樓宴會廳",
+        ),  # 渡假 is no 假
+        ("第五届某某论坛在美丽的珠海开幕。", "珠海"),  # the place, not its praise
+        ('某协会峰会在享有"湖北中南海"美誉的东湖宾馆举行。', "东湖宾馆"),
+        ("某會在過去一年舉行多次會議。", None),  # a time
+    ],
+)
+def test_places_without_what_describes_them(text: str, place: str | None) -> None:
+    assert facts(text).place == place
+
+
+def test_a_clergy_title_after_a_name() -> None:
+    got = facts("會議由高明牧師主持。")
+    assert (got.chair, dict(got.roles).get("高明")) == ("高明", "牧師")
+
+
+def test_a_bracketed_byline_is_never_the_title() -> None:
+    page = (
+        "(某某網/記者某某某報導)\n"
+        "臺灣某醫學會年會今日在台北舉行,逾千名醫師參加,會中並頒發多項學術獎項,表揚優秀研究。"
+    )
+    assert "記者" not in prepare(page.encode(), "byline.txt").title
