@@ -377,8 +377,11 @@ def _skip_prefix(s: str, start: int, end: int) -> int:
 _ORGANISED_BY = re.compile(r"由[^，,。；;]{1,40}?(?:主办|联办|合办|举办|承办|协办|筹办|组织)的")
 # How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.
 _RECURRING = re.compile(
-    r"(?:[一每两三]年一[度次]|每年一[度次])的?|(?:一连)?(?:为期|历时|会期)[^，,。；;的]{1,6}的"
-)  # (and how long it lasts: `为期三天的`)
+    r"(?:[一每两三]年一[度次]|每年一[度次])的?"
+    r"|(?:一连|一連)?(?:为期|為期|历时|歷時|会期|會期)[^，,。；;的]{1,6}的"
+    r"|(?:盛大|隆重|热烈|熱烈|温馨|溫馨|精彩|简朴|簡樸|别开生面|別開生面)的"
+)  # (and how long it lasts, `为期三天的`, and how it went, `盛大的`; in either script, for
+# `_text` reads the page's own)
 # A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
 _OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{NUMBER}届)")
 # Before such a name, none of it: a head count (`300名`), a region tag that Taiwan's and
@@ -408,6 +411,8 @@ def _extended(s: str, end: int) -> int:
             break
         if gap.count("(") + gap.count("（") > gap.count(")") + gap.count("）"):
             break  # `…推进会(某委员会第三次会议、…)`: the meetings it stands for, in brackets
+        if len(gap) > _GAP and not (gap.startswith(_JOINS) or "暨" in gap):
+            break  # `某会年会每年针对…以「高峰论坛」`: the sentence went on, no second name
         if gap.startswith("上"):
             break  # `…开幕会上向大会报告`: at it, the sentence goes on
         if not gap and _SITTING_PART.match(s, match.start()):
@@ -426,6 +431,8 @@ def _extended(s: str, end: int) -> int:
     return best
 
 
+_GAP = 12  # what may come between two parts of one name without a word joining them
+_JOINS = ("暨", "和", "及", "与", "、", "并")
 # (a session's 开幕会 is a sitting of it, joined: `…十三届二次会议开幕会`)
 _SITTING_PART = re.compile(r"(?:开幕|闭幕)(?:式|礼|典礼)")
 # What a meeting does to another's business: `召开临时会审议第8次定期会未完成的议案`.
@@ -695,6 +702,8 @@ def _text(source: str, name: Name | None) -> str | None:
     pieces = [source[a:b] for a, b in name]
     text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
     text = _MEDIA_TAG.sub("", text)  # `(影音)某會第2屆第3次會員大會`: what the page carries
+    if (how := _RECURRING.match(text)) is not None and len(text) - how.end() >= 4:
+        text = text[how.end() :]  # `盛大的慈善餐舞會`: how it went, not which
     # `某总会(以下简称“马福”)马福第三十五届…大会`: what a sentence calls it, then the name;
     # `某大学社会科学联合会(以下简称社科联)成立暨首届代表大会`: the body's own event
     text = _past_alias(text)

@@ -385,3 +385,25 @@ def test_a_bracketed_byline_is_never_the_title() -> None:
         "臺灣某醫學會年會今日在台北舉行,逾千名醫師參加,會中並頒發多項學術獎項,表揚優秀研究。"
     )
     assert "記者" not in prepare(page.encode(), "byline.txt").title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # how it went is no part of it
+        ("某華人獅子會昨晚舉辦盛大的慈善餐舞會,逾千人出席。", "慈善餐舞會"),
+        # a long compound joined by 暨 stays whole
+        (
+            "某會昨晚舉行慶祝成立10週年、回歸25週年暨第4屆理監事就職典禮。",
+            "慶祝成立10週年、回歸25週年暨第4屆理監事就職典禮",
+        ),
+    ],
+)
+def test_what_joins_a_compound(text: str, name: str) -> None:
+    assert facts(text).name == name
+
+
+def test_a_long_gap_without_a_joining_word_ends_the_name() -> None:
+    title = "臺灣某醫學會年會每年針對重要醫療政策"
+    text = "臺灣某醫學會年會每年針對重要醫療政策、國內熱門社會議題以「高峰論壇」形式,邀請專家討論。"
+    assert facts(text, title, title).name == "臺灣某醫學會年會"
