@@ -380,8 +380,8 @@ _RECURRING = re.compile(
     r"(?:[一每两三]年一[度次]|每年一[度次])的?"
     r"|(?:一连|一連)?(?:为期|為期|历时|歷時|会期|會期)[^，,。；;的]{1,6}的"
     r"|(?:盛大|隆重|热烈|熱烈|温馨|溫馨|精彩|简朴|簡樸|别开生面|別開生面)的"
-)  # (and how long it lasts, `为期三天的`, and how it went, `盛大的`; in either script, for
-# `_text` reads the page's own)
+)  # and how long it lasts (`为期三天的`), how it went (`盛大的`); in either script, since
+# `_text` reads the page's own
 # A name's own body opening it (`共青团某市第十三次`, `政协第十届`, `全国政协`, `十四届政协`).
 _OPENS_BODY = re.compile(rf"(?:中国共产|中共|共青团|中国人民政治协商会议|政协|全国|第?{NUMBER}届)")
 # Before such a name, none of it: a head count (`300名`), a region tag that Taiwan's and
