@@ -1,9 +1,7 @@
 """Field accuracy of the digest engine on real meeting-news pages it was not written against.
 
     python bench/eval_quality.py [--pages bench/realpages/pages]
-                                 [--split all|dev|heldout|test|test2|test3|test4|test5|
-                                          test6|test7|test8|test9|test10|test11|development|
-                                          unseen|every]
+                                 [--split all|SPLIT|development|unseen|every]
                                  [--show FIELD] [--short DIR]
 
 Reads `bench/realpages/index.tsv` (labels, rules in bench/realpages/README.md) and the page
@@ -52,6 +50,12 @@ SPLITS = (
     "test10",
     "test11",
 )
+ALL = {"dev", "heldout", "test"}  # the 265 pages of rounds 1-3, the default
+GROUPS = {
+    "development": {"dev", "heldout"},  # (after.txt)
+    "unseen": {"test11"},  # the split gathered and labelled before the engine ran on it
+    "every": set(SPLITS),
+}
 # A converter's reading is lower case (`會(huì )` too); `BBM(L)`, an honour's class, is none.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?[)）]")
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
@@ -351,42 +355,18 @@ def main() -> int:
     parser.add_argument("--pages", type=Path, default=INDEX.parent / "pages")
     parser.add_argument(
         "--split",
-        choices=(
-            "all",
-            "dev",
-            "heldout",
-            "test",
-            "test2",
-            "test3",
-            "test4",
-            "test5",
-            "test6",
-            "test7",
-            "test8",
-            "test9",
-            "test10",
-            "test11",
-            "development",
-            "unseen",
-            "every",
-        ),
+        choices=("all", *SPLITS, *GROUPS),
         default="all",
-    )  # development: dev and held-out (after.txt); all: the 265 pages of rounds 1-3;
-    # unseen: the split gathered and labelled before the engine ran on it (test11); the earlier
-    # unseen ones (test5, test6, test7, test10) became development data as rounds looked at them
+    )  # (the earlier unseen splits, test5 to test7 and test10, became development data as
+    # rounds looked at them)
     parser.add_argument("--show", choices=FIELDS)
     parser.add_argument("--short", type=Path, help="a folder of short news posts")
     args = parser.parse_args()
     if args.short:
         short_posts(args.short)
         return 0
-    wanted = {
-        "all": {"dev", "heldout", "test"},
-        "development": {"dev", "heldout"},
-        "unseen": {"test11"},
-        "every": set(SPLITS),
-    }
-    listed = [p for p in read_index(INDEX) if p.split in wanted.get(args.split, {args.split})]
+    wanted = {"all": ALL, **GROUPS}.get(args.split, {args.split})
+    listed = [p for p in read_index(INDEX) if p.split in wanted]
     # Page texts are rebuilt from stored copies (realpages/rebuild.md); some may be lost.
     pages = [p for p in listed if (args.pages / p.file).is_file()]
     if len(pages) < len(listed):

@@ -99,6 +99,7 @@ _NAME_DOT = re.compile("[·•・‧]")  # the dot between a minority or foreign
 _NOT_LAST = frozenset("在等和与及的了是")  # `赵明在` is 赵明 and the start of 在讲话中
 # A body's last character, which no given name ends with: `龙湖区委` is the district's committee.
 _BODY_LAST = frozenset("委局府厅处司部办")
+_NEVER_LAST = _NOT_LAST | _BODY_LAST
 # the last ideograph of a title (专员, 督导员, 召集人)
 _TITLE_END = frozenset("长员记任席理师官人")
 _HAN = re.compile(f"^[{CJK}*]+$")
@@ -136,7 +137,7 @@ def is_name(name: str) -> bool:
     """A person's whole name: 2–4 ideographs led by a surname (or a `·`-joined name)."""
     if (parts := _NAME_DOT.split(name)) and len(parts) > 1:  # `嘉木样•洛桑久美•…`, any dot
         return all(len(part) >= 2 for part in parts) and len(name) <= 16
-    if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NOT_LAST | _BODY_LAST:
+    if not (2 <= len(name) <= 4 and _HAN.match(name)) or name[-1] in _NEVER_LAST:
         return False
     if name in _TITLE_WORDS:  # `常务` of 常务副主席, split from its title
         return False

@@ -61,7 +61,6 @@ _ATTENDED_AT = re.compile(r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中
 # A notice's or a record's field: `现场会议地点:公司会议室`, `地 點 本院議場`.
 _PLACE_FIELD = re.compile(r"(?:^|\n)[^\n:：]{0,8}?地\s*点(?:\s*[:：]\s*|\s+)([^\s，,。；;]{2,30})")
 _ITS_OWN = re.compile(r"该[会院校馆所局]")  # (本院議場 is how a page names its own hall)
-_NEWLY_BUILT = re.compile(r"(?:新|刚|刚刚|重新)?(?:建成|落成|装修|启用|改造|修缮)[^的，,]{0,4}的")
 # A session decided on, not held: `通过十至十九日于某厅召开第十次临时会`.
 _DECIDED = re.compile(r"(?:通过|决定|拟|计划)[^，,。；;]{0,10}$")
 
@@ -78,10 +77,9 @@ def find_place(source: str, s: str) -> str | None:
     if not places:
         return None
     a, b = places[0]
-    if (new := _NEWLY_BUILT.match(s, a, b)) is not None and b - new.end() >= 2:
-        a = new.end()  # `在新建成的乡议局举行`: the hall, not when it was built
     if (of := s.rfind("的", a, b)) >= 0 and b - of > 2:
-        a = of + 1  # `在美丽的海滨城市珠海`, `享有…美誉的东湖宾馆`: the place, not its praise
+        # `在美丽的海滨城市珠海`, `在新建成的乡议局举行`: the place, not what describes it
+        a = of + 1
     if (own := _ITS_OWN.match(s, a, b)) is not None and b - own.end() >= 2:
         a = own.end()  # `假该会大礼堂举行`: the body's own hall
     value = source[a:b].strip()

@@ -69,65 +69,6 @@ def test_the_headline_gives_the_name(text: str, title: str, name: str) -> None:
         ),
         # a meeting that examines another's business ends before it
         ("某市議會召開第3屆第9次臨時會審議第4次定期會未完成之議案。", "某市議會第3屆第9次臨時會"),
-    ],
-)
-def test_names_by_the_convention(text: str, name: str) -> None:
-    assert facts(text).name == name
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "大会选举产生了新一届理事会。",  # an election the meeting held, not a second part
-        "这是一次承前启后的重要会议。",  # what a meeting was, not which
-    ],
-)
-def test_no_name_from_what_a_meeting_did_or_was(text: str) -> None:
-    assert facts(text).name is None
-
-
-@pytest.mark.parametrize(
-    ("text", "chair", "role"),
-    [
-        # a sitting that puts a councillor in its chair; a councillor's title after the name
-        ("會中,推派林美玉議員擔任主席,經討論,大會做成決議。", "林美玉", "議員"),
-        ("會議由王大明擔任主席。", "王大明", None),
-        # a ceremony's chair named by the office before a speech
-        ("開幕典禮主席陳為民致詞全文", "陳為民", "典禮主席"),
-    ],
-)
-def test_a_chair_by_the_office_held(text: str, chair: str, role: str | None) -> None:
-    got = facts(text)
-    assert got.chair == chair
-    assert dict(got.roles).get(chair) == role
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "他曾擔任主席多年,熟悉會務。",  # no one named
-        "李四先生担任主席团成员。",  # a presidium, not its chair
-    ],
-)
-def test_no_chair_from_an_office_without_a_name(text: str) -> None:
-    assert facts(text).chair is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "某社团于今午5时举行会员大会。",  # an hour, not a place
-        "黨團同意在選舉後再召開臨時會。",  # after an event: a time
-        "某會在民進黨政府執政後舉行年會。",
-    ],
-)
-def test_a_time_is_never_a_place(text: str) -> None:
-    assert facts(text).place is None
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
         # congresses written short: 作代会, 文代会
         ("省作协召开第九次作代会,选举新一届主席团。", "省作协第九次作代会"),
         # an era's first, and how long it lasts, describe a name
@@ -160,67 +101,6 @@ def test_a_time_is_never_a_place(text: str) -> None:
         ),
         # a duration is no name
         ("三天會議期間,代表們審議了報告。", None),
-    ],
-)
-def test_names_of_more_bodies_and_kinds(text: str, name: str | None) -> None:
-    assert facts(text).name == name
-
-
-def test_a_numbered_sitting_of_the_headlines_organ_is_the_name() -> None:
-    title = "某会常务理事会拟定“九大”10月召开"
-    text = "某会常务理事会拟定“九大”10月召开\n9月8日，某会第八届常务理事会第六次会议在北京召开。"
-    assert facts(text, title, title).name == "某会第八届常务理事会第六次会议"
-
-
-@pytest.mark.parametrize(
-    ("text", "chair", "role"),
-    [
-        # a body's committee is no person: `龙湖区委` before 副书记
-        (
-            "某湖区委副书记、区长黄晓欢主持召开区政府党组(扩大)会议。",
-            "黄晓欢",
-            "某湖区委副书记、区长",
-        ),
-        # titles written one after another are one title; an adverb before 主持
-        ("及后，廖慧敏助理校长随即主持家长教师会会员大会。", "廖慧敏", "助理校长"),
-        # a surname the tables lacked
-        ("茶话会由某某同学会秘书长杭元祥主持。", "杭元祥", "某某同学会秘书长"),
-        # a Tibetan name's parts joined by a bullet dot, not the middle dot
-        ("会议由嘉木样•洛桑久美•图丹却吉尼玛主持。", "嘉木样•洛桑久美•图丹却吉尼玛", None),
-    ],
-)
-def test_chairs_named_in_full(text: str, chair: str, role: str | None) -> None:
-    got = facts(text)
-    assert got.chair == chair
-    assert dict(got.roles).get(chair) == role
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "某中华总商会2日在线举办以“百年商会”为主题的庆典。",  # online: no place
-        "如未能安排合适时间于该年度举行会员大会，经干事同意可延期。",  # a year, not a place
-    ],
-)
-def test_online_or_a_year_is_no_place(text: str) -> None:
-    assert facts(text).place is None
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        ("會議在這裡舉行,各界代表出席。", None),  # where, said without saying
-        ("活动于指定地点举行。", None),
-        ("某鄉事委員會就職典禮在新建成的鄉議局舉行。", "鄉議局"),  # the hall, not when built
-    ],
-)
-def test_a_place_is_a_place_named(text: str, place: str | None) -> None:
-    assert facts(text).place == place
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
         ("3月2日，某市第七次少代会隆重开幕。", "某市第七次少代会"),  # 少代会, 教代会 written short
         ("某校六届三次教代会在报告厅召开。", "某校六届三次教代会"),
         # a carnival after 暨 is the compound's second part
@@ -235,26 +115,6 @@ def test_a_place_is_a_place_named(text: str, place: str | None) -> None:
         ),
         # what is left of a name when its words are cut is no name
         ("今天的會議,大家暢所欲言。", None),
-    ],
-)
-def test_more_kinds_and_titles(text: str, name: str | None) -> None:
-    assert facts(text).name == name
-
-
-def test_an_agenda_items_letter_is_no_part_of_a_highlight() -> None:
-    page = (
-        "某區議會第一次會議\n議程 |\nI |\n某區民政事務專員致歡迎辭\n|\n"
-        "(a) 成立某區議會屬下各個常務委員會 |\n"
-        "(b) 確定會議時間表及舉行聯合會議以推選各委員會主席 |\n"
-    )
-    docs, _ = analyse([("agenda.txt", page.encode())])
-    assert docs[0].highlights
-    assert not any(line.startswith(("(a)", "(b)")) for line in docs[0].highlights)
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
         ("大家期待已久的我们的年会终于来了。", None),  # whose, not which
         ("會議歷時83小時會議,議員提出多項動議。", None),  # how long
         ("某某華僑聯合總會紐約州分會成立慶典昨日舉行。", "某某華僑聯合總會紐約州分會成立慶典"),
@@ -269,10 +129,129 @@ def test_an_agenda_items_letter_is_no_part_of_a_highlight() -> None:
             "某某大学社会科学联合会(以下简称社科联)成立暨首届代表大会在某校召开。",
             "某某大学社会科学联合会成立暨首届代表大会",
         ),
+        ("某中華會館日前舉行歡送會,歡送即將離任的參贊。", "歡送會"),  # receptions held
+        ("某華人獅子會年度慈善餐舞會昨晚舉行。", "某華人獅子會年度慈善餐舞會"),
+        ("某台山同鄉會春宴暨成立23周年慶會昨日舉行。", "某台山同鄉會春宴暨成立23周年慶會"),
+        ("(影音)旅台某縣某同會第2屆第3次會員大會昨日舉行。", "旅台某縣某同會第2屆第3次會員大會"),
+        # how it went is no part of it
+        ("某華人獅子會昨晚舉辦盛大的慈善餐舞會,逾千人出席。", "慈善餐舞會"),
+        # a long compound joined by 暨 stays whole
+        (
+            "某會昨晚舉行慶祝成立10週年、回歸25週年暨第4屆理監事就職典禮。",
+            "慶祝成立10週年、回歸25週年暨第4屆理監事就職典禮",
+        ),
     ],
 )
-def test_names_on_test7s_shapes(text: str, name: str | None) -> None:
+def test_meeting_names(text: str, name: str | None) -> None:
     assert facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会选举产生了新一届理事会。",  # an election the meeting held, not a second part
+        "这是一次承前启后的重要会议。",  # what a meeting was, not which
+    ],
+)
+def test_no_name_from_what_a_meeting_did_or_was(text: str) -> None:
+    assert facts(text).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "chair", "role"),
+    [
+        # a sitting that puts a councillor in its chair; a councillor's title after the name
+        ("會中,推派林美玉議員擔任主席,經討論,大會做成決議。", "林美玉", "議員"),
+        ("會議由王大明擔任主席。", "王大明", None),
+        # a ceremony's chair named by the office before a speech
+        ("開幕典禮主席陳為民致詞全文", "陳為民", "典禮主席"),
+        # a body's committee is no person: `龙湖区委` before 副书记
+        (
+            "某湖区委副书记、区长黄晓欢主持召开区政府党组(扩大)会议。",
+            "黄晓欢",
+            "某湖区委副书记、区长",
+        ),
+        # titles written one after another are one title; an adverb before 主持
+        ("及后，廖慧敏助理校长随即主持家长教师会会员大会。", "廖慧敏", "助理校长"),
+        # a surname the tables lacked
+        ("茶话会由某某同学会秘书长杭元祥主持。", "杭元祥", "某某同学会秘书长"),
+        # a Tibetan name's parts joined by a bullet dot, not the middle dot
+        ("会议由嘉木样•洛桑久美•图丹却吉尼玛主持。", "嘉木样•洛桑久美•图丹却吉尼玛", None),
+    ],
+)
+def test_chairs_and_their_roles(text: str, chair: str, role: str | None) -> None:
+    got = facts(text)
+    assert got.chair == chair
+    assert dict(got.roles).get(chair) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他曾擔任主席多年,熟悉會務。",  # no one named
+        "李四先生担任主席团成员。",  # a presidium, not its chair
+    ],
+)
+def test_no_chair_from_an_office_without_a_name(text: str) -> None:
+    assert facts(text).chair is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某社团于今午5时举行会员大会。",  # an hour, not a place
+        "黨團同意在選舉後再召開臨時會。",  # after an event: a time
+        "某會在民進黨政府執政後舉行年會。",
+        "某中华总商会2日在线举办以“百年商会”为主题的庆典。",  # online: no place
+        "如未能安排合适时间于该年度举行会员大会，经干事同意可延期。",  # a year, not a place
+        "某某表示,本立法年度已舉行多次會議。",
+        "某某在全国政协十二届三次会议召开期间接受采访。",
+        "会议即将召开。",
+    ],
+)
+def test_no_place(text: str) -> None:
+    assert facts(text).place is None
+
+
+def test_a_numbered_sitting_of_the_headlines_organ_is_the_name() -> None:
+    title = "某会常务理事会拟定“九大”10月召开"
+    text = "某会常务理事会拟定“九大”10月召开\n9月8日，某会第八届常务理事会第六次会议在北京召开。"
+    assert facts(text, title, title).name == "某会第八届常务理事会第六次会议"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("會議在這裡舉行,各界代表出席。", None),  # where, said without saying
+        ("活动于指定地点举行。", None),
+        ("某鄉事委員會就職典禮在新建成的鄉議局舉行。", "鄉議局"),  # the hall, not when built
+        (
+            "某縣農會於本日上午10時假該會大禮堂舉行104年度會員代表大會。",
+            "大禮堂",
+        ),  # that body's own
+        ("某院第3次院會在本院議場舉行。", "本院議場"),  # a page naming its own hall keeps it
+        (
+            "某會於日前假澳門某渡假城二樓宴會廳舉行就職典禮。",
+            "澳門某渡假城二樓宴會廳",
+        ),  # 渡假 is no 假
+        ("第五届某某论坛在美丽的珠海开幕。", "珠海"),  # the place, not its praise
+        ('某协会峰会在享有"湖北中南海"美誉的东湖宾馆举行。', "东湖宾馆"),
+        ("某會在過去一年舉行多次會議。", None),  # a time
+    ],
+)
+def test_places(text: str, place: str | None) -> None:
+    assert facts(text).place == place
+
+
+def test_an_agenda_items_letter_is_no_part_of_a_highlight() -> None:
+    page = (
+        "某區議會第一次會議\n議程 |\nI |\n某區民政事務專員致歡迎辭\n|\n"
+        "(a) 成立某區議會屬下各個常務委員會 |\n"
+        "(b) 確定會議時間表及舉行聯合會議以推選各委員會主席 |\n"
+    )
+    docs, _ = analyse([("agenda.txt", page.encode())])
+    assert docs[0].highlights
+    assert not any(line.startswith(("(a)", "(b)")) for line in docs[0].highlights)
 
 
 @pytest.mark.parametrize(
@@ -280,22 +259,15 @@ def test_names_on_test7s_shapes(text: str, name: str | None) -> None:
     [
         ("会议由王艳老师主持。", "王艳"),  # a courtesy title after the name
         ("常务副主席怀进鹏主持会议。", "怀进鹏"),  # 常务 is no name
+        (
+            "大會籌備會議昨日舉行,由僑聯簡漢生理事長主持,通過活動日程表。",
+            "簡漢生",
+        ),  # body, name, title
+        ("尊敬的大会主席庄启义理事长、各位贵宾,大家好。", "庄启义"),  # the chair saluted by office
     ],
 )
-def test_chairs_without_courtesy_or_title_fragments(text: str, chair: str) -> None:
+def test_chairs(text: str, chair: str) -> None:
     assert facts(text).chair == chair
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "某某表示,本立法年度已舉行多次會議。",
-        "某某在全国政协十二届三次会议召开期间接受采访。",
-        "会议即将召开。",
-    ],
-)
-def test_a_year_a_time_or_a_meeting_is_no_place(text: str) -> None:
-    assert facts(text).place is None
 
 
 def test_a_speechs_salutation_is_never_the_title() -> None:
@@ -317,63 +289,6 @@ def test_a_meeting_opening_a_sentence_about_what_was_said_at_it_is_held() -> Non
     assert facts(text).name == "座談交流會"
 
 
-@pytest.mark.parametrize(
-    ("text", "chair"),
-    [
-        (
-            "大會籌備會議昨日舉行,由僑聯簡漢生理事長主持,通過活動日程表。",
-            "簡漢生",
-        ),  # body, name, title
-        ("尊敬的大会主席庄启义理事长、各位贵宾,大家好。", "庄启义"),  # the chair saluted by office
-    ],
-)
-def test_chairs_between_a_body_and_a_title(text: str, chair: str) -> None:
-    assert facts(text).chair == chair
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        (
-            "某縣農會於本日上午10時假該會大禮堂舉行104年度會員代表大會。",
-            "大禮堂",
-        ),  # that body's own
-        ("某院第3次院會在本院議場舉行。", "本院議場"),  # a page naming its own hall keeps it
-    ],
-)
-def test_a_bodys_own_hall(text: str, place: str) -> None:
-    assert facts(text).place == place
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("某中華會館日前舉行歡送會,歡送即將離任的參贊。", "歡送會"),  # receptions held
-        ("某華人獅子會年度慈善餐舞會昨晚舉行。", "某華人獅子會年度慈善餐舞會"),
-        ("某台山同鄉會春宴暨成立23周年慶會昨日舉行。", "某台山同鄉會春宴暨成立23周年慶會"),
-        ("(影音)旅台某縣某同會第2屆第3次會員大會昨日舉行。", "旅台某縣某同會第2屆第3次會員大會"),
-    ],
-)
-def test_test10s_kinds(text: str, name: str) -> None:
-    assert facts(text).name == name
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        (
-            "某會於日前假澳門某渡假城二樓宴會廳舉行就職典禮。",
-            "澳門某渡假城二樓宴會廳",
-        ),  # 渡假 is no 假
-        ("第五届某某论坛在美丽的珠海开幕。", "珠海"),  # the place, not its praise
-        ('某协会峰会在享有"湖北中南海"美誉的东湖宾馆举行。', "东湖宾馆"),
-        ("某會在過去一年舉行多次會議。", None),  # a time
-    ],
-)
-def test_places_without_what_describes_them(text: str, place: str | None) -> None:
-    assert facts(text).place == place
-
-
 def test_a_clergy_title_after_a_name() -> None:
     got = facts("會議由高明牧師主持。")
     assert (got.chair, dict(got.roles).get("高明")) == ("高明", "牧師")
@@ -385,22 +300,6 @@ def test_a_bracketed_byline_is_never_the_title() -> None:
         "臺灣某醫學會年會今日在台北舉行,逾千名醫師參加,會中並頒發多項學術獎項,表揚優秀研究。"
     )
     assert "記者" not in prepare(page.encode(), "byline.txt").title
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # how it went is no part of it
-        ("某華人獅子會昨晚舉辦盛大的慈善餐舞會,逾千人出席。", "慈善餐舞會"),
-        # a long compound joined by 暨 stays whole
-        (
-            "某會昨晚舉行慶祝成立10週年、回歸25週年暨第4屆理監事就職典禮。",
-            "慶祝成立10週年、回歸25週年暨第4屆理監事就職典禮",
-        ),
-    ],
-)
-def test_what_joins_a_compound(text: str, name: str) -> None:
-    assert facts(text).name == name
 
 
 def test_a_long_gap_without_a_joining_word_ends_the_name() -> None:
