@@ -49,6 +49,8 @@ SPLITS = (
     "test9",
     "test10",
     "test11",
+    "test12",
+    "test13",
 )
 ALL = {"dev", "heldout", "test"}  # the 265 pages of rounds 1-3, the default
 GROUPS = {
