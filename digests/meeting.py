@@ -28,7 +28,9 @@ from digests.meeting_words import (
     COUNTED,
     CREDIT,
     DATELINE,
+    ELECTED,
     FOLLOWS_NAME,
+    FOUNDED,
     GENERIC,
     HOLDS,
     MEETING,
@@ -132,8 +134,11 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if s.rfind("《", 0, match.start()) > s.rfind("》", 0, match.start()):
             continue  # inside a document's title (《关于召开…会议的通知》): not held here
         start, stop = _past_own_verb(s, *_walk_left(s, match.start(), NAME_END, NAME_STOPS))
-        if stop in MET or stop in REFERS:
-            continue  # the body visited, or a task about a meeting: not a meeting held
+        if stop in MET or stop in REFERS or stop in ELECTED:
+            continue  # the body visited or elected, a task about a meeting: none held
+        founding = match.group() in _BODIES and _FOUNDING.search(s, start, match.start())
+        if FOUNDED.match(s, match.end()) or founding:
+            continue  # `某理事会在某村成立`, `某村成立某联谊会`: a body founded
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
         if bare and _body_meeting(s, match.start(), match.group()) is not None:
@@ -154,6 +159,12 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         held = held or _attended(s, start, match.end(), stop)
         # `舉行開幕前記者會`: the briefing before a session opens reports the session
         yield start, match.end(), held and not _BRIEFING_BEFORE.match(s, start, match.end())
+
+
+# A body founded before the name (`某村成立某联谊会`), not an anniversary (`成立十周年大会`).
+# (`成立大会` is a founding meeting, `某分会成立暨第一次会员代表大会` one with the founding)
+_FOUNDING = re.compile(r"成立了?(?!暨)(?![^，,。；;]*周年)")
+_BODIES = frozenset({"联谊会", "理事会", "监事会", "董事会", "执委会", "议事会"})  # as bodies
 
 
 def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | None]:
@@ -461,7 +472,7 @@ def _joined(s: str, start: int, end: int) -> Name:
     `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
     if end - start == 2 and (body := _body_meeting(s, start, s[start:end])) is not None:
         return body, (start, end)
-    for verb in ("召开", "举行"):
+    for verb in ("召开", "举行", "举办"):
         if not s.endswith(verb, 0, start):
             continue
         org_end = _before_place_and_time(s, start - len(verb))
@@ -481,7 +492,52 @@ def _joined(s: str, start: int, end: int) -> Name:
             return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
         elif _PLAIN_KIND.fullmatch(s, start, end) and _COUNCIL.search(org) and len(org) <= 30:
             return (subject, org_end), (start, end)  # `立法會今日舉行全體會議`
+        elif _holder(s, subject, org_end, start, end):
+            return (_past_tag(s, subject, org_end), org_end), (start, end)  # `某学院…联席会议`
     return ((start, end),)
+
+
+def _holder(s: str, subject: int, org_end: int, start: int, end: int) -> bool:
+    """Whether the subject of `…召开<name>` is the body whose meeting it is: a named body
+    (`化工学院`, `集团`, `某公会`) before a name that does not say whose it is itself."""
+    org, name = s[_past_tag(s, subject, org_end) : org_end], s[start:end]
+    return (
+        2 <= len(org) <= 16
+        and bool(ORG_END.search(org))
+        and not any(mark in org for mark in "()（）【】")
+        and not GENERIC.search(org)
+        and not _DEICTIC.search(org)
+        and not _OPENS_BODY.match(name)
+        and not _SCOPED.match(name)
+        and "精神" not in name  # `学习某大会精神座谈会`: named by the meeting it studies
+        and not _ORGANISING.search(org)  # `某处组织离退休老干部…座谈会`: who organised whom
+        and not name.startswith(org[-2:])  # `区委召开区委常委会`: the body is in the name
+        and org[-2:] not in _QUOTED.sub("", name)  # `市工商联召开区县工商联…会议`: theirs
+        and not _PLACE_OR_TIME.search(org)  # `3时于政府总部`: when and where, no body
+        and not _titled(s, start, end)
+    )
+
+
+def _titled(s: str, start: int, end: int) -> bool:
+    """Whether the name is the event's quoted title, whole (`举行「 2025某某春茗」`)."""
+    quoted = _TITLED.match(s, max(0, start - 2), min(len(s), end + 1))
+    return quoted is not None and quoted.end() >= end
+
+
+# A name that says whose it is by its scope: `全市…工作调度会议`, `各民主党派…交流会`.
+_SCOPED = re.compile(r"[全各]|县区|县[(（]区[)）]")  # (`县区党委换届期间…谈话会`: theirs)
+_ORGANISING = re.compile(r"组织|带领|邀请|率领|联合|[与和及、]")  # (co-hosts: `某部与某市`)
+_QUOTED = re.compile(r"[“「『][^“”「」『』]*[”」』]")  # (`“书香政协”读书活动`: no body)
+# `举行「 2025某某春茗」`, `举行“乙巳年春节团拜茶聚”`: the event's own title, whole
+_TITLED = re.compile(r".{0,2}?[「『“][^「」『』“”]+[」』”]")
+_PLACE_OR_TIME = re.compile(r"[\d于]")
+_TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,12}[)）】\]]\s*")  # a dateline's `(本报讯)`
+
+
+def _past_tag(s: str, subject: int, org_end: int) -> int:
+    """The subject's start past a dateline's tag opening it (`(本报讯)某同乡会`)."""
+    tag = _TAG.match(s, subject, org_end)
+    return tag.end() if tag else subject
 
 
 # A kind that names no meeting without its body (`全體會議`, a council's `臨時會`), and a

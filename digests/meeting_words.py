@@ -27,6 +27,7 @@ KIND = (
     r"|招待|联谊|团拜|督办|交办|定期|临时|执委|全委|办公|务虚|讲评|点评|通气|说明|听证|推进"
     r"|开幕|闭幕|(?<![今明去本每当近\d])年|工作|(?<=[党职团妇侨作文学青工少教])代|谈话|联欢|例|扩大|评审|论证"
     r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
+    r"|预备|成立|聚"  # a congress's `预备会`, a body's `成立会`, a `工作聚会`
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
     r"|吹风|研判|约谈|答谢|签约"  # a briefing, a review of the situation, a signing
@@ -39,7 +40,7 @@ KIND = (
     rf"会(?![场堂员长所址见]|务(?!必)|议(?!{AGENDA}))|会报(?!告)|大会(?![堂场]|议(?!{AGENDA}))"
     # Taiwan's 立法院 sits as the 院會 (`主持院會`), not a hospital's or college's 院会诊
     r"|(?<![医学])院会(?![议场堂员长所址见同务计商谈晤诊])"
-    rf"|全会|会议(?![室厅]|中心|材料|资料|文件|{AGENDA})|论坛|(?<![今昨当傍每前])晚会(?![见同])"
+    rf"|全会|会议(?![室厅]|中心|材料|资料|文件|{AGENDA})|论坛|(?<![今昨当傍每前天])晚会(?![见同])"
     r"|集体学习会?|专题研讨会?"
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
@@ -49,11 +50,15 @@ KIND = (
     # one given or attended (`设宴`, `赴宴`) nor its tables (`宴席`)
     rf"|(?<=[{CJK}])(?<![设赴晚盛国家喜寿婚午])宴(?![请客席会厅])"
     # a body's ceremonies: `就职典礼`, `就職儀式`, `颁奖典礼`, `成立大典`
-    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗|移交|交接|揭幕|授牌|授印)(?:典礼|仪式|大典)"
+    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗|移交|交接|揭幕|授牌|授印|启动)(?:典礼|仪式|大典)"
+    # talks held with a group (`任前集中谈话`), a reading held (`主题读书活动`), an anniversary
+    r"|(?:集中|集体|廉政|任前)谈话(?!会)|读书(?:分享)?(?:交流)?活动|(?<=[年周])纪念活动"
     # `街坊节开幕礼`, `46周年庆典`, `某分会成立庆典`
     r"|(?:开幕|闭幕|揭幕)(?:式|礼|典礼)|(?<=[年周”」』])(?:庆典|庆会)|成立庆典"
     # an election held as the event (`某会执行主席选举日前在某中心顺利举行`), not one planned
     rf"|(?<=[{CJK}])选举(?={HELD_NEXT})"
+    # or held, the clause ending on it: `某公会举行换届选举，选出…`
+    rf"|(?<=[{CJK}])选举(?=[，,。；;]|$)"
     r"|培训班|团拜(?!会)|(?:聚餐|餐叙)会?"  # `新春团拜`, `交流聚餐会`: receptions
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
@@ -77,6 +82,8 @@ VERBS = (
     "出席了",
     "举办了",
     "开展了",  # `某社区开展党建联席会`: a meeting held, as 举办 says
+    "进行了",  # `对新任干部进行任前集中谈话`, `进行换届选举`: held
+    "进行",
     "参与了",
     "召开",
     "举行",
@@ -94,12 +101,17 @@ MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
 # Verbs of a task about a meeting: `做好省第十二次党代会宣传`, `发挥教职工代表大会作用`,
 # `迎接…大会召开`: the meeting is referred to, not held (unless held: `召开迎接…晚会`).
 REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接", "确保")
+# Verbs of an election: `选举产生了某会第一届理事会`, `当选某会执委会`: the body elected to.
+ELECTED = ("选举产生了", "选举产生", "当选为", "当选", "选出了", "选出")
+# A body founded (`某理事会在某村成立`): the body, not a meeting (`成立大会` is one word).
+FOUNDED = re.compile(r"(?:[在于][^，,。；;]{1,20}?)?(?:正式|宣告)?成立(?![大典仪庆会])")
 OF_THE_NAME = (*REFERS, "列席", "出席", "参加", "参与")
 # Who organised what is attended: `出席该会主办的新春团拜`; the body is no part of the name.
 ORGANISED = ("主办的", "承办的", "组织的")
 NAME_STOPS = (
     *MET,
     *REFERS,
+    *ELECTED,
     "召开过",  # `没有举行过…会议`: held once, or never; not the meeting reported
     "举行过",
     *VERBS,

@@ -206,5 +206,5 @@ def test_a_casino_domain_before_a_sessions_number_leaves_the_number() -> None:
     )
     page = prepare(text.encode(), "page.txt")
     assert page.title == "中国共产党第一次代表大会召开"
-    assert page.meeting.name == "中国共产党第一次代表大会"
+    assert page.meeting.name == "中国共产党第一次代表大会预备会"
     assert "3071ab" not in page.text and "金沙" not in page.text
