@@ -74,7 +74,7 @@ SPAM = re.compile(
 FURNITURE = re.compile(
     r"跳过导航|跳到主要|按enter|主内容区|无障碍|长者|登录|设为首页|加入收藏|放大|缩小|默认|首页"
     r"|当前位置|您的位置|新闻中心|综合新闻|工作动态|今天是|自动轮播|媒体|即时新闻|密码|字号"
-    r"|^(?:news|en)$|browser|javascript|分享|打印|^\W*$|新闻动态|政府网站|门户网站",
+    r"|^(?:news|en)$|browser|javascript|分享(?!交流|会|心得)|打印|^\W*$|新闻动态|政府网站|门户网站",
     re.I,
 )
 SURNAMES = set(

@@ -95,7 +95,8 @@ _URL_PARTS = re.compile(
 _URL_SERIAL = re.compile(
     r"(?<=[/_t=])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}(?:[._/\-&]|$))"
 )
-_URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/]")
+# A year folder, not one followed by a number that no month is (`/1991/17/11/`: a folder's id)
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)[-/](?!(?:1[3-9]|[2-9]\d)(?:\D|$))")
 
 
 # Dashes and slashes of other widths (`2018‐11‐23`, `2018－11－23`, `2018／11／23`), one for one

@@ -86,6 +86,7 @@ _SPAM_STRONG = re.compile(
 # before the prose rule keeps them.
 _NOTICE = re.compile(
     r"(?:最佳|建议使用|推荐使用).{0,80}浏览器|网站分级|内容分级"
+    r"|(?:更新|升级)(?:您的)?浏览器|浏览器(?:版本)?(?:较旧|过旧|过低|太旧)"  # an old browser warned
     r"|(?:需|须|未)满\s*(?:18|十八)\s*岁.{0,8}(?:浏览|进入|观看)"
 )
 NOTICE_CHARS = 120  # a notice is one sentence or two

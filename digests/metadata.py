@@ -56,7 +56,10 @@ _NEIGHBOUR = re.compile(r"上一[篇条页期版]|下一[篇条页期版]")
 _FURNITURE_WORDS = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]|放大|缩小|默认|打印|关闭|返回")
 _CREDIT = re.compile(rf"(?:责任编辑|编辑|责编|审核|编审|作者|记者|来源)\s*[:：]\s*[{CJK}·]{{1,10}}")
 # A masthead's clock (`今天是…`, `欢迎访问某某网！今天是2024年3月5日 星期二`): never the page's.
-_TODAY = re.compile(r"^\W*今日|今天是|今日是|今天[:：]|当前时间|现在时间|现在是|北京时间[:：]")
+# A forum's footer clock (`GMT+8, 2025-3-28 20:36`) is the hour the copy was served, likewise.
+_TODAY = re.compile(
+    r"^\W*今日|今天是|今日是|今天[:：]|当前时间|现在时间|现在是|北京时间[:：]|GMT\s*[+\-]\s*\d{1,2}\s*[,，]"
+)
 # A picture's credit closing its caption: `(记者某某摄)`, `(图/某县政府提供)`, `(某某/摄)`.
 _CAPTION = re.compile(r"[(（][^()（）]{0,20}(?:摄|提供)[)）]\s*$")
 CAPTION_CHARS = 100  # a caption is a sentence; a long paragraph keeps a credit it ends on
@@ -119,7 +122,9 @@ def _page(
     return Page(
         head=_under_title(simplified, header, getattr(headline, "line", None)),
         byline=_byline(simplified, getattr(headline, "line", None)),
-        tail=_without_links([simplified[i] for i in below if i not in header]),
+        tail=_without_links(
+            [simplified[i] for i in below if i not in header and not _TODAY.search(simplified[i])]
+        ),
         lead=[simplified[i] for i in (prose or body)[:LEAD_LINES]],
         title=getattr(headline, "text", ""),
         address=address,

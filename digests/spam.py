@@ -56,9 +56,12 @@ _EMOJI = re.compile(
 # Porn search terms that hacked pages stuff into a line of their own, clause after clause.
 _PORN = re.compile(
     r"一区二区|二区三区|国产精品|精品国产|国产伦|无码|人妻|毛片|爆乳|婷婷|懂色|久久久|成人综合"
-    r"|成人视频|一级一片|a[vⅴ]专区|成a[vⅴ]|综合a[vⅴ]",
+    r"|成人视频|一级一片|a[vⅴ]专区|成a[vⅴ]|综合a[vⅴ]|熟妇"
+    r"|在线观看|免费观看|免费高清|高清电视剧",  # a pirate video site's search terms
     re.I,
 )
+# A segment that a hacked page's title carries after a bar (`某某会议召开|某某人妻`).
+_BARRED = re.compile(r"[|｜][^|｜]*")
 STUFFED = 2  # porn terms on a line that make it a stuffed line, dropped whole
 # A casino's domain as a brand inside prose (`1929cc威尼斯`, in place of a school's name):
 # digits then Latin letters glued to ideographs, which no official name is written as.
@@ -193,6 +196,8 @@ def _grams_around(line: str) -> set[str]:
 def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> tuple[str, str]:
     """(original, simplified) line with injected strings cut out; lengths kept aligned. A line
     stuffed with porn search terms is cut out whole."""
+    if (barred := _barred_spam(simplified)) and len(line) == len(simplified):
+        line, simplified = _cut(line, simplified, barred)  # before the stuffed-line count
     if len(_PORN.findall(simplified)) >= STUFFED:
         return "", ""
     spans = _brand_spans(simplified)
@@ -208,12 +213,26 @@ def clean_spam(line: str, simplified: str, phrases: Set[str] = frozenset()) -> t
             start = lowered.find(phrase, start + 1)
     if not spans or len(line) != len(simplified):
         return line, simplified
+    return _cut(line, simplified, spans)
+
+
+def _cut(line: str, simplified: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """Both forms of the line with the spans cut out, separators left over tidied."""
     keep = [True] * len(line)
     for a, b in spans:
         keep[a:b] = [False] * (b - a)
     cut = "".join(c for c, k in zip(line, keep, strict=True) if k)
     cut_s = "".join(c for c, k in zip(simplified, keep, strict=True) if k)
     return _tidy(cut), _tidy(cut_s)
+
+
+def _barred_spam(line: str) -> list[tuple[int, int]]:
+    """Spans of bar-separated segments that carry porn or gambling words: a hacked site's
+    string pasted after a headline, dropped whole with its bar."""
+    if "|" not in line and "｜" not in line:
+        return []
+    spam = (m for m in _BARRED.finditer(line) if _PORN.search(m[0]) or _GAMBLING.search(m[0]))
+    return [m.span() for m in spam]
 
 
 def _latin_runs(line: str) -> list[tuple[int, int]]:

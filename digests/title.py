@@ -56,7 +56,7 @@ _YEAR_ON = r"\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"  # a date, after it
 _TITLE_END = re.compile(
     rf"1(?<!\d1)9{_YEAR_ON}|2(?<!\d2)0{_YEAR_ON}"
     r"|(?:稿件|信息|文章)来源(?:于)?\s*[:：]|来源(?:于)?\s*[:：]|发布(?:时间|日期|者)|作者\s*[:：]"
-    r"|浏览|字号|点击数"
+    r"|浏览(?!器)|字号|点击数"  # (`请更新您的浏览器`: a browser's warning, furniture whole)
 )
 _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原标题\s*[:：]\s*|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
@@ -90,7 +90,7 @@ _NAV = re.compile(
 )
 _EVENT = re.compile(
     r"召开|举行|举办|开幕|闭幕|开议|主持|出席|部署|调研|考察|视察|会见|座谈|当选|启动|签约|通过|审议|"
-    r"慰问|讲话|会议(?!精神)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习|研习|登场"
+    r"慰问|讲话|会议(?!精神|中心|室|厅)|大会(?!精神)|会(?:$|\s)|[^机]会召开|研讨|培训|学习|研习|登场"
 )
 _COLUMN_BEFORE = re.compile(f"\\s+[{CJK}]{{1,3}}\\s*$")
 _HOUR_AFTER = re.compile(r"[(（]\d{1,2}[:：]\d\d[)）]\s*$")  # (the spaces before it: rstrip)
@@ -215,6 +215,8 @@ def _without_kicker(text: str) -> str:
     """`构建常态长效学习机制 市政协…会议召开` → the headline: the slogan states no event and
     names no body (a council, `…议会 27日起召开临时会`, is the headline's subject), the rest
     reports a meeting held."""
+    if "——" in text:
+        return text  # `同心庆双节 奋进建新功——学校党委召开座谈会`: one headline, slogan and event
     match = _KICKER.match(text)
     kicker = match[1] if match else ""
     if match is None or _HELD.search(kicker) or _ADVERBIAL.search(kicker) or _BODY.search(kicker):
