@@ -921,7 +921,10 @@ def _credit_before(s: str, i: int) -> bool:
     inside = s[j + 1 : i - 1].strip()
     # a byline's names alone in brackets: `(李某梅)第十次…代表大会`, `（张三 李四）`
     names = inside.replace("、", " ").split()
-    return bool(CREDIT.search(inside)) or (bool(names) and all(map(is_name, names)))
+    if CREDIT.search(inside):
+        return True  # `(记者 张三)`, `(某网前方报道组)`
+    # `某社团联合会(欧华联会)`: a body's short form, not a byline's names
+    return bool(names) and not ORG_END.search(inside) and all(map(is_name, names))
 
 
 __all__ = ["CAP", "extract_meeting", "find_meeting_name", "meeting_spans"]

@@ -126,6 +126,7 @@ NAME_STOPS = (
     "主办",
     "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
     "随着",  # `随着某会议的召开`: what came with it, not the name
+    "随著",  # (as the converter leaves a traditional page's 隨著)
     "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
 )
 # A weekday in brackets, `(星期五)`, `（周一）`: a date's, never part of a name.

@@ -79,6 +79,15 @@ def test_no_meeting_is_named(text: str) -> None:
         ("某处组织离退休老干部召开“祝福祖国”座谈交流会。", "“祝福祖国”座谈交流会"),
         ("某某總會昨晚舉行「2025新春聯歡晚宴」,會長致辭。", "2025新春聯歡晚宴"),
         ("(本报讯)某同乡会于5月7日晚在某餐厅举行成立大会。", "某同乡会成立大会"),
+        # a body's short form in brackets is no byline's names; 隨著 as the converter leaves it
+        (
+            "某某電(記者 王明)伴隨著鑼鼓聲,歐洲某某社團聯合會(歐某聯會)成立15週年慶典11日舉行。",
+            "歐洲某某社團聯合會成立15週年慶典",
+        ),
+        (
+            "隨著2017年兩會首場新聞發布會的召開,某某十二屆五次會議新聞發布會舉行。",
+            "某某十二屆五次會議新聞發布會",
+        ),
         # an anniversary and a founding held together are still meetings
         ("某协会成立十周年纪念大会在京举行。", "某协会成立十周年纪念大会"),
         (
