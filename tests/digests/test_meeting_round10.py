@@ -46,6 +46,8 @@ from tests.digests.test_meeting import facts
             "某華僑總會於3月10日在某酒店舉辦80周年紀念活動,僑胞約200人出席。",
             "某華僑總會80周年紀念活動",
         ),
+        # a members' general meeting held, Japan's style (`定例會員總會`)
+        ("某某台灣同鄉會於3月5日舉行定例會員總會,會長王大明致詞。", "某某台灣同鄉會定例會員總會"),
     ],
 )
 def test_held_and_named_with_its_body(text: str, name: str) -> None:
