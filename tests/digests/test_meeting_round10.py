@@ -29,6 +29,10 @@ from tests.digests.test_meeting import facts
             "某省妇女第十次代表大会今天下午在省人民会堂举行预备会。预备会通过了大会议程。",
             "某省妇女第十次代表大会预备会",
         ),
+        (  # the day in brackets as `(27日)`, then the place: the congress holds its sitting
+            "某省妇女第十次代表大会今天(27日)下午在省人民会堂举行预备会。",
+            "某省妇女第十次代表大会预备会",
+        ),
         (
             "4月2日,县政协“书香政协”委员读书活动启动仪式在县文化中心举行。",
             "县政协“书香政协”委员读书活动启动仪式",
