@@ -63,9 +63,20 @@ def _syllables() -> frozenset[str]:
 
 
 def _is_reading(char: str, annotations: str) -> bool:
-    """Whether every parenthesised syllable in `annotations` is a reading of `char`."""
+    """Whether every parenthesised syllable in `annotations` is a reading of `char`, or a
+    syllable with its tone marked: prose never writes `(huì)`, a converter does, after a
+    character that mojibake may since have changed (`髸(huì)` for `會(huì)`)."""
     readings = _readings(char)
-    return all(_toneless(s) in readings for s in _ONE.findall(annotations))
+    return all(_toneless(s) in readings or _toned(s) for s in _ONE.findall(annotations))
+
+
+def _toned(syllable: str) -> bool:
+    """A lower-case syllable of Mandarin written with a tone mark (`huì`, `xué`)."""
+    return (
+        syllable.islower()
+        and any(c in _TONED for c in syllable)
+        and _toneless(syllable) in _syllables()
+    )
 
 
 def _drop_annotation(match: re.Match[str]) -> str:
