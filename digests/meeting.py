@@ -32,6 +32,7 @@ from digests.meeting_words import (
     FOLLOWS_NAME,
     FOUNDED,
     GENERIC,
+    HELD_AFTER,
     HOLDS,
     MEETING,
     MEETING_BODY,
@@ -139,6 +140,9 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         founding = match.group() in _BODIES and _FOUNDING.search(s, start, match.start())
         if FOUNDED.match(s, match.end()) or founding:
             continue  # `某理事会在某村成立`, `某村成立某联谊会`: a body founded
+        held_vote = stop in ("举行", "举行了", "进行", "进行了", "举办")
+        if match.group() == "选举" and not held_vote and not HELD_AFTER.match(s, match.end()):
+            continue  # `参加立法会选举，…`: an election taken part in, not one held here
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
         if bare and _body_meeting(s, match.start(), match.group()) is not None:
@@ -472,7 +476,7 @@ def _joined(s: str, start: int, end: int) -> Name:
     `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
     if end - start == 2 and (body := _body_meeting(s, start, s[start:end])) is not None:
         return body, (start, end)
-    for verb in ("召开", "举行", "举办"):
+    for verb in ("召开", "举行", "举办", "甫落幕"):
         if not s.endswith(verb, 0, start):
             continue
         org_end = _before_place_and_time(s, start - len(verb))

@@ -203,7 +203,7 @@ def test_seed_values_are_short_clauses(seeds: dict[int, MeetingFacts], n: int) -
         ),
         (
             "澳門某同鄉聯誼會昨舉行第二次常務副會長會議,會長陳大文主持。",
-            "第二次常務副會長會議",
+            "澳門某同鄉聯誼會第二次常務副會長會議",
         ),
         # a numbered meeting of a body that a congress holds: 主席团 before the number
         (

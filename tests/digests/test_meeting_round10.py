@@ -50,6 +50,14 @@ from tests.digests.test_meeting import facts
             "某華僑總會於3月10日在某酒店舉辦80周年紀念活動,僑胞約200人出席。",
             "某華僑總會80周年紀念活動",
         ),
+        # a committee that met `昨`, a reception, a spring reception, the executive questioned
+        ("■某工會第三十六屆常務理事會昨舉行第一次會議。", "某工會第三十六屆常務理事會第一次會議"),
+        ("某會昨舉行慶祝“三·八”國際婦女節酒會。", "某會慶祝“三·八”國際婦女節酒會"),
+        ("【本報訊】澳門某總會昨假某宴會廳舉行傳媒春茗,三十家傳媒出席。", "澳門某總會傳媒春茗"),
+        ("某縣議會今日進行縣長施政總質詢,議員提問。", "縣長施政總質詢"),
+        # closed: the session that just ended, the plenum that came to a close
+        ("某縣議會甫落幕第19屆第1次定期大會,議長表示。", "某縣議會第19屆第1次定期大會"),
+        ("前不久落下帷幕的某市纪委十二届四次全会提出要求。", "某市纪委十二届四次全会"),
         # a members' general meeting held, Japan's style (`定例會員總會`)
         ("某某台灣同鄉會於3月5日舉行定例會員總會,會長王大明致詞。", "某某台灣同鄉會定例會員總會"),
     ],
@@ -65,6 +73,8 @@ def test_held_and_named_with_its_body(text: str, name: str) -> None:
         "某公司董事长王明当选某省工商联第十三届执委会执委。",
         "我区首个基层乡贤理事会在某镇某村成立,选举产生了首届理事会会长。",
         "当天,某镇成立某镇乡贤联谊会,选举产生了某镇乡贤联谊会第一届理事会。",
+        # an election taken part in is none held
+        "某聯盟牽頭參加立法會選舉,夯實愛國者治澳。",
         # `今天晚会` is that evening's party, not its name
         "今天晚会嘉宾云集,驻外代表等人都到场与乡亲同乐。",
     ],
