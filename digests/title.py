@@ -37,6 +37,8 @@ KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states
 LABELLED_BONUS = 0.2  # for a line right above a labelled byline (`发布时间：…`)
 SUBTITLED_BONUS = 0.3  # for a line with a dashed subtitle under it
 FIRST_LINE_BONUS = 0.1  # for the one text line above the first paragraph
+SPLIT_HEAD = 6  # ideographs of a headline's first words broken onto a line of their own
+ECHO_LEDE = 300  # body characters where those words and the next line's must be found
 
 Source = Literal["headline", "html", "body"]
 
@@ -287,6 +289,17 @@ def _continued(simplified: Sequence[str], i: int) -> bool:
     return i + 1 < len(simplified) and bool(_CONTINUATION.match(simplified[i + 1]))
 
 
+def _split_headline(simplified: Sequence[str], i: int, body: str) -> bool:
+    """Whether line `i` is a headline's first words broken off (`共青团某校` / `第一次代表大会
+    顺利召开`): a short line stating no event that the lede opens with, the next line after it."""
+    if i + 1 >= len(simplified) or not 2 <= _han(simplified[i]) <= SPLIT_HEAD:
+        return False
+    if _EVENT.search(simplified[i]) or _PROSE_MARK.search(simplified[i] + simplified[i + 1]):
+        return False
+    joined = _key(simplified[i] + simplified[i + 1])
+    return len(joined) >= 2 * SPLIT_HEAD and joined[: 2 * SPLIT_HEAD] in _key(body[:ECHO_LEDE])
+
+
 def _split_copy(simplified: Sequence[str], i: int) -> bool:
     """Whether the two lines under line `i` are it again, cut in two."""
     if i + 2 >= len(simplified) or not simplified[i + 1] or not simplified[i + 2]:
@@ -346,8 +359,8 @@ def find_title(
     body = _body_text(simplified, content, start)
     for i in _candidates(simplified, content):
         raw, line = simplified[i], lines[i]
-        if _continued(simplified, i):  # `…四次全委` / `(扩大)会议精神`
-            raw, line = raw + simplified[i + 1], line + lines[i + 1]
+        if _continued(simplified, i) or _split_headline(simplified, i, body):
+            raw, line = raw + simplified[i + 1], line + lines[i + 1]  # `共青团某校` / `第一次…`
         quoted = _quote_parts(simplified, i, start)
         if quoted == 0:
             continue  # the second line of a quote headline, read with its first

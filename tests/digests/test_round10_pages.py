@@ -66,3 +66,9 @@ def test_a_folder_number_after_a_year_is_no_month() -> None:
     assert date is None
     _, dated = page(LEDE, BODY, address="http://www.example.cn/2019/04/02/1.html")
     assert dated == "2019-04-01"
+
+
+def test_a_headlines_first_words_broken_onto_their_own_line_are_joined() -> None:
+    lede = "11月26日,共青團某某第一次代表大會在風雨操場召開。186名團員代表參加了會議。"
+    title, _ = page("共青團某某", "第一次代表大會順利召開", lede, BODY)
+    assert title == "共青團某某第一次代表大會順利召開"
