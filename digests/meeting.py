@@ -515,7 +515,7 @@ def _holder(s: str, subject: int, org_end: int, start: int, end: int) -> bool:
         and not _SCOPED.match(name)
         and "精神" not in name  # `学习某大会精神座谈会`: named by the meeting it studies
         and not _ORGANISING.search(org)  # `某处组织离退休老干部…座谈会`: who organised whom
-        and not name.startswith(org[-2:])  # `区委召开区委常委会`: the body is in the name
+        and not name.startswith((org[-2:], org[:2]))  # `区委召开区委常委会`: the body in the name
         and org[-2:] not in _QUOTED.sub("", name)  # `市工商联召开区县工商联…会议`: theirs
         and not _PLACE_OR_TIME.search(org)  # `3时于政府总部`: when and where, no body
         and not _titled(s, start, end)
@@ -553,7 +553,7 @@ _COUNCIL = re.compile(r"(?:立法会|议会|代表会|委员会|常委会|理事
 
 # A name that opens with its own organisation before its number: a party, league or
 # conference (`共青团某市`, `中共某县`, `政协某县`), or a place (`某某市`, `某县`).
-_OWN_BODY = re.compile(r"(?:中共|共青团|政协|中国).+|.+[省市县区州旗镇乡]")
+_OWN_BODY = re.compile(r"(?:中共|共青团|政协|中国).+|.+[省市县区州旗镇乡](?:委会?)?")  # `民盟市委`
 
 
 def _names_its_body(s: str, start: int, end: int) -> bool:
