@@ -1,7 +1,7 @@
 """Field accuracy of the digest engine on real meeting-news pages it was not written against.
 
     python bench/eval_quality.py [--pages bench/realpages/pages]
-                                 [--split all|SPLIT|development|unseen|every]
+                                 [--split all|SPLIT|development|unseen|known|every]
                                  [--show FIELD] [--short DIR]
 
 Reads `bench/realpages/index.tsv` (labels, rules in bench/realpages/README.md) and the page
