@@ -31,6 +31,8 @@ from digests.meeting_words import (
     ELECTED,
     FOLLOWS_NAME,
     FOUNDED,
+    FOUNDED_BODIES,
+    FOUNDING,
     GENERIC,
     HELD_AFTER,
     HOLDS,
@@ -137,11 +139,14 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         start, stop = _past_own_verb(s, *_walk_left(s, match.start(), NAME_END, NAME_STOPS))
         if stop in MET or stop in REFERS or stop in ELECTED:
             continue  # the body visited or elected, a task about a meeting: none held
-        founding = match.group() in _BODIES and _FOUNDING.search(s, start, match.start())
+        founding = match.group() in FOUNDED_BODIES and FOUNDING.search(s, start, match.start())
         if FOUNDED.match(s, match.end()) or founding:
             continue  # `某理事会在某村成立`, `某村成立某联谊会`: a body founded
-        held_vote = stop in ("举行", "举行了", "进行", "进行了", "举办")
-        if match.group() == "选举" and not held_vote and not HELD_AFTER.match(s, match.end()):
+        if (
+            match.group() == "选举"
+            and stop not in _VOTE_HELD
+            and not HELD_AFTER.match(s, match.end())
+        ):
             continue  # `参加立法会选举，…`: an election taken part in, not one held here
         start = _skip_prefix(s, start, match.start())
         bare = match.start() - start < 2
@@ -165,10 +170,7 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         yield start, match.end(), held and not _BRIEFING_BEFORE.match(s, start, match.end())
 
 
-# A body founded before the name (`某村成立某联谊会`), not an anniversary (`成立十周年大会`).
-# (`成立大会` is a founding meeting, `某分会成立暨第一次会员代表大会` one with the founding)
-_FOUNDING = re.compile(r"成立了?(?!暨)(?![^，,。；;]*周年)")
-_BODIES = frozenset({"联谊会", "理事会", "监事会", "董事会", "执委会", "议事会"})  # as bodies
+_VOTE_HELD = ("举行", "举行了", "进行", "进行了", "举办")  # the verbs an election is held by
 
 
 def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | None]:
@@ -496,15 +498,15 @@ def _joined(s: str, start: int, end: int) -> Name:
             return (subject, org_end), (start, end)  # `某党委理论学习中心组召开集中学习会`
         elif _PLAIN_KIND.fullmatch(s, start, end) and _COUNCIL.search(org) and len(org) <= 30:
             return (subject, org_end), (start, end)  # `立法會今日舉行全體會議`
-        elif _holder(s, subject, org_end, start, end):
-            return (_past_tag(s, subject, org_end), org_end), (start, end)  # `某学院…联席会议`
+        elif _holder(s, (holder := _past_tag(s, subject, org_end)), org_end, start, end):
+            return (holder, org_end), (start, end)  # `某学院召开党政联席扩大会议`
     return ((start, end),)
 
 
 def _holder(s: str, subject: int, org_end: int, start: int, end: int) -> bool:
     """Whether the subject of `…召开<name>` is the body whose meeting it is: a named body
     (`化工学院`, `集团`, `某公会`) before a name that does not say whose it is itself."""
-    org, name = s[_past_tag(s, subject, org_end) : org_end], s[start:end]
+    org, name = s[subject:org_end], s[start:end]
     return (
         2 <= len(org) <= 16
         and bool(ORG_END.search(org))

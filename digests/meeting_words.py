@@ -113,6 +113,11 @@ REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "
 ELECTED = ("选举产生了", "选举产生", "当选为", "当选", "选出了", "选出")
 # A body founded (`某理事会在某村成立`): the body, not a meeting (`成立大会` is one word).
 FOUNDED = re.compile(r"(?:[在于][^，,。；;]{1,20}?)?(?:正式|宣告)?成立(?![大典仪庆会])")
+# A body founded before the name (`某村成立某联谊会`), not an anniversary (`成立十周年大会`)
+# nor a founding held with a meeting (`某分会成立暨第一次会员代表大会`); said of the words
+# that name a body as well as its meeting.
+FOUNDING = re.compile(r"成立了?(?!暨)(?![^，,。；;]*周年)")
+FOUNDED_BODIES = frozenset({"联谊会", "理事会", "监事会", "董事会", "执委会", "议事会"})
 OF_THE_NAME = (*REFERS, "列席", "出席", "参加", "参与")
 # Who organised what is attended: `出席该会主办的新春团拜`; the body is no part of the name.
 ORGANISED = ("主办的", "承办的", "组织的")
@@ -174,7 +179,7 @@ TIME = re.compile(
     r"(?:[定订]?[于於]\s*)?(?:本月)?(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"  # 十二月五日
     r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
     r"|[今昨]\s*[(（]\d{1,2}[)）]\s*日|(?:今日|今天)\s*[(（]\d{1,2}日?[)）]"
-    r"|今日|昨日|今天|昨天|日前|近日|[今昨](?=[上下]午|晚|早|晨)|[今昨])?"  # (`某会昨举行…`)
+    r"|今日|昨日|今天|昨天|日前|近日|[今昨])?"  # `昨晚`, `今上午`, `某会昨举行…`
     r"(?:[上下]午|晚上?|早上?|早晨|晨|中午|凌晨|傍晚|晚间)?"
     rf"(?:{WEEKDAY.pattern})?$"  # `定于2月17日(星期五)举行…`
 )

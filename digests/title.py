@@ -289,15 +289,16 @@ def _continued(simplified: Sequence[str], i: int) -> bool:
     return i + 1 < len(simplified) and bool(_CONTINUATION.match(simplified[i + 1]))
 
 
-def _split_headline(simplified: Sequence[str], i: int, body: str) -> bool:
+def _split_headline(simplified: Sequence[str], i: int, lede: str) -> bool:
     """Whether line `i` is a headline's first words broken off (`共青团某校` / `第一次代表大会
-    顺利召开`): a short line stating no event that the lede opens with, the next line after it."""
+    顺利召开`): a short line stating no event that the lede (its `_key`) opens with, the next
+    line after it."""
     if i + 1 >= len(simplified) or not 2 <= _han(simplified[i]) <= SPLIT_HEAD:
         return False
     if _EVENT.search(simplified[i]) or _PROSE_MARK.search(simplified[i] + simplified[i + 1]):
         return False
     joined = _key(simplified[i] + simplified[i + 1])
-    return len(joined) >= 2 * SPLIT_HEAD and joined[: 2 * SPLIT_HEAD] in _key(body[:ECHO_LEDE])
+    return len(joined) >= 2 * SPLIT_HEAD and joined[: 2 * SPLIT_HEAD] in lede
 
 
 def _split_copy(simplified: Sequence[str], i: int) -> bool:
@@ -357,9 +358,10 @@ def find_title(
     hinted = {_key(to_simplified(strip_decoration(hint))) for hint in hints} - {""}
     seen: set[str] = set()
     body = _body_text(simplified, content, start)
+    lede = _key(body[:ECHO_LEDE])  # (keyed once: every candidate line is checked against it)
     for i in _candidates(simplified, content):
         raw, line = simplified[i], lines[i]
-        if _continued(simplified, i) or _split_headline(simplified, i, body):
+        if _continued(simplified, i) or _split_headline(simplified, i, lede):
             raw, line = raw + simplified[i + 1], line + lines[i + 1]  # `共青团某校` / `第一次…`
         quoted = _quote_parts(simplified, i, start)
         if quoted == 0:

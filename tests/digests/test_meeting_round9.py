@@ -270,12 +270,25 @@ def test_chairs(text: str, chair: str) -> None:
     assert facts(text).chair == chair
 
 
-def test_a_speechs_salutation_is_never_the_title() -> None:
-    page = (
-        "大會主席團、總主席、各位先進、各位好朋友、大家好！\n"
-        "今天很高興在這裡向各位報告本會一年來的會務。本會在全體理監事的努力下,會務推展順利。"
-    )
-    assert "大家好" not in prepare(page.encode(), "speech.txt").title
+@pytest.mark.parametrize(
+    ("page", "furniture"),
+    [
+        # a speech's salutation
+        (
+            "大會主席團、總主席、各位先進、各位好朋友、大家好！\n"
+            "今天很高興在這裡向各位報告本會一年來的會務。本會在全體理監事的努力下,會務推展順利。",
+            "大家好",
+        ),
+        # a bracketed byline
+        (
+            "(某某網/記者某某某報導)\n"
+            "臺灣某醫學會年會今日在台北舉行,逾千名醫師參加,會中並頒發多項學術獎項,表揚優秀研究。",
+            "記者",
+        ),
+    ],
+)
+def test_a_line_that_is_no_headline_is_never_the_title(page: str, furniture: str) -> None:
+    assert furniture not in prepare(page.encode(), "page.txt").title
 
 
 def test_a_headlines_compound_is_whole() -> None:
@@ -292,14 +305,6 @@ def test_a_meeting_opening_a_sentence_about_what_was_said_at_it_is_held() -> Non
 def test_a_clergy_title_after_a_name() -> None:
     got = facts("會議由高明牧師主持。")
     assert (got.chair, dict(got.roles).get("高明")) == ("高明", "牧師")
-
-
-def test_a_bracketed_byline_is_never_the_title() -> None:
-    page = (
-        "(某某網/記者某某某報導)\n"
-        "臺灣某醫學會年會今日在台北舉行,逾千名醫師參加,會中並頒發多項學術獎項,表揚優秀研究。"
-    )
-    assert "記者" not in prepare(page.encode(), "byline.txt").title
 
 
 def test_a_long_gap_without_a_joining_word_ends_the_name() -> None:
