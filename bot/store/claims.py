@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, delete
 
 from bot.store.schema import deliveries
-from bot.store.subscriptions import _insert, ensure_chat
+from bot.store.subscriptions import dialect_insert, ensure_chat
 
 LEASE = 120.0  # seconds: one chat's digest, held up by a flood wait, finishes inside it
 
@@ -30,7 +30,7 @@ def claim(
         return set()
     ensure_chat(conn, chat_id)
     until = now + timedelta(seconds=lease)
-    stmt = _insert(conn, deliveries)
+    stmt = dialect_insert(conn, deliveries)
     taken = stmt.on_conflict_do_update(
         index_elements=["chat_id", "document_id"],
         set_={"owner": owner, "lease_until": until, "at": now},

@@ -80,14 +80,15 @@ class Store:
     def ensure_source(self, location: str) -> int:
         """The id of the source at `location`, created on first use."""
         with self._write() as conn:
-            found = conn.execute(select(sources.c.id).where(sources.c.location == location))
-            source_id = found.scalar_one_or_none()
+            by_location = select(sources.c.id).where(sources.c.location == location)
+            source_id = conn.execute(by_location).scalar_one_or_none()
             if source_id is None:
-                source_id = conn.execute(
-                    sources.insert()
-                    .values(location=location, kind=source_kind(location), failures=0)
-                    .returning(sources.c.id)
-                ).scalar_one()
+                # two workers may meet a new source at once: the later insert does nothing and
+                # reads the row the other committed, instead of failing its scan
+                values = {"location": location, "kind": source_kind(location), "failures": 0}
+                insert = subs.dialect_insert(conn, sources).values(**values)
+                conn.execute(insert.on_conflict_do_nothing(index_elements=["location"]))
+                source_id = conn.execute(by_location).scalar_one()
             return int(source_id)
 
     def add_source(self, location: str, *, shape: str | None = None) -> tuple[int, bool]:

@@ -14,7 +14,7 @@ from bot.store.records import Subscription, Topic
 from bot.store.schema import chats, deliveries, subscriptions, topics
 
 
-def _insert(conn: Connection, table: Any) -> Any:
+def dialect_insert(conn: Connection, table: Any) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT."""
     return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
 
@@ -24,13 +24,14 @@ def upsert_chat(
 ) -> None:
     """Create or refresh a chat row."""
     values = {"kind": kind, "title": title, "language": language, "updated_at": datetime.now(UTC)}
-    stmt = _insert(conn, chats).values(id=chat_id, **values)
+    stmt = dialect_insert(conn, chats).values(id=chat_id, **values)
     conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
 
 
 def ensure_chat(conn: Connection, chat_id: int) -> None:
     """A chat row for `chat_id`, so subscriptions and deliveries can refer to it."""
-    stmt = _insert(conn, chats).values(id=chat_id, kind="unknown", updated_at=datetime.now(UTC))
+    values = {"kind": "unknown", "updated_at": datetime.now(UTC)}
+    stmt = dialect_insert(conn, chats).values(id=chat_id, **values)
     conn.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
 
 
@@ -51,9 +52,9 @@ def save(conn: Connection, sub: Subscription) -> None:
     values = _values(sub)
     if sub.active:
         values["inactive_reason"] = None
-    stmt = _insert(conn, subscriptions).values(chat_id=sub.chat_id, **values)
+    stmt = dialect_insert(conn, subscriptions).values(chat_id=sub.chat_id, **values)
     conn.execute(stmt.on_conflict_do_update(index_elements=["chat_id"], set_=values))
-    main = _insert(conn, topics).values(_topic_values(Topic(chat_id=sub.chat_id)))
+    main = dialect_insert(conn, topics).values(_topic_values(Topic(chat_id=sub.chat_id)))
     conn.execute(main.on_conflict_do_nothing(index_elements=["chat_id", "name"]))
 
 
@@ -159,7 +160,7 @@ def mark_sent(conn: Connection, chat_id: int, doc_ids: Sequence[int], at: dateti
     if not doc_ids:
         return
     ensure_chat(conn, chat_id)
-    stmt = _insert(conn, deliveries)
+    stmt = dialect_insert(conn, deliveries)
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["chat_id", "document_id"],
@@ -174,7 +175,7 @@ def mark_failed(conn: Connection, chat_id: int, doc_ids: Sequence[int], at: date
     if not doc_ids:
         return
     ensure_chat(conn, chat_id)
-    stmt = _insert(conn, deliveries)
+    stmt = dialect_insert(conn, deliveries)
     stmt = stmt.on_conflict_do_update(  # a claim becomes the failure; a sent row stays sent
         index_elements=["chat_id", "document_id"],
         set_={"status": "failed", "at": stmt.excluded.at, "owner": None, "lease_until": None},
