@@ -83,25 +83,22 @@ class Store:
             by_location = select(sources.c.id).where(sources.c.location == location)
             source_id = conn.execute(by_location).scalar_one_or_none()
             if source_id is None:
-                # two workers may meet a new source at once: the later insert does nothing and
-                # reads the row the other committed, instead of failing its scan
-                values = {"location": location, "kind": source_kind(location), "failures": 0}
-                insert = subs.dialect_insert(conn, sources).values(**values)
-                conn.execute(insert.on_conflict_do_nothing(index_elements=["location"]))
-                source_id = conn.execute(by_location).scalar_one()
-            return int(source_id)
+                source_id = _insert_source(conn, location, shape=None)
+            return int(
+                source_id if source_id is not None else conn.execute(by_location).scalar_one()
+            )
 
     def add_source(self, location: str, *, shape: str | None = None) -> tuple[int, bool]:
         """(id, True) for a new source; (id, False) for one already there, brought back if it
         was removed. `shape` is what probing it found (until its first scan says)."""
         with self._write() as conn:
-            row = conn.execute(select(sources).where(sources.c.location == location)).first()
+            by_location = select(sources).where(sources.c.location == location)
+            row = conn.execute(by_location).first()
             if row is None:
-                values = {"location": location, "kind": source_kind(location), "failures": 0}
-                new = conn.execute(
-                    sources.insert().values(**values, shape=shape).returning(sources.c.id)
-                )
-                return int(new.scalar_one()), True
+                created = _insert_source(conn, location, shape=shape)
+                if created is not None:
+                    return created, True
+                row = conn.execute(by_location).one()
             changes: dict[str, Any] = {"removed_at": None}
             if shape is not None and row.shape is None:
                 changes["shape"] = shape
@@ -490,3 +487,14 @@ def _state(row: Any) -> SourceState:
 
 
 __all__ = ["Store", "open_store"]
+
+
+def _insert_source(conn: Connection, location: str, *, shape: str | None) -> int | None:
+    """The new source's id, or None when another worker (a scan, a chat's /addsource) added
+    `location` since this transaction looked: ON CONFLICT DO NOTHING lets the later insert
+    read the row the other committed instead of failing on the unique location."""
+    values = {"location": location, "kind": source_kind(location), "failures": 0, "shape": shape}
+    insert = subs.dialect_insert(conn, sources).values(**values)
+    insert = insert.on_conflict_do_nothing(index_elements=["location"]).returning(sources.c.id)
+    created = conn.execute(insert).scalar_one_or_none()
+    return None if created is None else int(created)
