@@ -208,8 +208,10 @@ _BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
 
 # Attending what a body organised: `出席该会主办的新春团拜`; speaking at it: `在…会上致词`.
 _ATTENDED_ORGANISED = re.compile(r"(?:出席|参加|参与|列席)[^，,。；;]{0,16}$")
-_SPOKE_AT = re.compile(r"上(?:致词|致辞|讲话|发言|作报告|作主题报告)")
-_SPOKEN_AT = re.compile(r"上[，,]?[^，,。；;！？]{0,24}?(?:致词|致辞|讲话|发言|作报告)")
+_SPEECH = r"(?:致词|致辞|讲话|发言|作报告|作主题报告)"
+# `在…会上致词` right after the name; `…会上，某某理事长首先致辞` a few words on
+_SPOKE_AT = re.compile(rf"上{_SPEECH}")
+_SPOKEN_AT = re.compile(rf"上[，,]?[^，,。；;！？]{{0,24}}?{_SPEECH}")
 
 
 def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
