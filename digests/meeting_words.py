@@ -213,3 +213,17 @@ ABOUT = re.compile(
     r"|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十廿卅]{1,3}日)"  # `…定期大會四月二日起開議`
 )
 CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
+
+
+# Words that say whose the meeting is: this office's, this school's (`本所`, `我校`).
+DEICTIC = re.compile(
+    r"(?:本公所|本[所会會院局校处處]|我[校院所局会會])(?![务務长長])"
+)  # both scripts
+
+# How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.
+RECURRING = re.compile(
+    r"(?:[一每两三]年一[度次]|每年一[度次])的?"
+    r"|(?:一连|一連)?(?:为期|為期|历时|歷時|会期|會期)[^，,。；;的]{1,6}的"
+    r"|(?:盛大|隆重|热烈|熱烈|温馨|溫馨|精彩|简朴|簡樸|别开生面|別開生面)的"
+)  # and how long it lasts (`为期三天的`), how it went (`盛大的`); in either script, since
+# `name_text` reads the page's own
