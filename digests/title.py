@@ -63,7 +63,7 @@ TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
 KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states one
 
-ECHO_LEDE = 300  # body characters where those words and the next line's must be found
+ECHO_LEDE = 300  # lede characters a headline broken over two lines must open (SPLIT_HEAD)
 
 Source = Literal["headline", "html", "body"]
 

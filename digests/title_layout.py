@@ -26,7 +26,7 @@ from digests.title_words import (
     TAIL_LINES,
 )
 
-NEAR_ARTICLE = 6  # and lines right above its first paragraph, however far down
+NEAR_ARTICLE = 6  # lines right above the first paragraph looked at, however far down
 
 ECHO_CHARS = 3000  # body characters a candidate's words are looked for in
 SUMMARY_KEY = 16  # opening characters of a summary that the article repeats
