@@ -326,6 +326,31 @@ def counted_from_page(text: str, end: int) -> bool:
     return bool(_RELATIVE_YEAR.search(before, last))
 
 
+# A year's work (`2016年工作要点`, `2015年度重点工作`, `2019年妇联工作`), not a target or
+# an anniversary (`到2035年`, `1921年以来`).
+_WORK_YEAR = re.compile(
+    r"(?<![\d到至])((?:19|20)\d\d)年度?(?:的)?[^，,。；;\d]{0,6}?(?:工作|任务|计划|要点)"
+)
+_PLANNED = re.compile(r"(?:部署|安排|谋划|计划|要点)")
+LATE_MONTH = 11  # a year's work is planned at its start, or in the last weeks of the one before
+
+
+def work_year(lines: list[str], month: int) -> int | None:
+    """The year of a meeting dated `M月D日` only, read from the work years its report
+    names (`总结2015年工作，部署2016年工作`): of a year and the next, the next in the first
+    half (a year's work planned), the first after (a year reviewed); one year named is the
+    meeting's, or the one before when a late meeting plans it (`12月28日…部署2019年工作`)."""
+    text = arabic(" ".join(lines))
+    found = list(_WORK_YEAR.finditer(text))
+    named = sorted({int(match[1]) for match in found})
+    if len(named) == 2 and named[1] == named[0] + 1:
+        return named[1] if month <= 6 else named[0]
+    if len(named) != 1:
+        return None
+    planned = any(_PLANNED.search(text, max(0, match.start() - 6), match.end()) for match in found)
+    return named[0] - 1 if planned and month >= LATE_MONTH else named[0]
+
+
 def named_year(text: str) -> int | None:
     """The year an event's name carries without 年 (`2015民间商会(自贡)高峰论坛`)."""
     found = _NAMED_YEAR.search(text)
@@ -401,6 +426,7 @@ __all__ = [
     "today",
     "today_day",
     "valid",
+    "work_year",
     "year_before",
     "year_month",
     "years",

@@ -64,6 +64,7 @@ KIND = (
     rf"|(?<=[{CJK}])选举(?=[，,。；;]|$)"
     # `新春团拜`, `交流聚餐会`, `传媒春茗`: receptions
     r"|培训班|团拜(?!会)|(?:聚餐|餐叙)会?|春茗(?![联宴晚])"
+    r"|(?<=朝野|党团)协商(?![会议后])"  # Taiwan's legislature: `召集朝野黨團協商`
     r"|施政总质询"  # a council's sitting that questions the executive (`縣長施政總質詢`)
     # `常委(扩大)会`, `党组（扩大）会议`: the qualifier written inside the meeting word
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
@@ -90,9 +91,11 @@ VERBS = (
     "进行了",  # `对新任干部进行任前集中谈话`, `进行换届选举`: held
     "进行",
     "参与了",
+    "召集了",  # Taiwan's 院長 convenes a round of talks: `召集朝野協商`
     "召开",
     "举行",
     "举办",
+    "召集",
     "开展",
     "开幕的",  # `今天在北京开幕的某会议决定…`: the meeting that opened
     "落下帷幕的",  # `前不久落下帷幕的某市纪委全会`, `某议会甫落幕第19届…定期大会`: closed

@@ -336,6 +336,7 @@ def _in_year(page: Page) -> dt.date | None:
                 or _title_year(page.title)
                 or (_roc_year(page, line) if page.roc else None)
                 or (None if relative else dates.year_before(text) or dates.named_year(text))
+                or (None if relative else dates.work_year(page.lead, month))
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date

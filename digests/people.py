@@ -74,19 +74,34 @@ _TRIM_TAIL = (
     "分工",  # `某某分工主持院會`: how several share the chair
     "交替",
 )
-_CHAIR = re.compile(r"主持(?!人|词|祝酒|抽奖)")  # leading a toast or a draw chairs nothing
+# leading a toast or a draw chairs nothing; Taiwan's 院長 convening talks chairs them
+_CHAIR = re.compile(r"主持(?!人|词|祝酒|抽奖)|召集(?=(?:朝野|党团)+协商)")
 _ATTEND = re.compile(r"(?:出席|参加|列席)(?=会议|并|大会|座谈|活动|[，,。；;]|$)")
 _SPEAK = re.compile(
     r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时))?(?:讲话|强调|指出|要求|表示)"
 )
 # The day, hour and place of a sitting written between its chair's name and 主持.
+_DAY = (
+    r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日"
+    r"|[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?[)）]\s*日?)"
+)  # Taiwan's wire style brackets the day: `今（20）日`, `昨(二十九)日`
 _ADVERBIAL = re.compile(
-    r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日)?(?:[上中下]午|晚上?|早上?)?"
+    rf"{_DAY}?(?:[上中下]午|晚上?|早上?)?"
     r"(?:(?:星期|礼拜|周)[一二三四五六日天])?"  # `某某星期一(10月31日)主持`
     r"(?:在[^在，,。、]{1,12})?(?:出席(?:会议)?并)?"  # `书记某某出席并主持会议`
     r"(?:随即|随后|亲自|首先|接着|再次)?$"  # `某某助理校长随即主持`
 )
 _BRACKETED_DATE = re.compile(r"[(（]\d{1,2}月\d{1,2}日[)）]$")
+# A bracketed day the walk left steps over rather than stopping at its bracket.
+_BRACKETED_DAY = re.compile(
+    r"(?:[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?|[(（]\d{1,2}月\d{1,2}日)[)）]$"
+)
+# The day or hour of a sitting left at the end of a name: `副议长李四昨日` + 出席.
+_TIME_TAIL = re.compile(
+    r"(?:\d{1,2}日|[今昨][天日]|当[天日]|日前|近日"
+    r"|[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?[)）]\s*日?)?"
+    r"(?:[上中下]午|晚上|早上|[今昨]晚)?$"  # a bare 晚 or 早 may end a given name
+)
 _BARE_VERB = re.compile(r"(?:出席(?:会议)?并|的)$")  # `在书记某某的主持下`
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 # Surnames beyond the segmenter's common list, frequent among officials' names.
@@ -240,6 +255,8 @@ def _trimmed(item: str, original: str) -> tuple[str, str]:
             if item.endswith(tail) and len(item) > len(tail) + 1:
                 item, original = item[: -len(tail)], original[: -len(tail)]
                 changed = True
+    if (time := _TIME_TAIL.search(item)) is not None and time.start() >= 2:
+        item, original = item[: time.start()], original[: time.start()]
     for head in ("由", "和", "及", "与"):
         if item.startswith(head) and len(item) > 3:
             item, original = item[1:], original[1:]
@@ -248,7 +265,12 @@ def _trimmed(item: str, original: str) -> tuple[str, str]:
 
 def _walk_left(s: str, end: int, ends: str) -> int:
     i = end
-    while i > 0 and end - i < CAP and s[i - 1] not in ends:
+    while i > 0 and end - i < CAP:
+        if s[i - 1] in ")）" and (day := _BRACKETED_DAY.search(s, max(0, i - 10), i)):
+            i = day.start()  # `议长某某今（20）日出席`: the bracket is the day's
+            continue
+        if s[i - 1] in ends:
+            break
         if s.endswith("由", 0, i):
             return i
         i -= 1

@@ -1,0 +1,78 @@
+"""Thirteenth round's page classes, on texts of our own: Taiwan's wire style bracketing the
+day between a name and its verb (`議長某某今（20）日主持`), a day left at the end of a name
+(`副議長某某昨日出席`), the legislature's rounds of party talks (`召集朝野黨團協商`), and a
+report dated `M月D日` whose year only its work plan names."""
+
+from __future__ import annotations
+
+from digests.meeting import extract_meeting
+from digests.people import extract_people
+from digests.pipeline import prepare
+from digests.script import to_simplified
+
+
+def people(text: str) -> tuple[list[str], list[str], list[str]]:
+    found = extract_people(text, to_simplified(text))
+    return (
+        [p.name for p in found.chair],
+        [p.name for p in found.attendees],
+        [p.name for p in found.speakers],
+    )
+
+
+def test_a_bracketed_day_between_a_chair_and_his_verb_is_stepped_over() -> None:
+    assert people("議長蔡明德今（20）日上午主持第4次定期大會，審議總預算。")[0] == ["蔡明德"]
+    assert people("縣長林國華昨（二十九）日主持縣務會議，要求加速執行預算。")[0] == ["林國華"]
+
+
+def test_a_bracketed_day_before_attending_or_speaking_is_stepped_over() -> None:
+    assert people("副議長周文彬昨(19)日出席會議，表示支持。")[1] == ["周文彬"]
+    assert people("議長何建成今（20）日表示，將全力配合。")[2] == ["何建成"]
+
+
+def test_a_day_left_at_the_end_of_a_name_is_cut() -> None:
+    assert people("副议长周文彬昨日出席会议，表示支持。")[1] == ["周文彬"]
+    assert people("议长何建成今天表示，将全力配合。")[2] == ["何建成"]
+    assert people("县长林国华今天上午出席会议并致词。")[1] == ["林国华"]
+    # a bare 晚 or 早 may end a given name, and stays
+    assert people("主任周向晚出席会议。")[1] == ["周向晚"]
+
+
+def test_a_round_of_party_talks_is_the_meeting_and_its_convener_its_chair() -> None:
+    text = "立法院長吳昌明今（20）日上午召集朝野黨團協商，就修正草案進行協商，朝野未達共識。"
+    facts = extract_meeting(text, to_simplified(text), "")
+    assert (facts.name, facts.chair) == ("朝野黨團協商", "吳昌明")
+    text = "立法院今天進行朝野協商，但未能達成共識。"
+    assert extract_meeting(text, to_simplified(text), "").name == "朝野協商"
+
+
+def test_talks_referred_to_are_no_meeting() -> None:
+    text = "經朝野協商後，法案將於下週付委。"
+    assert extract_meeting(text, to_simplified(text), "").name is None
+
+
+def date_of(*lines: str) -> str | None:
+    return prepare("\n".join(lines).encode(), "page.txt").date
+
+
+def test_a_meeting_dated_by_its_day_takes_the_year_of_the_work_it_plans() -> None:
+    lede = "3月12日，共青团某县第十四届二次全委（扩大）会议在县委党校召开。"
+    plan = "团县委书记王刚对2015年工作作了总结，对2016年工作作了部署。"
+    assert date_of(lede, plan) == "2016-03-12"
+    assert date_of("3月2日，县政协召开十届十二次常委会议。", "会议部署了2019年工作。") == (
+        "2019-03-02"
+    )
+    # late in a year, the work planned is the next year's
+    assert date_of("12月28日，县政协召开十届十二次常委会议。", "会议部署了2019年工作。") == (
+        "2018-12-28"
+    )
+
+
+def test_a_late_meeting_reviewing_a_year_and_planning_the_next_is_in_the_first() -> None:
+    lede = "12月28日，县政协召开十届十二次常委会议。"
+    assert date_of(lede, "会议总结了2018年工作，部署了2019年工作。") == "2018-12-28"
+
+
+def test_a_target_or_an_anniversary_year_dates_no_meeting() -> None:
+    assert date_of("7月1日，县委召开座谈会。", "会议回顾了1921年以来党的奋斗历程。") is None
+    assert date_of("3月2日，县委召开会议。", "会议提出到2035年基本实现现代化的工作目标。") is None
