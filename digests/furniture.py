@@ -60,6 +60,7 @@ _TOKENS = re.compile(
     rf"(?<![{_CJK}])(?:(?:{_LABELS})\s*[:：]\s*[^\s|｜【】\[\]]*"
     r"|打印(?:该页|本页|此页|本文|文章)?|关闭(?:窗口|本页)?|返回(?:到)?(?:页面)?顶部|返回页首|"
     r"加入收藏|收藏本页|我要纠错|纠错|分享(?:到)?|收藏|点赞|评论|大\s*中\s*小|上一篇|下一篇|"
+    r"放大图片|查看原图|点击放大|"
     r"微信|微博|QQ空间|QQ|朋友圈|扫一扫)"
     rf"(?![{_CJK}])"
 )
@@ -71,6 +72,12 @@ _BREADCRUMB_START = re.compile(r"^(?:当前位置|您的位置|你的位置|您�
 _CRUMB_SPLIT = re.compile(r"\s*[>＞»›→]\s*")
 _IMAGE = re.compile(r"^[\w\-.()]+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
 _CAPTION = re.compile(rf"^(?:图为|图片来源|图片[:：]|图[:：])|^[{_CJK}·\s]{{2,12}}\s摄$")
+# A photo's caption under a bullet or closed by its credit: `■某会就职典礼，宾主合影。本报
+# 记者某某 摄`; prose that runs on past a credit is longer than a caption.
+_CAPTION_LINE = re.compile(
+    r"^[■▲●◆△□](?!.*。.+。).+(?:合影|留影|合照)|(?:记者|通讯员)\s*[^\s，,。]{2,4}\s*摄$"
+)
+CAPTION_CHARS = 60
 _FOOTER = re.compile(
     r"版权所有|copyright|©|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|网站地图|联系我们|"
     r"建议使用.{0,20}浏览器|分辨率",
@@ -154,6 +161,8 @@ def _is_breadcrumb(text: str) -> bool:
 def _is_decoration(text: str) -> bool:
     """File names, captions, copyright footers, and lines without a letter or digit."""
     if _IMAGE.match(text) or _CAPTION.match(text):
+        return True
+    if len(text) <= CAPTION_CHARS and _CAPTION_LINE.search(text):
         return True
     if _FOOTER.search(text) and not _is_prose(text):
         return True

@@ -38,6 +38,9 @@ def walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int,
         if s[i - 1] == "、" and i > 1 and s[i - 2] in _NUMERALS and s[i : i + 1] in _NUMERALS:
             i -= 1  # `第20屆第2、3次臨時會`: two sessions' numbers, listed
             continue
+        if s[i - 1] in "/／" and i > 1 and s[i - 2] in _NUMERALS and s[i : i + 1] in _NUMERALS:
+            i -= 1  # `第56/57屆董事局交代就職典禮`: the outgoing and incoming terms
+            continue
         if s[i - 1] == "、" and _listed_in_name(s, i - 1):
             i -= 1  # `召开县(区)委书记、县(区)长集体谈心谈话会`: whose meeting, listed
             continue

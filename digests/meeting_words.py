@@ -48,7 +48,7 @@ KIND = (
     # a party committee's standing committee meeting held (`召开党委常委会，研究…`), not the
     # body acting (`经县委常委会研究`) or its officers (`常委会主任`)
     r"|(?<=[党县市区省州镇乡校]委)常委会(?=[，,。；;(（\s]|$)"
-    r"|茶[会聚]|(?<![今昨当每])晚宴|(?<![今昨当每])宴会(?![厅])"  # `新春茶会`, `团拜茶聚`,
+    r"|茶[会聚]|(?<![今昨当每])晚宴|(?<![今昨当每])宴会(?![厅大]|礼堂)"  # `新春茶会`, `团拜茶聚`,
     # `春茗联欢晚宴`, `迎春宴会`: receptions held; a named feast (`大闸蟹宴`, `春茗宴`), not
     # one given or attended (`设宴`, `赴宴`) nor its tables (`宴席`)
     rf"|(?<=[{CJK}])(?<![设赴晚盛国家喜寿婚午])宴(?![请客席会厅])"

@@ -50,6 +50,7 @@ from digests.title_words import (
     CAPTION,
     DAY_AND_TIME,
     ENUMERATED,
+    FIELD_ROW,
     HEAD_LINES,
     MAX_TITLE,
     SPEAKS,
@@ -110,7 +111,7 @@ def find_title(
         text_s = strip_decoration(raw[: title_end(raw)])
         if not is_headline_shape(text_s) or TITLE_END.match(raw):
             text_s = after_byline(raw)  # a byline's line (`发布时间：…`) holds no headline
-        if not is_headline_shape(text_s) or ENUMERATED.match(raw):
+        if not is_headline_shape(text_s) or ENUMERATED.match(raw) or FIELD_ROW.match(raw):
             continue
         if _LEDE_START.match(text_s) or _LEDE_START.match(raw):
             continue
@@ -132,6 +133,8 @@ def find_title(
             score += layout_bonus(simplified, content, i, start)
         if i + 1 < start and introduces(text_s, simplified[i + 1]):
             score -= KICKER_PENALTY
+        if i < start and dashed_subtitle(simplified[i]):
+            continue  # `——某某等主禮 某某蟬聯主席`: a subtitle, even when no headline is above
         if i < start and is_subtitle(text_s, simplified, i):
             if dashed_subtitle(simplified[i]) or chaired_and_attended(text_s):
                 continue  # `——记某某`, `某某主持某某等出席`: the headline's subtitle

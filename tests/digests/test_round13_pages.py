@@ -76,3 +76,46 @@ def test_a_late_meeting_reviewing_a_year_and_planning_the_next_is_in_the_first()
 def test_a_target_or_an_anniversary_year_dates_no_meeting() -> None:
     assert date_of("7月1日，县委召开座谈会。", "会议回顾了1921年以来党的奋斗历程。") is None
     assert date_of("3月2日，县委召开会议。", "会议提出到2035年基本实现现代化的工作目标。") is None
+
+
+def facts_of(*lines: str) -> tuple[str, str | None, str | None, str | None]:
+    prepared = prepare("\n".join(lines).encode(), "page.txt")
+    facts = prepared.meeting
+    return prepared.title, facts.name, facts.place, prepared.date
+
+
+def test_a_handover_between_two_terms_keeps_both_numbers() -> None:
+    lede = "仁愛醫院第40/41屆董事局交代就職典禮於3月8日假香港萬豪酒店宴會大禮堂隆重舉行。"
+    _, name, place, _ = facts_of(lede, "大會邀得局長陳大文主禮。")
+    assert (name, place) == ("仁愛醫院第40/41屆董事局交代就職典禮", "香港萬豪酒店宴會大禮堂")
+
+
+def test_a_row_of_the_events_details_is_no_headline_and_its_hall_no_meeting() -> None:
+    title, name, place, date = facts_of(
+        "2024年4月19日",
+        "時間 | 典禮：中午12時正 |",
+        "地點 | 香港萬豪酒店宴會大禮堂 |",
+        "仁愛醫院第40/41屆董事局交代就職典禮於4月19日假香港萬豪酒店宴會大禮堂隆重舉行。",
+    )
+    assert title == "仁愛醫院第40/41屆董事局交代就職典禮"
+    assert (name, place, date) == (
+        "仁愛醫院第40/41屆董事局交代就職典禮",
+        "香港萬豪酒店宴會大禮堂",
+        "2024-04-19",
+    )
+
+
+def test_a_photo_caption_and_a_dashed_subtitle_are_neither_title_nor_lede() -> None:
+    lede = "本報訊（記者 王小明）新界某某聯誼會日前假元朗金殿酒家舉行第十八屆委員就職典禮。"
+    lines = (
+        "放大圖片",
+        "■新界某某聯誼會第十八屆委員就職典禮，賓主合影。本報記者王小明 攝",
+        "——陳大文李四等主禮 張三蟬聯主席",
+        lede + "當晚出席嘉賓包括局長陳大文。",
+        "張三連任主席一職。",
+    )
+    prepared = prepare("\n".join(lines).encode(), "page.txt")
+    assert prepared.title == "新界某某聯誼會日前假元朗金殿酒家舉行第十八屆委員就職典禮"
+    assert "合影" not in prepared.text
+    assert "放大圖片" not in prepared.text
+    assert prepared.meeting.name == "新界某某聯誼會第十八屆委員就職典禮"
