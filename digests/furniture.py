@@ -76,6 +76,7 @@ _CAPTION = re.compile(rf"^(?:图为|图片来源|图片[:：]|图[:：])|^[{_CJK
 # 记者某某 摄`; prose that runs on past a credit is longer than a caption.
 _CAPTION_LINE = re.compile(
     r"^[■▲●◆△□](?!.*。.+。).+(?:合影|留影|合照)|(?:记者|通讯员)\s*[^\s，,。]{2,4}\s*摄$"
+    r"|[(（][^()（）]{0,20}(?:摄|摄影|供图)\s*[)）]$"  # `某某出席某会议。(记者某某摄)`
 )
 CAPTION_CHARS = 60
 _FOOTER = re.compile(

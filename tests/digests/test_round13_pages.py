@@ -119,3 +119,10 @@ def test_a_photo_caption_and_a_dashed_subtitle_are_neither_title_nor_lede() -> N
     assert "合影" not in prepared.text
     assert "放大圖片" not in prepared.text
     assert prepared.meeting.name == "新界某某聯誼會第十八屆委員就職典禮"
+
+
+def test_a_caption_closed_by_its_credit_does_not_name_the_meeting_first() -> None:
+    caption = "南投縣長林美華出席各鄉鎮村里長聯繫會議。(記者王大明攝)"
+    lede = "第二十二屆第三次南投縣各鄉鎮村里長聯繫會議昨(二十九)日上午在草屯某某樂園舉行。"
+    _, name, place, _ = facts_of("投縣村里長會議 縣長聽基層需求", caption, "▲" + caption, lede)
+    assert (name, place) == ("第二十二屆第三次南投縣各鄉鎮村里長聯繫會議", "草屯某某樂園")
