@@ -285,8 +285,9 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
         if people:
             yield people
     for match in _PRESIDING.finditer(s):  # `開幕典禮主席某某某致詞`: the ceremony's chair
-        if is_name(match.group(1)):
-            a, b = match.span(1)
+        group = 1 if match.group(1) else 2
+        if is_name(match.group(group)):
+            a, b = match.span(group)
             yield [Person(source[a:b], source[match.start() : a])]
     for match in _SERVES_AS.finditer(s):  # `会中推派某某议员担任主席`: the sitting's chair
         start = _walk_left(s, match.start(), _PERSON_END)
@@ -301,10 +302,12 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
 
 
 _CHAIR_FIELD = re.compile(r"主持人\s*[:：]\s*")
-# A ceremony's or a congress's chair named by the office before a speech: `大会主席某某致辞`.
+# A ceremony's or a congress's chair named by the office before a speech: `大会主席某某致辞`;
+# a sitting's, opening it (`主席某某宣布開會`, as a council's minutes write it).
 _PRESIDING = re.compile(
     rf"(?:典礼|仪式|大会|年会|开幕式)主席([{CJK}]{{2,4}}?)"
     r"(?:致词|致辞|讲话|宣布|表示|报告|理事长|会长|先生|女士)"  # `大会主席某某理事长`
+    rf"|(?<![{CJK}])主席([{CJK}]{{2,4}}?)宣布(?:开会|开议|开幕|会议开始|大会开始)"
 )
 # Who a sitting puts in its chair: `推派某某议员担任主席`, `由某某担任大会主席`.
 _SERVES_AS = re.compile(r"担任(?:会议|大会|临时)?主席(?![团台])")

@@ -126,3 +126,9 @@ def test_a_caption_closed_by_its_credit_does_not_name_the_meeting_first() -> Non
     lede = "第二十二屆第三次南投縣各鄉鎮村里長聯繫會議昨(二十九)日上午在草屯某某樂園舉行。"
     _, name, place, _ = facts_of("投縣村里長會議 縣長聽基層需求", caption, "▲" + caption, lede)
     assert (name, place) == ("第二十二屆第三次南投縣各鄉鎮村里長聯繫會議", "草屯某某樂園")
+
+
+def test_the_chair_opening_a_sitting_chairs_it() -> None:
+    assert people("主席方明萬宣布開會，秘書報告出席人數。")[0] == ["方明萬"]
+    # the chair of a presidium, or its deputy, named as such, is not read as the sitting's
+    assert people("主席團主席張三宣布開會。")[0] == []
