@@ -1,4 +1,5 @@
-"""Bytes to text: BOMs, UTF-8, GB18030, Big5 or a detected charset; HTML reduced to its text.
+"""Bytes to text: BOMs, UTF-8, GB18030, Big5 or a detected charset; HTML reduced to its text,
+Markdown to what its reader sees.
 
 The file name never decides the encoding; it only hints that the content may be HTML.
 """
@@ -12,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from digests.html import extract_html
+from digests.markdown import is_markdown, read_markdown
 from digests.model import Decoded, DigestError
 from digests.script import count_cjk, is_cjk, to_simplified
 from digests.segment import tokenize
@@ -206,6 +208,9 @@ def decode(data: bytes, name: str = "") -> Decoded:
     html = is_html(data, name)
     text, encoding = _text(data, html)
     if not html:
+        if is_markdown(name, text):
+            page = read_markdown(text)
+            return Decoded(page.text, encoding, page.title, date=page.date)
         return Decoded(text=text, encoding=encoding)
     page = extract_html(text)
     if not page.text.strip():
