@@ -209,8 +209,8 @@ def decode(data: bytes, name: str = "") -> Decoded:
     text, encoding = _text(data, html)
     if not html:
         if is_markdown(name, text):
-            page = read_markdown(text)
-            return Decoded(page.text, encoding, page.title, date=page.date)
+            read = read_markdown(text)
+            return Decoded(read.text, encoding, read.title, date=read.date)
         return Decoded(text=text, encoding=encoding)
     page = extract_html(text)
     if not page.text.strip():
