@@ -89,9 +89,13 @@ def _same_session(s: str, named: str) -> Name | None:
     session = SESSION.search(named)
     if session is None or _written_as_meeting(s, named) >= 0:
         return None
-    tail = named[session.start() :]
+    tail, body = named[session.start() :], named[: session.start()]
     for start, end, held in meeting_spans(s):
-        if held and s.endswith(tail, start, end) and end - start > len(tail):
+        if not s.endswith(tail, start, end) or end - start <= len(tail):
+            continue
+        # held, or the headline's own body in it: `臺南市議會第4屆第2次臨時會為期10天` is
+        # `南市議會第2次臨時會` spelled in full, though the sentence says no verb of holding
+        if held or (len(body) >= 2 and body in s[start:end]):
             return joined(s, start, compound_end(s, end))
     return None
 

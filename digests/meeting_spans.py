@@ -115,9 +115,12 @@ _BRIEFING_BEFORE = re.compile(r"(?:开幕|闭幕|会)前")
 
 # Attending what a body organised: `出席该会主办的新春团拜`; speaking at it: `在…会上致词`.
 _ATTENDED_ORGANISED = re.compile(r"(?:出席|参加|参与|列席)[^，,。；;]{0,16}$")
-_SPEECH = r"(?:致词|致辞|讲话|发言|作报告|作主题报告)"
-# `在…会上致词` right after the name; `…会上，某某理事长首先致辞` a few words on
-_SPOKE_AT = re.compile(rf"上{_SPEECH}")
+# what was said or done at it: `在…座谈会上表示`, `在…会议上，都批评…`
+_SPEECH = (
+    r"(?:致词|致辞|讲话|发言|作报告|作主题报告|表示|指出|强调|透露|呼吁|说|批评|质疑|提出"
+    r"|宣布|通过)"
+)
+# `在…会上致词`, or a few words on: `…会上，某某理事长首先致辞`
 _SPOKEN_AT = re.compile(rf"上[，,]?[^，,。；;！？]{{0,24}}?{_SPEECH}")
 
 
@@ -130,7 +133,7 @@ def _attended(s: str, start: int, end: int, stop: str | None) -> bool:
     if stop is None and (start == 0 or s[start - 1] in "\n。)）】"):
         # `座谈交流会上，某某理事长首先致辞`: a sentence about what was said at it
         return bool(_TODAY.match(s, end) or _ACTS.match(s, end) or _SPOKEN_AT.match(s, end))
-    return stop == "在" and bool(_SPOKE_AT.match(s, end) or _lede_at(s, start, end))
+    return stop == "在" and bool(_SPOKEN_AT.match(s, end) or _lede_at(s, start, end))
 
 
 def _lede_at(s: str, start: int, end: int) -> bool:
@@ -203,7 +206,8 @@ def skip_prefix(s: str, start: int, end: int) -> int:
     attribute, a head count or a region before a name that opens with its own body."""
     while start < end and s[start] in "的之暨和及":
         start += 1
-    for attribute in (_ORGANISED_BY, RECURRING):  # `由某会主办的`, `一年一度的`: not the name
+    # `由某会主办的`, `一年一度的`, `周二的`: not the name
+    for attribute in (_ORGANISED_BY, RECURRING, _WHEN_OF):
         if (found := attribute.match(s, start, end)) is not None:
             start = found.end()
     start = past_attribute(s, start, end)
@@ -214,6 +218,11 @@ def skip_prefix(s: str, start: int, end: int) -> int:
     return start + 3 if s.startswith("本年度", start, end) else start
 
 
+# The day it was held, before its name: `在周二的元朗區議會會議上`.
+_WHEN_OF = re.compile(
+    r"(?:[上本下]?周[一二三四五六日天]|星期[一二三四五六日天]|[昨今前][天日]|日前|近日|当[天日]"
+    r"|[上本]周)的"
+)
 # Who organised it, before its name: `由某中心和某总会联办的新春团拜`.
 _ORGANISED_BY = re.compile(r"由[^，,。；;]{1,40}?(?:主办|联办|合办|举办|承办|协办|筹办|组织)的")
 
@@ -298,5 +307,10 @@ def before_place_and_time(s: str, at: int) -> int:
     place = max(s.rfind("在", max(0, at - 25), at), s.rfind("假", max(0, at - 25), at))
     if place >= 0 and not any(c in CLAUSE for c in s[place:at]):
         at = place
+    if (adverb := _GOES_ON.search(s, max(0, at - 4), at)) is not None:
+        at = adverb.start()  # `某委員會今日繼續召開第二次會議`: how, not who
     time = TIME.search(s, max(0, at - 14), at)
     return time.start() if time and time.end() == at else at
+
+
+_GOES_ON = re.compile(r"(?:继续|再次|再度|首次|正式|专门|随即)$")

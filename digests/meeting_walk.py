@@ -52,6 +52,8 @@ def walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int,
             return i, None  # `新华社北京3月4日电` is a dateline
         for word in _ending_in(stops).get(s[i - 1], ()):
             if s.endswith(word, 0, i) and not (word == "在" and _residents(s, i)):
+                if word == "闭幕" and s[i : i + 1] in "式礼会典":
+                    continue  # `…闭幕式`: the word is the name's
                 return i, word
         i -= 1
     return i, None

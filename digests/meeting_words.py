@@ -30,7 +30,7 @@ KIND = (
     r"|分享|宣讲|审查|研习|洽谈|峰|(?<=[次届])常委|党委"
     r"|预备|成立|聚"  # a congress's `预备会`, a body's `成立会`, a `工作聚会`
     # a council's finance committee (`財委會`), `會員總會`, `定例會`, a reception (`…酒會`)
-    r"|财委|会员总|定例|酒"
+    r"|财委|会员总|定例|(?<!喝)酒"  # (`在太空中喝酒会怎样`: drinking will, no reception)
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
     r"|吹风|研判|约谈|答谢|签约"  # a briefing, a review of the situation, a signing
@@ -70,7 +70,8 @@ KIND = (
     r"|(?<=[委组席任])[(（]扩大[)）]会(?:议)?(?![场堂员长所址室厅])"
 )
 # `…大会会议精神座谈会` cites the 大会; `…论坛筹备委员会`, `…大会新闻中心` are its bodies
-# the same (and `…代表大会常务委员会`); `…会议制度` is a rule of meeting, not a meeting
+# the same (and `…代表大会常务委员会`); `…会议制度` is a rule of meeting, not a meeting;
+# `…董事会通知`, `…会议决议`, `…会议纪要` are its papers, which a text sends or prints
 # Every match opens on a character the pattern writes out (a word's first, or the `(` of
 # `（扩大）会`; no class consumes the first character), so a lookahead for those characters
 # lets re skip the positions no alternative can open at: it tries each alternative at every
@@ -78,7 +79,7 @@ KIND = (
 OPENERS = "".join(sorted({ch for ch in KIND if not ch.isascii()} | {"("}))
 MEETING = re.compile(
     f"(?=[{re.escape(OPENERS)}])(?:{KIND})"
-    "(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度|常务委员会|常委会)"
+    "(?!(?:会议)?精神|筹备|筹委|组委|秘书处|新闻中心|制度|常务委员会|常委会|通知|决议|公告|纪要)"
 )  # `全国人民代表大会常务委员会` is the congress's standing body, not the congress
 # Words that end a phrase when walking left, longest first; verbs mark a named meeting.
 VERBS = (
@@ -143,6 +144,8 @@ NAME_STOPS = (
     "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
     "随着",  # `随着某会议的召开`: what came with it, not the name
     "随著",  # (as the converter leaves a traditional page's 隨著)
+    "开议",  # `…臨時會8日起於新營開議臺南市議會…`: a headline glued to the lede ends at its verb
+    "闭幕",  # (`…圓滿閉幕臺南市議會…`; a `闭幕式` or `闭幕会` is a name's own word)
     "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
 )
 # A weekday in brackets, `(星期五)`, `（周一）`: a date's, never part of a name.

@@ -306,7 +306,7 @@ _CHAIR_FIELD = re.compile(r"主持人\s*[:：]\s*")
 # a sitting's, opening it (`主席某某宣布開會`, as a council's minutes write it).
 _PRESIDING = re.compile(
     rf"(?:典礼|仪式|大会|年会|开幕式)主席([{CJK}]{{2,4}}?)"
-    r"(?:致词|致辞|讲话|宣布|表示|报告|理事长|会长|先生|女士)"  # `大会主席某某理事长`
+    r"(?:致词|致辞|讲话|宣布|表示|报告|理事长|会长|议长|先生|女士)"  # `大会主席某某理事长`
     rf"|(?<![{CJK}])主席([{CJK}]{{2,4}}?)宣布(?:开会|开议|开幕|会议开始|大会开始)"
 )
 # Who a sitting puts in its chair: `推派某某议员担任主席`, `由某某担任大会主席`.

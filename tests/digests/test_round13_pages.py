@@ -132,3 +132,39 @@ def test_the_chair_opening_a_sitting_chairs_it() -> None:
     assert people("主席方明萬宣布開會，秘書報告出席人數。")[0] == ["方明萬"]
     # the chair of a presidium, or its deputy, named as such, is not read as the sitting's
     assert people("主席團主席張三宣布開會。")[0] == []
+
+
+def name_of(*lines: str) -> str | None:
+    return prepare("\n".join(lines).encode(), "page.txt").meeting.name
+
+
+def test_a_headlines_session_is_named_as_the_body_spells_it_in_full() -> None:
+    lede = "第2次臨時會圓滿閉幕某市議會第4屆第2次臨時會為期10天會期，30日圓滿落幕。"
+    assert name_of("市議會第2次臨時會圓滿閉幕 預算全數通過", lede) == "某市議會第4屆第2次臨時會"
+    lede = "某市議會第4屆第3次臨時會8日起於新營開議某市議會第4屆第3次臨時會，8月8日上午開幕。"
+    assert name_of("市議會第4屆第3次臨時會8日起開議", lede) == "某市議會第4屆第3次臨時會"
+
+
+def test_a_meeting_spoken_at_is_the_one_reported() -> None:
+    lede = "31日下午，省委书记王明在“新晋商、新形象”民企座谈会上表示，要加快发展。"
+    assert name_of("某某：加快发展", lede) == "“新晋商、新形象”民企座谈会"
+    lede = "不論是建制派或是民主派區議員，在周二的某區議會會議上，都批評港鐵隱瞞沉降。"
+    assert name_of("區議會批港鐵隱瞞沉降", lede) == "某區議會會議"
+
+
+def test_a_body_that_goes_on_holding_its_meeting_still_names_it() -> None:
+    lede = "立法會某某法案委員會今日繼續召開第二次會議，委員會主席安排議員發言。"
+    assert name_of("某某法案第二次開會", lede) == "立法會某某法案委員會第二次會議"
+
+
+def test_a_meetings_papers_and_a_drink_are_no_meeting() -> None:
+    lede = "本公司已在会议召开前十天将董事会通知和审议内容发送给本公司董事。"
+    assert name_of("某公司关于会计差错的提示性公告", lede) is None
+    assert name_of("宇航员在太空中喝酒会怎么样", "宇航员在太空中喝酒会怎么样？后果很严重。") is None
+
+
+def test_a_meeting_opened_at_is_no_place() -> None:
+    lede = "9月3日，在第二届全球某某大会暨第十七届某某博览会开幕式上，魏某发表演讲。"
+    assert prepare(lede.encode(), "page.txt").meeting.place is None
+    lede = "大会主席邱某某議長肯定議員認真審查議案。某市議會第2次臨時會圓滿落幕。"
+    assert prepare(lede.encode(), "page.txt").meeting.chair == "邱某某"
