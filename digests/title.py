@@ -42,6 +42,7 @@ from digests.title_shape import (
     is_headline_shape,
     line_score,
     original_slice,
+    site_names,
     strip_decoration,
     title_end,
     title_key,
@@ -53,6 +54,7 @@ from digests.title_words import (
     FIELD_ROW,
     HEAD_LINES,
     MAX_TITLE,
+    SIGNATURE,
     SPEAKS,
     TAIL_LINES,
     TITLE_END,
@@ -96,6 +98,8 @@ def find_title(
     hints = (*hints, *_reprint_titles(lines, simplified))
     start = article_start(simplified, content)
     hinted = {title_key(to_simplified(strip_decoration(hint))) for hint in hints} - {""}
+    sites = {title_key(to_simplified(name)) for hint in hints for name in site_names(hint)}
+    sites |= {title_key(to_simplified(strip_decoration(name))) for name in sites} - {""}
     seen: set[str] = set()
     body = body_text(simplified, content, start)
     lede = title_key(body[:ECHO_LEDE])  # (keyed once: every candidate line is checked against it)
@@ -113,6 +117,8 @@ def find_title(
             text_s = after_byline(raw)  # a byline's line (`发布时间：…`) holds no headline
         if not is_headline_shape(text_s) or ENUMERATED.match(raw) or FIELD_ROW.match(raw):
             continue
+        if title_key(text_s) in sites:
+            continue  # the site's or column's name, as the page's <title> gives it
         if _LEDE_START.match(text_s) or _LEDE_START.match(raw):
             continue
         if (i > 0 and _IMAGE.match(simplified[i - 1])) or CAPTION.search(raw):
@@ -124,6 +130,8 @@ def find_title(
         byline = has_byline(simplified, i)
         if i > start and not byline:
             continue  # under the article, only a line with its date under it is a headline
+        if i > start and SIGNATURE.fullmatch(text_s):
+            continue  # a notice's signature over its date
         position = min(i, start - i) if i < start else i - start + HEAD_LINES // 2
         own = body.replace(raw, "") if i > start else body  # a line below echoes itself
         if i > start and echo(text_s, own) < TAIL_ECHO:
@@ -157,8 +165,8 @@ def find_title(
         text = strip_decoration(hint)
         if page_title is None and is_headline_shape(text) and not furniture_penalty(text, 1.0):
             page_title = Headline(text, None, "html")
-        if key in seen:
-            continue  # the line itself was scored, with the bonus
+        if key in seen or key in sites:
+            continue  # the line itself was scored, with the bonus; or a site's name
         agreed = keys.count(key) > 1  # the <h1> and the <title> say the same
         score = line_score(to_simplified(text), body_all, False, 0) + HINT_BONUS * (1 + agreed) / 2
         if best is None or score > best[0]:

@@ -23,6 +23,10 @@ _SITE_SPLIT = re.compile(
     r"^(.*?\S)\s*(?:--|——|_|\||｜|丨|\s[-–—]\s|-(?=[^-]{2,20}$)|\s(?=\S{2,16}(?:医院|大学|学院|办事处)$))"
     r"\s*([^_|｜丨]{2,24})$"
 )
+# A blog platform's `<title>`: `文章 @ 某某的家 :: 痞客邦 ::`, the blog and the platform after.
+_BLOG_SUFFIX = re.compile(r"\s+@\s+[^@]{1,40}$|\s*::[^:]{1,30}::\s*$")
+# A site named by a Latin brand, with a few words: `EDN 电子技术设计`, `IT之家`, `CSDN博客`.
+_BRAND = re.compile(rf"^[A-Z]{{2,}}[A-Za-z0-9]{{0,8}}\s*[{CJK}]{{0,8}}$")
 _SITE = re.compile(
     r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线|公报"
     r"|医院|大学|学院|办事处)$"
@@ -91,13 +95,30 @@ def title_end(line: str) -> int:
     return end
 
 
+def site_names(page_title: str) -> list[str]:
+    """The site's and column's names a page's `<title>` gives after its headline (`文章 @
+    某某的家_藍天 :: 痞客邦 ::`, `标题-某某网`): a line that is one of them is the masthead."""
+    kept = strip_decoration(page_title)
+    at = page_title.find(kept) if kept else -1
+    if at < 0 or len(kept) == len(page_title.strip()):
+        return []
+    tail = page_title[at + len(kept) :]
+    return [part.strip() for part in _SITE_PARTS.split(tail) if han_count(part) >= 2]
+
+
+_SITE_PARTS = re.compile(r"\s+@\s+|::|--|——|[_|｜丨]|\s[-–—]\s|-")
+
+
 def strip_decoration(text: str) -> str:
     """A title without `原创`/`[视频]`/`【栏目】` prefixes, a slogan before it (引题) and a
     trailing site name."""
     text = _PREFIX.sub("", text.strip(_GLUE)).strip(_GLUE)
     text = _MEDIA_SUFFIX.sub("", text)
     text = _without_kicker(text)
-    while (match := _SITE_SPLIT.match(text)) and (_SITE.search(match[2]) or len(match[2]) <= 4):
+    text = _BLOG_SUFFIX.sub("", text)
+    while (match := _SITE_SPLIT.match(text)) and (
+        _SITE.search(match[2]) or len(match[2]) <= 4 or _BRAND.match(match[2])
+    ):
         if han_count(match[1]) < 4:
             break
         text = match[1].strip()

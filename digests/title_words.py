@@ -29,6 +29,12 @@ HELD = re.compile(r"召开|举行|举办|开幕|闭幕|开议|主持|出席|会�
 
 BYLINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|来源|发布|作者|记者|编辑|日期|时间|浏览")
 
+# An organisation's name alone, as it signs a notice above its date (`某某股份有限公司董事会`
+# / `2005年8月25日`): under the article it is the signature, not a related story's headline.
+SIGNATURE = re.compile(
+    r"[^，,。；;\s]{2,30}(?:董事会|监事会|委员会|办公室|办公厅|人民政府|政府|公司|集团|协会|学会"
+    r"|商会|联合会|工会|党委|党组|支部|管委会|筹备组|秘书处|研究院|大学|学院)"
+)
 # A row of an event's details (`地点 | 某酒店宴会大礼堂 |`, `时间：中午12时`): a field's
 # value, never a headline, though the body echoes it.
 FIELD_ROW = re.compile(

@@ -168,3 +168,43 @@ def test_a_meeting_opened_at_is_no_place() -> None:
     assert prepare(lede.encode(), "page.txt").meeting.place is None
     lede = "大会主席邱某某議長肯定議員認真審查議案。某市議會第2次臨時會圓滿落幕。"
     assert prepare(lede.encode(), "page.txt").meeting.chair == "邱某某"
+
+
+def html_title(head: str, body: str) -> str:
+    page = f"<html><head><title>{head}</title></head><body>{body}</body></html>"
+    return prepare(page.encode(), "page.html").title
+
+
+def test_a_latin_brands_site_name_after_the_headline_is_cut() -> None:
+    body = "<p>9月25日，在某某大会上，某公司发布了首款芯片，性能达到同类产品的十倍。</p>"
+    assert html_title("某公司发布首款芯片，性能达同类十倍-EDN 电子技术设计", body) == (
+        "某公司发布首款芯片，性能达同类十倍"
+    )
+
+
+def test_a_blogs_name_the_title_gives_is_no_headline() -> None:
+    body = (
+        "<div><h2>王小明的家_藍天</h2></div><p>王小明的家</p>"
+        "<p>新竹尖石鄉後山一帶已披上楓紅，美樹營地的楓香樹早已金黃。</p>"
+        "<p>第二次造訪美樹營地，發現營區換了原木招牌，王小明的家也多了幾張照片。</p>"
+    )
+    head = "新竹尖石_美樹營地賞楓 @ 王小明的家_藍天 :: 痞客邦 ::"
+    assert html_title(head, body) == "新竹尖石_美樹營地賞楓"
+
+
+def test_a_notices_signature_over_its_date_is_no_headline() -> None:
+    body = (
+        "<p>天津某某股份有限公司(“本公司”)及董事会全体成员保证公告内容的真实、准确和完整。</p>"
+        "<p>本公司第一季度财务报告中披露的净利润出现会计表述差错，现予更正。</p>"
+        "<p>本公司已将该事项作为董事会审议事项，本公司已将董事会通知发送给本公司董事。</p>"
+        "<p>鉴于本公司董事会尚未审议通过该调整议案，详细情况将在董事会审议之后披露。</p>"
+        "<p>天津某某股份有限公司董事会</p><p>2005年8月25日（来源：某某证券报）</p>"
+    )
+    assert html_title("某某环保第一季度报告会计差错的提示性公告", body) == (
+        "某某环保第一季度报告会计差错的提示性公告"
+    )
+
+
+def page(*lines: str) -> tuple[str, str | None]:
+    prepared = prepare("\n".join(lines).encode(), "page.txt")
+    return prepared.title, prepared.date
