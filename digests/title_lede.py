@@ -15,26 +15,31 @@ from digests.title_shape import (
     strip_decoration,
     title_end,
 )
-from digests.title_words import CAPTION, DAY_AND_TIME, MAX_TITLE
+from digests.title_words import CAPTION, DAY_AND_TIME, HELD, MAX_TITLE
 
 BODY_TITLE = 30  # a title cut from the first sentence stays short
 BODY_SUBJECT = 12  # ideographs a title cut before `在…` needs to keep
 
 # A lede's opening clause that only says when (`9月4日上午，`, `近日，`), left out of a title cut
 # from it.
-_WHEN = re.compile(rf"\s*(?:{DAY_AND_TIME}|近日|日前|近期|昨天|昨日|今天|今日|当天|当日)[，,]\s*")
+_WHEN = re.compile(
+    rf"\s*(?:{DAY_AND_TIME}|\d{{1,2}}日(?:[上中下]午|晚上?|早上?)?|近日|日前|近期|昨天|昨日|今天|今日"
+    r"|当天|当日)[，,]\s*"
+)  # (`30日晚，` under a wire's dateline, which gives the month)
 
 # A preposition right before a date makes it the sentence's (`某会于2021年9月24日完成…`), not
 # a byline glued to a title.
 _GOVERNS_DATE = re.compile(r"(?:于|在|自|从|至|截至|是|为|将)\s*$")
 # What opens a paragraph before its first words: a forum's edit note (`本帖最后由 某某 于 … 编辑`),
 # a byline's date (`date 2025-08-29`), a bracketed dateline or credit (`【本报讯】`, `(某地12日讯)`,
-# `〔记者某某／台北报导〕`), a bullet (`■`).
+# `〔记者某某／台北报导〕`) or a wire's (`某社北京3月4日电(记者某某)`), a bullet (`■`).
 _LEADING = re.compile(
     rf"^(?:\s|[{BULLETS}])*(?:本帖最后由[^。]{{0,40}}?编辑\s*(?:<br\s*/?>\s*)*"
     r"|(?:date|日期|时间|发布时间)\s*[:：]?\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*"
     r"|[【〔\[(（][^】〕\]()（）]{0,24}(?:讯|电|报导|报道|消息|记者[^】〕\]()（）]*)[】〕\])）]\s*"
+    # a wire's dateline and its credit: `中新网北京12月1日电(记者 张三)`, `新华社北京3月4日电`
+    r"|[^，,。()（）\s]{2,14}?\d{1,2}月\d{1,2}日[电讯]\s*(?:[(（][^()（）]{0,20}[)）])?\s*"
     r"|(?=\S))",
     re.I,
 )
@@ -95,7 +100,9 @@ def _first_clauses(line: str) -> int:
     end = next((i for i, ch in enumerate(line) if ch in _SENTENCE_END), len(line))
     if end > BODY_TITLE:
         cuts = [i for i, ch in enumerate(line[: BODY_TITLE + 1]) if ch in _CLAUSE_END]
-        end = cuts[-1] if cuts else _before_where(line)
+        # the clause that says what was held is the news (`某某在京举行答谢宴，诸多明星…`)
+        held = [i for i in cuts if HELD.search(line, 0, i) and han_count(line[:i]) >= 8]
+        end = held[0] if held else cuts[-1] if cuts else _before_where(line)
     opened = max(line.rfind("（", 0, end), line.rfind("(", 0, end))
     closed = max(line.rfind("）", 0, end), line.rfind(")", 0, end))
     if opened > closed and han_count(line[:opened]) >= MEETING_TITLE:

@@ -208,3 +208,12 @@ def test_a_notices_signature_over_its_date_is_no_headline() -> None:
 def page(*lines: str) -> tuple[str, str | None]:
     prepared = prepare("\n".join(lines).encode(), "page.txt")
     return prepared.title, prepared.date
+
+
+def test_a_title_cut_from_a_wire_lede_skips_its_dateline_and_keeps_the_event() -> None:
+    lede = (
+        "某网北京12月1日电(记者 王某) 30日晚，某某和某某在京举行答谢宴，诸多嘉宾到场，"
+        "其中包括某某、某某等人。"
+    )
+    title, _ = page(lede, "30日中午，有媒体报道两人举行婚礼。")
+    assert title == "某某和某某在京举行答谢宴"
