@@ -181,13 +181,15 @@ def full_dates(text: str, roc: bool = False, events: bool = False) -> Iterator[d
         if (date := valid(int(match[3]), month, int(match[1]))) is not None:
             found.append((match.start(), date))
     if roc or "民国" in text:
-        found += _roc_dates(text)
+        found += _roc_dates(text, events)
     yield from (date for _, date in sorted(found, key=lambda item: item[0]))
 
 
-def _roc_dates(text: str) -> list[tuple[int, dt.date]]:
+def _roc_dates(text: str, events: bool = False) -> list[tuple[int, dt.date]]:
     out = []
     for match in _ROC_YMD.finditer(text):
+        if events and _tally_end(text, match):
+            continue  # `預計自111年7月1日起施行`, as in Western years
         year = int(match[1])
         if 1 <= year <= 150 and (date := valid(year + ROC_OFFSET, int(match[2]), int(match[3]))):
             out.append((match.start(), date))
@@ -308,11 +310,18 @@ def roc_year(text: str) -> int | None:
 _RELATIVE_YEAR = re.compile(r"[今去明前]年")
 
 
+# A year a span starts or ends at, not one something was held in: `从2008年开始的…整合`,
+# `2010年以来`, `2015年以前` (not `2019年前三季度`, part of a year).
+_SPAN_YEAR = re.compile(
+    r"(?:开始|以来|起|以前|之前|以后|之后|[前后](?![一二三四五六七八九十\d半]))"
+)
+
+
 def year_before(text: str, end: int | None = None) -> int | None:
     """The last `YYYY年` (not `YYYY年度`) in `text[:end]`, unless a `今年`/`去年` after it
     counts the days that follow from the page's year."""
     text = arabic(text[:end] if end is not None else text)
-    years = list(_YEAR.finditer(text))
+    years = [year for year in _YEAR.finditer(text) if not _SPAN_YEAR.match(text, year.end())]
     if not years or _RELATIVE_YEAR.search(text, years[-1].end()):
         return None
     return int(years[-1][1])

@@ -217,3 +217,18 @@ def test_a_title_cut_from_a_wire_lede_skips_its_dateline_and_keeps_the_event() -
     )
     title, _ = page(lede, "30日中午，有媒体报道两人举行婚礼。")
     assert title == "某某和某某在京举行答谢宴"
+
+
+def test_a_date_a_rule_takes_effect_from_or_a_year_a_span_starts_dates_no_report() -> None:
+    lede = "某市議會19日下午召開程序委員會，審議市府提案。"
+    rule = "財稅局長回應，此自治條例通過後，預計自111年7月1日起施行。"
+    assert date_of(lede, rule) is None
+    # the report's address gives its day, which the lede's `19日` confirms
+    assert prepare(f"{lede}\n{rule}".encode(), "data/2021/10/2021-10-19_a.json").date == (
+        "2021-10-19"
+    )
+    wire = (
+        "某网太原5月31日电（记者 某某） 31日下午，某省委书记在民企座谈会上表示，"
+        "从2008年开始的资源整合已见成效。"
+    )
+    assert date_of(wire) is None
