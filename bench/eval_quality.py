@@ -8,7 +8,8 @@ Reads `bench/realpages/index.tsv` (labels, rules in bench/realpages/README.md) a
 texts beside it (git-ignored: third-party text), digests them in one batch as the bot does,
 and prints each field's accuracy overall, per split and per noise class, then the counts
 the issue tracks: injected spam or emoji shown, pinyin annotations shown, furniture titles,
-and the share of extracted people that are a person's whole name. `--show title` lists the
+the share of extracted people that are a person's whole name, and the keywords cut from a
+word. `--show title` lists the
 misses of one field. `--short DIR` digests every file of a folder of short news posts and
 counts the ones rejected or left without a highlight.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import re
 import sys
 import unicodedata
@@ -339,6 +341,23 @@ def report(pages: list[Page], docs: dict[str, Document | None], raw: dict[str, s
     )
     share = 100 * whole / len(names) if names else 0.0
     print(f"people: whole names       {whole}/{len(names)} = {share:.1f} %")
+    cut = sum(cut_keywords(d) for d in found)
+    shown = sum(len(d.keywords) for d in found)
+    print(f"keywords cut from a word  {cut} of {shown}")
+
+
+def cut_keywords(document: Document) -> int:
+    """Keywords that start or end inside one of the document's tokens at most of their
+    occurrences: a fragment of a word (`施扩大内需战略` of 实施), not a whole one. (A whole
+    word that mostly occurs inside a longer token, 故宫 of 故宫博物院, counts too.)"""
+    text = "".join(document.tokens)
+    bounds = {0, *itertools.accumulate(map(len, document.tokens))}
+    cut = 0
+    for word in document.keywords:
+        starts = [m.start() for m in re.finditer(re.escape(word), text)]
+        inside = sum(1 for i in starts if i not in bounds or i + len(word) not in bounds)
+        cut += bool(starts) and inside * 2 > len(starts)
+    return cut
 
 
 def show(field: str, pages: list[Page], docs: Any, raw: Any) -> None:

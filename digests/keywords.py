@@ -248,49 +248,63 @@ def extract_keywords(
     for phrase, (a, b) in parts.items():
         # the pair stands for most uses of both words: the phrase takes their place
         scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.01
-    return _whole_words(_select(scores, parts, k + 2), "".join(tokens))[:k]
+    return _whole_words(_select(scores, parts, k + 2), tokens)[:k]
 
 
 # A character before a word that makes it a fragment of a longer one (住 + 建局), unless it is
 # a level or a determiner that prefixes whole words (市 + 政协 is still 政协).
 _PREFIXES = frozenset("市区县省镇乡村州全各本我该其此这那和与及的在对为是了")
+# A character after a word that is a word of its own, never its tail: a conjunction, a verb,
+# an adverb, a measure or a number's word (`议案` + 将, `投资收益` + 约, `市议会` + 第).
+_SUFFIXES = frozenset(
+    "和与及的了是在等将被把向对为从到也都还又就才已曾并或而且上下中内外前后里"
+    "约新第各每再更最很个名次位项件条届年月日号时分"
+)
 FRAGMENT = 0.6  # share of a word's occurrences that one character before it must take
 
 
-def _whole_words(keywords: Sequence[str], text: str) -> tuple[str, ...]:
-    """Keywords as whole words of the text: one that jieba cut out of a longer word (`建局`
-    of 住建局, which it splits 市住/建局) becomes that word, once."""
+def _whole_words(keywords: Sequence[str], tokens: Sequence[str]) -> tuple[str, ...]:
+    """Keywords as whole words of the text: one that jieba cut out of a longer word, leaving
+    its first character a token of its own (`建局` of 住建局, split 住/建局; `积金` of 强积金,
+    `战书` of 栗战书), becomes that word, once. A character that ends a longer token before
+    the word (中部 + 地区, 实施 + 扩大内需) ends that word: the keyword is whole already."""
+    text = "".join(tokens)
+    orphans = _orphan_ends(tokens)
     out: list[str] = []
     for word in keywords:
         if len(word) >= 3 and word[0] == word[1]:
             continue  # `局局长`: the tail of one word glued to the next (住建局 + 局长)
-        whole = _completed(word, text)
+        whole = _completed(word, text, orphans)
         if whole not in out:
             out.append(whole)
     return tuple(out)
 
 
-def _completed(word: str, text: str) -> str:
-    chars, total = _before(word, text)
-    before = Counter(chars)
-    if not before:
-        return word
-    char, count = max(before.items(), key=operator.itemgetter(1))  # most_common(1), no heap
+def _orphan_ends(tokens: Sequence[str]) -> set[int]:
+    """The text offsets right after each one-character token."""
+    ends = itertools.accumulate(map(len, tokens))
+    return {end for end, token in zip(ends, tokens, strict=True) if len(token) == 1}
+
+
+def _completed(word: str, text: str, orphans: set[int]) -> str:
+    starts = list(_occurrences(word, text))
+    before = Counter(text[i - 1] for i in starts if i in orphans)  # (0 is never an end)
+    # and the character jieba left alone after it (大湾 + 区 of 大湾区)
+    after = Counter(text[i + len(word)] for i in starts if i + len(word) + 1 in orphans)
+    if (char := _stray(before, len(starts))) is not None and char not in _PREFIXES:
+        word = char + word
+    if (char := _stray(after, len(starts))) is not None and char not in _SUFFIXES:
+        word += char
+    return word
+
+
+def _stray(chars: Counter[str], total: int) -> str | None:
+    """The one-character token beside most of a word's occurrences: the rest of the word."""
+    if not chars:
+        return None
+    char, count = max(chars.items(), key=operator.itemgetter(1))  # most_common(1), no heap
     fragment = count >= 2 and count >= FRAGMENT * total and is_cjk(char)
-    return char + word if fragment and char not in _PREFIXES and char not in STOPWORDS else word
-
-
-def _before(word: str, text: str) -> tuple[list[str], int]:
-    """The character before each occurrence of `word` (overlapping ones included) that has
-    one, in order, and the number of occurrences."""
-    if any(word.startswith(word[-k:]) for k in range(1, len(word))):  # it may overlap itself
-        starts = list(_occurrences(word, text))
-        return [text[i - 1] for i in starts if i > 0], len(starts)
-    # It cannot overlap itself, so `split` cuts at every occurrence, at C speed: each piece
-    # but the last ends before one (empty: right after the previous one, or at the start).
-    pieces = text.split(word)[:-1]
-    chars = [piece[-1] if piece else word[-1] for piece in pieces]
-    return (chars[1:] if pieces and not pieces[0] else chars), len(pieces)
+    return char if fragment and char not in STOPWORDS else None
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

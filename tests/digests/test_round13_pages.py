@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from digests.meeting import extract_meeting
 from digests.people import extract_people
-from digests.pipeline import prepare
+from digests.pipeline import analyse, prepare
 from digests.script import to_simplified
 
 
@@ -232,3 +232,18 @@ def test_a_date_a_rule_takes_effect_from_or_a_year_a_span_starts_dates_no_report
         "从2008年开始的资源整合已见成效。"
     )
     assert date_of(wire) is None
+
+
+def test_keywords_are_whole_words_neither_cut_nor_run_into_the_word_before() -> None:
+    text = (
+        "强积金表现\n\n强积金研究机构指，强积金有望录得正回报。强积金成员平均收益约八千元，"
+        "强积金资产值创新高。政府坚定实施扩大内需战略，实施扩大内需战略是应对风险的基点，"
+        "继续实施扩大内需战略。屋宇署要求暂停工程，屋宇署表示会跟进，屋宇署发信要求交代。"
+    )
+    (document,), _ = analyse([("a.txt", text.encode())])
+    # jieba leaves 强 and 署 alone (强/积金, 屋宇/署): the keyword takes them back
+    assert {"强积金", "屋宇署"} <= set(document.keywords)
+    assert not {"积金", "屋宇"} & set(document.keywords)
+    # 施 ends 实施, the word before: the keyword never takes it
+    assert "扩大内需战略" in document.keywords
+    assert not any(word.startswith("施") for word in document.keywords)
