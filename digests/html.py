@@ -126,6 +126,7 @@ class Page:
 
 
 ENOUGH = 200  # ideographs, letters and digits of a main text worth keeping
+PLENTY = 2 * ENOUGH  # a main text that no second extractor is asked to better
 _COUNTED = re.compile(f"[{CJK}A-Za-z0-9]")
 
 
@@ -150,12 +151,14 @@ def _trafilatura(markup: str) -> str:
 
 
 def main_text(markup: str) -> str:
-    """gne's text when it has enough, else trafilatura's (the longer of the two then).
+    """gne's text when it has plenty, else the longer of gne's and trafilatura's: a short
+    text from gne may be a block beside the article (a platform's disclaimer under a post of
+    one phrase a paragraph, which gne's density score passes over).
 
     Only for pages of at most EXTRACTOR_ELEMENTS elements: gne is quadratic.
     """
     first = _gne(markup)
-    if len(_COUNTED.findall(first)) >= ENOUGH:
+    if len(_COUNTED.findall(first)) >= PLENTY:
         return first
     second = _trafilatura(markup)
     return second if len(_COUNTED.findall(second)) >= len(_COUNTED.findall(first)) else first

@@ -65,6 +65,7 @@ THRESHOLD = 0.3  # the score a candidate needs to be taken for the headline
 TAIL_ECHO = 0.6  # how much of a headline under the article its body must repeat
 HINT_BONUS = 0.3  # for a line the page's <title>/<h1> repeats
 KICKER_PENALTY = 0.3  # for a line stating no event above a headline that states one
+HINT_AGREES = 0.5  # how much of a line the page's <title> must repeat to vouch for it
 
 ECHO_LEDE = 300  # lede characters a headline broken over two lines must open (SPLIT_HEAD)
 
@@ -102,6 +103,11 @@ def find_title(
     sites |= {title_key(to_simplified(strip_decoration(name))) for name in sites} - {""}
     seen: set[str] = set()
     body = body_text(simplified, content, start)
+    page_headline = " ".join(  # what the page's own <title> and <h1>s say, as headlines
+        title_key(to_simplified(text))
+        for hint in hints
+        if is_headline_shape(text := strip_decoration(hint)) and not furniture_penalty(text, 1.0)
+    )
     lede = title_key(body[:ECHO_LEDE])  # (keyed once: every candidate line is checked against it)
     for i in candidate_lines(simplified, content):
         raw, line = simplified[i], lines[i]
@@ -152,6 +158,8 @@ def find_title(
         seen.add(title_key(text_s))
         if title_key(text_s) in hinted:
             score += HINT_BONUS  # the page's own <title> or <h1> says this line is the headline
+        elif page_headline and echo(text_s, page_headline) < HINT_AGREES:
+            score -= HINT_BONUS  # a line of the article that the page's <title> does not say
         if best is None or score > best[0]:
             best = (score, Headline(original_slice(line, raw, text_s), i, "headline"))
     for i in repeated_lines(simplified, content):

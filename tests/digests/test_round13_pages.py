@@ -247,3 +247,65 @@ def test_keywords_are_whole_words_neither_cut_nor_run_into_the_word_before() -> 
     # 施 ends 实施, the word before: the keyword never takes it
     assert "扩大内需战略" in document.keywords
     assert not any(word.startswith("施") for word in document.keywords)
+
+
+_PHRASES = [
+    "下周一，",
+    "某高速施工就将进入第二阶段，",
+    "也是对市民出行影响最大的一段。",
+    "什么？",
+    "你还不知道？",
+    "5月10日起，某大桥将半幅封闭施工22天！",
+    "5月20日至31日，",
+    "某高速北京方向，",
+    "某枢纽至某枢纽（含某大桥）",
+    "将进行封闭施工！！！",
+    "为什么说此次施工",
+    "对市民出行影响最大？",
+    "因为",
+    "第二阶段的路面专项维修工程，",
+    "将从某收费站往北直至某枢纽，",
+    "全！封！闭！",
+    "届时将对市民过江、",
+    "前往南通、靖江等地，",
+    "造成最直观的影响。",
+    "注意：由北往南高速通行不受影响。",
+    "01",
+    "相关路段强制分流，听从交警指挥疏导",
+    "5月20日-31日，某枢纽转某高速往北京方向匝道和4个收费站的入口，将利用隔离设施进行封闭。",
+    "请大家听从现场民警指挥，关注道路电子显示屏、交通广播、指示牌诱导进行绕行。",
+    "02",
+    "提前规划出行路线，绕行避开施工区域",
+    "由于某高速尤其是某大桥由南往北段封闭施工，相关车辆可从其他大桥或汽渡绕行过江。",
+    "某地-某大道-某路-汽渡。",
+    "某地-某大道-某大道-汽渡。",
+    "某地-某路-某大道-汽渡。",
+    "货车出行",
+    "施工阶段，货车如需出行，市内各道路桥梁技术状况有限，请按指定路线通行。",
+    "道路施工会给大家的出行带来不便，",
+    "但短暂的维修换来的是",
+    "日后的更安全、更畅通。",
+    "请大家互相转告通知，",
+    "愿大家都能",
+    "平安出行，安全到家。",
+    "来源：某某交警",
+]
+_STATEMENT = (
+    "<p>特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“某某号”用户上传并发布，"
+    "本平台仅提供信息存储服务。</p><p>Notice: The content above (including the pictures and "
+    "videos if any) is uploaded and posted by a user of Some Hao, which is a social media "
+    "platform and only provides information storage services.</p>"
+)
+
+
+def test_a_post_of_one_phrase_a_paragraph_is_read_not_the_disclaimer_under_it() -> None:
+    body = "".join(f"<p>{phrase}</p>" for phrase in _PHRASES)
+    markup = (
+        "<html><head><title>5月20日至31日，某高速某大桥至某枢纽段封闭！_某某订阅</title></head>"
+        f"<body><div id='content'>{body}</div><div class='statement'>{_STATEMENT}</div>"
+        "</body></html>"
+    )
+    prepared = prepare(markup.encode(), "a.html")
+    assert "将进行封闭施工" in prepared.text
+    # none of the post's phrases is a headline the page's <title> does not give
+    assert prepared.title == "5月20日至31日，某高速某大桥至某枢纽段封闭！"
