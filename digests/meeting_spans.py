@@ -118,10 +118,11 @@ _ATTENDED_ORGANISED = re.compile(r"(?:出席|参加|参与|列席)[^，,。；;]
 # what was said or done at it: `在…座谈会上表示`, `在…会议上，都批评…`
 _SPEECH = (
     r"(?:致词|致辞|讲话|发言|作报告|作主题报告|表示|指出|强调|透露|呼吁|说|批评|质疑|提出"
-    r"|宣布|通过)"
+    r"|宣布|通过|发布|宣读|介绍|通报)"
 )
 # `在…会上致词`, or a few words on: `…会上，某某理事长首先致辞`
-_SPOKEN_AT = re.compile(rf"上[，,]?[^，,。；;！？]{{0,24}}?{_SPEECH}")
+# (not `在…座谈会上的重要讲话精神`: the speech given there, cited)
+_SPOKEN_AT = re.compile(rf"上(?!的)[，,]?[^，,。；;！？]{{0,40}}?{_SPEECH}")
 
 
 def _attended(s: str, start: int, end: int, stop: str | None) -> bool:

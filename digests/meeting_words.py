@@ -39,8 +39,8 @@ KIND = (
     r"|程序委员|程委|行政)"  # a council's procedure committee (程委會), an executive council
     # a session's 议程 or 议事日程 is its agenda, its 议事规则 its rules of procedure, its
     # 议员 its councillors (`定期大會議員報到`);
-    # 会务 is an association's affairs (`總結會務`), not a meeting
-    rf"会(?![场堂员长所址见]|务(?!必)|议(?!{AGENDA}))|会报(?!告)|大会(?![堂场]|议(?!{AGENDA}))"
+    # 会务 is an association's affairs (`總結會務`), not a meeting; `报告会计差错`, accounts
+    rf"会(?![场堂员长所址见计]|务(?!必)|议(?!{AGENDA}))|会报(?!告)|大会(?![堂场]|议(?!{AGENDA}))"
     # Taiwan's 立法院 sits as the 院會 (`主持院會`), not a hospital's or college's 院会诊
     r"|(?<![医学])院会(?![议场堂员长所址见同务计商谈晤诊])"
     rf"|全会|会议(?![室厅]|中心|材料|资料|文件|{AGENDA})|论坛|(?<![今昨当傍每前天])晚会(?![见同])"

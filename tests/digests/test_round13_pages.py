@@ -309,3 +309,14 @@ def test_a_post_of_one_phrase_a_paragraph_is_read_not_the_disclaimer_under_it() 
     assert "将进行封闭施工" in prepared.text
     # none of the post's phrases is a headline the page's <title> does not give
     assert prepared.title == "5月20日至31日，某高速某大桥至某枢纽段封闭！"
+
+
+def test_a_conference_something_was_launched_at_is_the_one_reported() -> None:
+    lede = "刚刚，在某某2019云栖大会上，某某集团首席技术官兼某某云智能总裁张某发布了首款芯片。"
+    assert name_of("某某发布最强芯片", lede) == "某某2019云栖大会"
+
+
+def test_a_speech_cited_from_a_meeting_and_accounts_name_no_meeting() -> None:
+    lede = "他强调，要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。"
+    assert name_of("李某在某地调研时强调 提高开放水平", lede) is None
+    assert name_of("某某环保第一季度报告会计差错的提示性公告", "本公司现予更正。") is None
