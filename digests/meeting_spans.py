@@ -73,6 +73,8 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if stop in VERBS and _TO_BE_HELD.search(s, max(0, start - 16), start):
             held = False  # `指28日将召开第6次程序委员会`: to be held
         held = held or _attended(s, start, match.end(), stop)
+        if stop in ("出席", "列席") and s.startswith("代表", match.end()):
+            held = False  # `选举产生出席党的十八大代表`: delegates to it, elected elsewhere
         # `舉行開幕前記者會`: the briefing before a session opens reports the session
         yield start, match.end(), held and not _BRIEFING_BEFORE.match(s, start, match.end())
 

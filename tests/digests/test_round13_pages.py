@@ -320,3 +320,11 @@ def test_a_speech_cited_from_a_meeting_and_accounts_name_no_meeting() -> None:
     lede = "他强调，要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神。"
     assert name_of("李某在某地调研时强调 提高开放水平", lede) is None
     assert name_of("某某环保第一季度报告会计差错的提示性公告", "本公司现予更正。") is None
+
+
+def test_a_congress_that_elects_is_held_and_its_delegates_attend_nothing_yet() -> None:
+    lede = (
+        "6月1日，某省党代表会议选举产生出席党的十八大代表41名。"
+        "党的十八大代表，是按照党章选举产生的。"
+    )
+    assert name_of("某省选举产生41名出席十八大代表", lede) == "某省党代表会议"
