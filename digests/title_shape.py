@@ -49,7 +49,10 @@ _HOUR_AFTER = re.compile(r"[(（]\d{1,2}[:：]\d\d[)）]\s*$")  # (the spaces be
 _KICKER = re.compile(r"^(\S{4,16})\s+(\S.{5,})$")
 
 _BODY = re.compile(r"会|[委联协组部局办府院团社盟所厂司议]$")
-_ADVERBIAL = re.compile(r"^以|为契机|为主题|之际")  # `以大运会为契机 …研讨会召开` is one headline
+# `以大运会为契机 …研讨会召开`, `各级学校开学在即 某某在校长会议…` are one headline; so is
+# one whose first part states a fact with a number (`视讯串联37区 某某区长会议…`): a slogan
+# states none
+_ADVERBIAL = re.compile(r"^以|为契机|为主题|之际|在即|前夕|\d")
 
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
@@ -135,6 +138,8 @@ def _without_kicker(text: str) -> str:
     kicker = match[1] if match else ""
     if match is None or HELD.search(kicker) or _ADVERBIAL.search(kicker) or _BODY.search(kicker):
         return text
+    if han_count(kicker) < 4 or re.search("[A-Za-z]", kicker):
+        return text  # `PROUD OF YOU 師展榮耀`, `議員Ingay Tali…`: a name's words, no slogan
     rest = match[2]
     return rest if HELD.search(rest) and re.search(r"会|论坛", rest) else text
 

@@ -328,3 +328,17 @@ def test_a_congress_that_elects_is_held_and_its_delegates_attend_nothing_yet() -
         "党的十八大代表，是按照党章选举产生的。"
     )
     assert name_of("某省选举产生41名出席十八大代表", lede) == "某省党代表会议"
+
+
+def test_a_two_part_headline_keeps_a_first_part_that_states_a_fact_or_a_name() -> None:
+    lede = "市長今天透過視訊主持區長會議，要求各區落實節能減碳。"
+    for headline in (
+        "視訊串聯37區　某市區長會議低碳高效",
+        "各級學校開學在即　市長在校長會議期許師生正確防疫",
+        "PROUD OF YOU 師展榮耀-某市113年教師節表揚大會",
+    ):
+        assert page(headline, lede)[0] == headline.replace("\u3000", " ")  # (spaces normalised)
+    # a slogan before the event is a kicker still
+    assert page("构建常态长效学习机制 市政协召开党组理论学习中心组会议", lede)[0] == (
+        "市政协召开党组理论学习中心组会议"
+    )
