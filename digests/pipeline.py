@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digests.clean import clean_simplified
 from digests.decode import decode
 from digests.dedupe import mark_duplicates, signatures
+from digests.glued import glued_headline
 from digests.highlights import pick_highlights
 from digests.keywords import DocumentFrequencies, extract_keywords
 from digests.meeting import extract_meeting
@@ -69,8 +70,12 @@ def prepare(data: bytes, path: str) -> Prepared:
         body = [i for i, keep in enumerate(cleaned.content) if keep]
     if not body:
         raise DigestError("no text left after cleaning")
-    text = "\n".join(cleaned.lines[i] for i in body)
-    simplified = "\n".join(simplified_lines[i] for i in body)
+    lines: Sequence[str] = cleaned.lines
+    lines_s: Sequence[str] = simplified_lines
+    if meta.headline:  # (a title cut from the lede is the lede's own start)
+        lines, lines_s = _unglued(lines, lines_s, body, to_simplified(meta.title))
+    text = "\n".join(lines[i] for i in body)
+    simplified = "\n".join(lines_s[i] for i in body)
     hashed, signature = signatures(simplified)
     title_s = to_simplified(meta.title)
     return Prepared(
@@ -86,6 +91,22 @@ def prepare(data: bytes, path: str) -> Prepared:
         content_hash=hashed,
         simhash=signature,
     )
+
+
+LEDE_LINES = 2  # body lines where a headline glued to the lede is looked for
+
+
+def _unglued(
+    lines: Sequence[str], lines_s: Sequence[str], body: Sequence[int], title_s: str
+) -> tuple[Sequence[str], Sequence[str]]:
+    """The lines without the headline's words glued to the start of the lede."""
+    for i in body[:LEDE_LINES]:
+        cut = glued_headline(lines_s[i], title_s)
+        if cut and len(lines[i]) == len(lines_s[i]):
+            lines, lines_s = list(lines), list(lines_s)
+            lines[i], lines_s[i] = lines[i][cut:], lines_s[i][cut:]
+            break
+    return lines, lines_s
 
 
 def _bounded(decoded: Decoded, path: str) -> Decoded:

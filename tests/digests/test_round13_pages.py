@@ -342,3 +342,17 @@ def test_a_two_part_headline_keeps_a_first_part_that_states_a_fact_or_a_name() -
     assert page("构建常态长效学习机制 市政协召开党组理论学习中心组会议", lede)[0] == (
         "市政协召开党组理论学习中心组会议"
     )
+
+
+def test_a_headline_clause_glued_to_the_lede_is_cut_before_the_meeting_is_read() -> None:
+    title = "某議會第12次臨時會新營召開 率先通過譴責案為和平發聲"
+    lede = "率先通過譴責案為和平發聲某市議會第3屆第12次臨時會9日於某議事廳召開，大會由議長主持。"
+    prepared = prepare(f"{title}\n日期：2022-03-09\n{lede}".encode(), "page.txt")
+    assert prepared.meeting.name == "某市議會第3屆第12次臨時會"
+    assert prepared.text.startswith("某市議會第3屆")
+
+
+def test_a_lede_that_repeats_the_headline_and_goes_on_is_kept_whole() -> None:
+    lede = "市政协召开常委会议，传达学习全国两会精神，市政协主席王某主持会议。"
+    prepared = prepare(f"市政协召开常委会议\n{lede}".encode(), "page.txt")
+    assert prepared.text.startswith("市政协召开常委会议，")
