@@ -72,6 +72,8 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
         if stop in VERBS and _TO_BE_HELD.search(s, max(0, start - 16), start):
             held = False  # `指28日将召开第6次程序委员会`: to be held
+        if stop in VERBS and _HELD_BEFORE.search(s, max(0, start - 12), start):
+            held = False  # `上月舉行第四次大會中`: an earlier sitting, recalled
         held = held or _attended(s, start, match.end(), stop)
         if stop in ("出席", "列席") and s.startswith("代表", match.end()):
             held = False  # `选举产生出席党的十八大代表`: delegates to it, elected elsewhere
@@ -93,6 +95,9 @@ def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | Non
 
 # A meeting word that names a meeting bare when it is held: `召开座谈会`, `主持院會`.
 _NAMES_ITSELF = re.compile(r".{3,}|院会")
+_HELD_BEFORE = re.compile(
+    r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)了?$"
+)
 _TO_BE_HELD = re.compile(r"(?:将|拟|计划|决定)[^，,。；;\s]{0,10}?(?:召开|举行|举办)$")
 _AT_IT = re.compile(r"上[，,]")  # `座谈会上,…`: at the meeting reported
 

@@ -92,6 +92,9 @@ VERBS = (
     "进行了",  # `对新任干部进行任前集中谈话`, `进行换届选举`: held
     "进行",
     "参与了",
+    "是次为",  # `是次為某區議會第五次大會`: this sitting is the one named
+    "此次为",
+    "本次为",
     "召集了",  # Taiwan's 院長 convenes a round of talks: `召集朝野協商`
     "召开",
     "举行",

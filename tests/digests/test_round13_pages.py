@@ -356,3 +356,12 @@ def test_a_lede_that_repeats_the_headline_and_goes_on_is_kept_whole() -> None:
     lede = "市政协召开常委会议，传达学习全国两会精神，市政协主席王某主持会议。"
     prepared = prepare(f"市政协召开常委会议\n{lede}".encode(), "page.txt")
     assert prepared.text.startswith("市政协召开常委会议，")
+
+
+def test_last_months_sitting_recalled_gives_way_to_this_ones() -> None:
+    lines = (
+        "區議會討論集會安排",
+        "上月舉行第四次大會中，有議員提出動議。",
+        "是次為某區議會第五次大會，議員再提動議。",
+    )
+    assert name_of(*lines) == "某區議會第五次大會"
