@@ -13,6 +13,7 @@ from digests.meeting_words import (
     CONVENED,
     CONVENED_MEETING,
     FOLLOWS_NAME,
+    GENERIC,
     MEETING,
     ORG_END,
     SESSION,
@@ -25,10 +26,11 @@ def find_meeting_name(s: str) -> tuple[int, int] | None:
     return (name[0][0], name[-1][1]) if name else None
 
 
-def first_named(s: str, numbered: bool = False) -> Name | None:
+def first_named(s: str, numbered: bool = False, mentioned: bool = True) -> Name | None:
     """The first meeting held; else (`numbered`) the first numbered one that a clause is
     about (`第4次定期大会26日进入…`): a cited one is `…会议精神`, an organ `…大会新闻中心`;
-    else a committee convened (`法院召开审判委员会`); else the first numbered one at all."""
+    else a committee convened (`法院召开审判委员会`); else (`mentioned`) the first numbered one
+    at all, the session a report is about."""
     fallback = future = session = None
     for start, end, named in meeting_spans(s):
         if named and fallback and same_unnumbered(s[fallback[0] : fallback[1]], s[start:end]):
@@ -52,8 +54,9 @@ def first_named(s: str, numbered: bool = False) -> Name | None:
         if s.rfind("《", 0, convened.start()) <= s.rfind("》", 0, convened.start()):
             return (convened.span(1),)
     for convened in CONVENED_MEETING.finditer(s) if numbered else ():
-        return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
-    if session:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`: the session reported
+        if not GENERIC.search(convened[1]):  # (`召开3场座谈会`: how many)
+            return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
+    if session and mentioned:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`
         return joined(s, session[0], compound_end(s, session[1]))
     return None
 

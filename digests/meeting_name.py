@@ -34,7 +34,10 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
     original = title if title is not None and len(title) == len(s_title) else s_title
     if body is not None and same_unnumbered(s_title[a:b], name_text(s, body) or ""):
         return name_text(original, joined(s_title, a, b))  # the headline numbers the body's
-    if _held_elsewhere(s, body, s_title[a:b]):  # a headline's meeting the body never writes
+    # a headline's meeting the body never writes, where the body holds or reports one of its
+    # own (a session it only mentions, `某省委十一届十次全会对…作出部署`, is neither)
+    reported = first_named(s, numbered=True, mentioned=False) is not None
+    if reported and _held_elsewhere(s, body, s_title[a:b]):
         return _with_council(
             original[a:b], s_title[a:b], name_text(s, body) or "", name_text(source, body)
         )
@@ -51,7 +54,8 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
             return name_text(source, spelled)
         return name_text(source, body)
     body_name = name_text(s, body) or ""
-    if body_name and meeting_kind(body_name) == meeting_kind(named) and body_name not in named:
+    same_kind = meeting_kind(body_name) == meeting_kind(named)
+    if reported and body_name and same_kind and body_name not in named:
         return _with_council(original[a:b], named, body_name, name_text(source, body))
     # with the body the headline says held it, and its compound (`…晚會暨換屆典禮`)
     return name_text(original, joined(s_title, a, together_end(s_title, b)))

@@ -365,3 +365,16 @@ def test_last_months_sitting_recalled_gives_way_to_this_ones() -> None:
         "是次為某區議會第五次大會，議員再提動議。",
     )
     assert name_of(*lines) == "某區議會第五次大會"
+
+
+def test_a_headlines_meeting_beats_a_session_the_body_only_mentions() -> None:
+    headline = "某省发展改革委召开某省“十五五”新兴产业发展规划编制工作座谈会"
+    lede = (
+        "12月3日，某省发展改革委在郑州组织召开3场座谈会，广泛听取意见建议。"
+        "某省委十一届十次全会对培育壮大新兴产业作出部署。"
+    )
+    assert name_of(headline, lede) == "某省“十五五”新兴产业发展规划编制工作座谈会"
+    # how many were held is no name either
+    assert (
+        name_of("某省听取意见", "12月3日，某省在郑州组织召开3场座谈会，广泛听取意见建议。") is None
+    )
