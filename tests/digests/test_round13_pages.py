@@ -378,3 +378,8 @@ def test_a_headlines_meeting_beats_a_session_the_body_only_mentions() -> None:
     assert (
         name_of("某省听取意见", "12月3日，某省在郑州组织召开3场座谈会，广泛听取意见建议。") is None
     )
+
+
+def test_a_rites_ceremony_is_a_meeting_held() -> None:
+    lede = "某市各界114年公祭革命先烈暨陣亡將士春祭典禮今（29）日上午在忠烈祠舉行，由市長主祭。"
+    assert name_of("某市春祭典禮 市長主祭", lede) == "某市各界114年公祭革命先烈暨陣亡將士春祭典禮"
