@@ -82,7 +82,7 @@ _SPEAK = re.compile(
 )
 # The day, hour and place of a sitting written between its chair's name and 主持.
 _DAY = (
-    r"(?:\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日"
+    r"(?:(?:\d{1,2}月)?\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日"  # `某某6月1日主持`
     r"|[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?[)）]\s*日?)"
 )  # Taiwan's wire style brackets the day: `今（20）日`, `昨(二十九)日`
 _ADVERBIAL = re.compile(
@@ -297,11 +297,21 @@ def _chairs(source: str, s: str) -> Iterator[list[Person]]:
             yield people
     for field in _CHAIR_FIELD.finditer(s):  # a notice's `会议主持人:董事长某某先生`
         end = next((i for i in range(field.end(), len(s)) if s[i] in _CLAUSE), len(s))
-        if people := parse_people(source, s, field.end(), end):
+        if people := _field_chair(source, s, field.end(), end):
             yield people
 
 
+def _field_chair(source: str, s: str, start: int, end: int) -> list[Person]:
+    """The people a `主持人：` field names, or the one bracketed after the office it names
+    (`主持人：法規委員會召集人(某某某議員)`)."""
+    if people := parse_people(source, s, start, end):
+        return people
+    held = _HOLDER.search(s, start, end)
+    return parse_people(source, s, *held.span(1)) if held else []
+
+
 _CHAIR_FIELD = re.compile(r"主持人\s*[:：]\s*")
+_HOLDER = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # A ceremony's or a congress's chair named by the office before a speech: `大会主席某某致辞`;
 # a sitting's, opening it (`主席某某宣布開會`, as a council's minutes write it).
 _PRESIDING = re.compile(

@@ -61,7 +61,11 @@ _ATTENDED_AT = re.compile(r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中
 
 
 # A notice's or a record's field: `现场会议地点:公司会议室`, `地 點 本院議場`.
-_PLACE_FIELD = re.compile(r"(?:^|\n)[^\n:：]{0,8}?地\s*点(?:\s*[:：]\s*|\s+)([^\s，,。；;]{2,30})")
+_PLACE_FIELD = re.compile(
+    r"(?:(?:^|\n)[^\n:：]{0,8}?地\s*点(?:\s*[:：]\s*|\s+)"
+    r"|(?:开会|会议|活动|举办)地点\s*[:：]\s*)"  # or a notice's fields run on one line
+    r"([^\s，,。；;(（]{2,30})"
+)
 _ITS_OWN = re.compile(r"该[会院校馆所局]")  # (本院議場 is how a page names its own hall)
 # A session decided on, not held: `通过十至十九日于某厅召开第十次临时会`.
 _DECIDED = re.compile(r"(?:通过|决定|拟|计划)[^，,。；;]{0,10}$")

@@ -383,3 +383,15 @@ def test_a_headlines_meeting_beats_a_session_the_body_only_mentions() -> None:
 def test_a_rites_ceremony_is_a_meeting_held() -> None:
     lede = "某市各界114年公祭革命先烈暨陣亡將士春祭典禮今（29）日上午在忠烈祠舉行，由市長主祭。"
     assert name_of("某市春祭典禮 市長主祭", lede) == "某市各界114年公祭革命先烈暨陣亡將士春祭典禮"
+
+
+def test_a_chair_named_with_the_day_and_a_notices_fields_on_one_line() -> None:
+    assert people("中共中央政治局常委、国务院总理李某强1月24日下午主持召开座谈会。")[0] == [
+        "李某强"
+    ]
+    notice = (
+        "召開某某草案公聽會開會時間：中華民國110年4月8日(星期四)上午10時0分"
+        "開會地點：某市議會民治議會一樓會議室(地址：某路38號)主持人：法規委員會召集人(蔡淑惠議員)"
+    )
+    facts = prepare(notice.encode(), "page.txt").meeting
+    assert (facts.place, facts.chair) == ("某市議會民治議會一樓會議室", "蔡淑惠")
