@@ -84,6 +84,12 @@ _FOOTER = re.compile(
     r"建议使用.{0,20}浏览器|分辨率",
     re.I,
 )
+# What a site says of every article it carries, never of the news: `…对文中陈述、观点判断保持
+# 中立`, `本平台仅提供信息存储服务`, `不构成投资建议`.
+_DISCLAIMER = re.compile(
+    r"观点判断保持中立|仅提供信息存储服务|不构成(?:任何)?投资建议|不代表本(?:站|网|平台)"
+    r"|(?:仅代表|系)作者(?:本人|个人)?观点|不对(?:所包含)?内容的(?:真实性|准确性)"
+)
 _SPAM_STRONG = re.compile(
     r"赌场|博彩|娱乐城|百家乐|六合彩|时时彩|老虎机|真人荷官|真人视讯|体育投注|代开发票|代开.{0,4}发票|"
     r"办证|裸聊|色情|成人视频|无码|约炮|外围|一夜情|网上赌|赌博网|现金网|彩金|首存|返水|人生就是博|"
@@ -191,8 +197,8 @@ def is_bare_furniture(text: str) -> bool:
     """`is_furniture` of a line already made `bare`, so callers convert each line once."""
     if not text:
         return True
-    if _is_notice(text):
-        return True
+    if _is_notice(text) or _DISCLAIMER.search(text):
+        return True  # (a site's or a platform's disclaimer, prose as it is)
     if _is_prose(text):  # no rule removes running prose for a word; only gambling or porn
         return bool(_SPAM_STRONG.search(text)) and _is_spam(text)
     if text in MENU_HEADINGS or text in _LABEL_WORDS or _is_spam(text):

@@ -395,3 +395,13 @@ def test_a_chair_named_with_the_day_and_a_notices_fields_on_one_line() -> None:
     )
     facts = prepare(notice.encode(), "page.txt").meeting
     assert (facts.place, facts.chair) == ("某市議會民治議會一樓會議室", "蔡淑惠")
+
+
+def test_a_sites_disclaimer_is_no_text_of_the_article() -> None:
+    lede = "12月1日，县政协召开十届十二次常委会议，审议通过了工作报告。"
+    disclaimer = (
+        "某某网站对文中陈述、观点判断保持中立，不对所包含内容的准确性提供任何明示或暗示的保证。"
+    )
+    prepared = prepare(f"县政协召开常委会议\n{lede}\n{disclaimer}".encode(), "page.txt")
+    assert "保持中立" not in prepared.text
+    assert prepared.text.startswith("12月1日")
