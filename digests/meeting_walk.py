@@ -7,7 +7,7 @@ import functools
 import re
 
 from digests.meeting_words import CAP, CLAUSE, CREDIT, HOLDS, MEETING, ORG_END, QUOTES, WEEKDAY_END
-from digests.people import is_name
+from digests.person_names import is_name
 
 
 def walk_left(s: str, end: int, ends: str, stops: tuple[str, ...]) -> tuple[int, str | None]:
