@@ -405,3 +405,8 @@ def test_a_sites_disclaimer_is_no_text_of_the_article() -> None:
     prepared = prepare(f"县政协召开常委会议\n{lede}\n{disclaimer}".encode(), "page.txt")
     assert "保持中立" not in prepared.text
     assert prepared.text.startswith("12月1日")
+
+
+def test_where_an_earlier_edition_was_held_is_no_place_of_this_meeting() -> None:
+    lede = "議長表示，交流高峰會明年邁入第10屆，是繼2018年第4屆在高雄市舉辦後，第二次移師臺灣舉行。"
+    assert prepare(lede.encode(), "page.txt").meeting.place is None
