@@ -224,7 +224,15 @@ def is_whole_name(name: str) -> bool:
     if "·" in name:
         return all(len(part) >= 2 for part in name.split("·"))
     han = all("\u4e00" <= c <= "\u9fff" for c in name)
-    return han and 2 <= len(name) <= 4 and name[0] in SURNAMES and name[-1] not in "在等和与及"
+    surname = name[:1] in SURNAMES or name[:1] in _MORE_SURNAMES
+    return han and 2 <= len(name) <= 4 and surname and name[-1] not in "在等和与及"
+
+
+# Surnames of the Hundred Family Surnames that the segmenter's list lacks (习近平, 晁某某).
+_MORE_SURNAMES = frozenset(
+    "习晁栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏路关邸荆寿庹琚仇冀郁邴湛"
+    "厉阎鞠廉芦杭怀"
+)
 
 
 # --- report --------------------------------------------------------------------------
