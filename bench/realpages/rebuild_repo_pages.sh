@@ -3,12 +3,7 @@
 # search tool's `fetch` verb (git directories under /work/.mirror/<owner>+<repo>/repo).
 # Each snapshot is read at the commit recorded below, so the output is byte-identical.
 set -euo pipefail
-OUT=${OUT:-"$(dirname "$0")/pages"}  # the git-ignored page folder
-MIR=${MIR:-/work/.mirror}
-mkdir -p "$OUT"
-gd(){ local d="$MIR/$1/repo"; [ -d "$d/.git" ] && d="$d/.git"; echo "$d"; }
-# show <owner+repo> <commit> <path> <outfile>   (raw bytes, original encoding kept)
-show(){ git --git-dir="$(gd "$1")" show "$2:$3" > "$OUT/$4"; }
+source "$(dirname "$0")/rebuild_common.sh"  # OUT, MIR, gd, show
 
 GNE=GeneralNewsExtractor+GeneralNewsExtractor;  GNE_C=3d5a67c65f4d6c8e13c3047754a4c18fc0b0754a
 GER=Gerapy+GerapyAutoExtractor;                 GER_C=d65ddd09d4714db4615ea0d522829b20ca7805e5

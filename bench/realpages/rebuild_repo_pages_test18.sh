@@ -4,12 +4,7 @@
 # $MIR/<owner>+<repo>/repo). Every file is read at the commit pinned below, so the output is
 # byte-identical on any machine that has the same snapshots.
 set -euo pipefail
-OUT=${OUT:-"$(dirname "$0")/pages"}  # the git-ignored page folder
-MIR=${MIR:-/work/.mirror}
-mkdir -p "$OUT"
-gd(){ local d="$MIR/$1/repo"; [ -d "$d/.git" ] && d="$d/.git"; echo "$d"; }
-# show <owner+repo> <commit> <path> <outfile>   (raw bytes, original encoding kept)
-show(){ git --git-dir="$(gd "$1")" show "$2:$3" > "$OUT/$4"; }
+source "$(dirname "$0")/rebuild_common.sh"  # OUT, MIR, gd, show
 
 XW=DuckBurnIncense+xin-wen-lian-bo;      XW_C=ae8d591d33dd3701a34045e0acb24cd5b70b2ede
 CJ=caijing666666+xinwenlianbo;           CJ_C=f5c4be47893b2a5d099dae7c5c041c3b3523e198

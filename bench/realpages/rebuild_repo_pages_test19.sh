@@ -4,12 +4,7 @@
 # $MIR/<owner>+<repo>/repo). Every file is read at the commit pinned below, so the output is
 # byte-identical on any machine that has the same snapshots.
 set -euo pipefail
-OUT=${OUT:-"$(dirname "$0")/pages"}  # the git-ignored page folder
-MIR=${MIR:-/work/.mirror}
-mkdir -p "$OUT"
-gd(){ local d="$MIR/$1/repo"; [ -d "$d/.git" ] && d="$d/.git"; echo "$d"; }
-# show <owner+repo> <commit> <path> <outfile>   (raw bytes, original encoding kept)
-show(){ git --git-dir="$(gd "$1")" show "$2:$3" > "$OUT/$4"; }
+source "$(dirname "$0")/rebuild_common.sh"  # OUT, MIR, gd, show
 
 CD=china-data+xwlb;                      CD_C=710ba229765c537beb474d9eb272fbc097981bc0
 PR=kiang+www.president.gov.tw;           PR_C=7e5cb2fd3eedc86c6678c2996e0e23c808c3915c
