@@ -232,7 +232,7 @@ def is_whole_name(name: str) -> bool:
 # Surnames of the Hundred Family Surnames that the segmenter's list lacks (习近平, 晁某某).
 _MORE_SURNAMES = frozenset(
     "习晁栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏路关邸荆寿庹琚仇冀郁邴湛"
-    "厉阎鞠廉芦杭怀"
+    "厉阎鞠廉芦杭怀赖萧傅"
 )
 
 

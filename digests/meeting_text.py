@@ -31,12 +31,23 @@ def name_text(source: str, name: Name | None) -> str | None:
         text = _UNCLOSED.sub("", text)  # `某会庆三八“某论坛:副题”`: the quote's name, cut short
     elif _UNCLOSED.match(text):
         text += after  # `某会“庆祝…典礼”`: the quoted event closed as the page closes it
+    text = _quote_opened(text, source[max(0, name[0][0] - 1) : name[0][0]])
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
     text = _DAY_WORD.sub("", text).lstrip("的之")  # `某市議會今天定期會`: the day is the date's
     if (own := DEICTIC.match(text)) is not None and len(text) - own.end() >= 4:
         text = text[own.end() :]  # `我院第八届五次职工代表大会`: this hospital's, as its page says
     return text[-CAP:] if text not in _BARE_KINDS else None
+
+
+def _quote_opened(text: str, before: str) -> str:
+    """A name that starts inside a quote (`…小組」第1次會議` of `「第14屆…小組」第1次會議`):
+    with the quote's opening, when the page writes it just before, else without its close."""
+    for close, opening in QUOTES.items():
+        at = text.find(close)
+        if at >= 0 and opening not in text[:at]:
+            return opening + text if before == opening else text[:at] + text[at + 1 :]
+    return text
 
 
 _BARE_KINDS = frozenset({"", "会", "會", "会议", "會議", "大会", "大會"})  # no name on its own

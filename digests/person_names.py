@@ -15,7 +15,7 @@ from digests.script import CJK
 from digests.segment import SURNAMES
 
 _TITLES = re.compile(
-    r"总书记|副书记|书记员|书记|副部长|部长|副主席|主席|副主任委员|主任委员|副主任|主任|副主委|主委"
+    r"副总统|总统|副总理|总理|总书记|副书记|书记员|书记|副部长|部长|副主席|主席|副主任委员|主任委员|副主任|主任|副主委|主委"
     r"|副秘书长|秘书长|副委员长|委员长|常务委员|委员|常委|副市长|市长|副区长|区长|副县长|县长|副镇长|镇长"
     r"|副乡长|乡长|副省长|省长|州长|副局长|局长|副厅长|厅长|副院长|院长|副校长|校长|副处长|处长|副科长|科长"
     r"|副理事长|理事长|常务理事|理事|副会长|会长|社长|副组长|组长|巡视员|调研员|董事长|董事|副总经理|总经理|经理|副议长"
@@ -76,7 +76,7 @@ _TIME_TAIL = re.compile(
 # Surnames beyond the segmenter's common list, frequent among officials' names.
 _MORE_SURNAMES = frozenset(
     "习洪练况栗茆衣问查封巴羊沙单连扈訾郜雍邰燕晋鄢易解宦植麦闻荣谈原幸伏"
-    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦杭怀"
+    "路关邸荆寿晁庹琚仇冀郁邴湛厉阎鞠廉芦杭怀赖萧傅"  # (赖, 萧: 賴清德, 蕭美琴)
 )
 _TITLE_WORDS = frozenset({"常务", "执行", "轮值", "名誉", "荣誉", "首席", "常務", "執行", "輪值"})
 _NAME_DOT = re.compile("[·•・‧]")  # the dot between a minority or foreign name's parts

@@ -6,6 +6,7 @@ report dated `M月D日` whose year only its work plan names."""
 from __future__ import annotations
 
 from digests.meeting import extract_meeting
+from digests.meeting_text import name_text
 from digests.people import extract_people
 from digests.pipeline import analyse, prepare
 from digests.script import to_simplified
@@ -410,3 +411,14 @@ def test_a_sites_disclaimer_is_no_text_of_the_article() -> None:
 def test_where_an_earlier_edition_was_held_is_no_place_of_this_meeting() -> None:
     lede = "議長表示，交流高峰會明年邁入第10屆，是繼2018年第4屆在高雄市舉辦後，第二次移師臺灣舉行。"
     assert prepare(lede.encode(), "page.txt").meeting.place is None
+
+
+def test_a_president_named_before_the_title_chairs_and_a_quoted_name_keeps_its_quotes() -> None:
+    text = "賴清德總統今（8）日下午主持「某某對策委員會第1次委員會議」，致送委員聘書。"
+    assert people(text)[0] == ["賴清德"]
+    assert people("蕭美琴副總統今日主持會議。")[0] == ["蕭美琴"]
+    text = "副總統主持「第14屆某某審薦小組」第1次會議"
+    inside = ((text.index("第14屆"), len(text)),)  # a name read from inside the quote
+    assert name_text(text, inside) == "「第14屆某某審薦小組」第1次會議"
+    text = "第14屆某某審薦小組」第1次會議"  # a quote the page never opened
+    assert name_text(text, ((0, len(text)),)) == "第14屆某某審薦小組第1次會議"
