@@ -115,8 +115,21 @@ VERBS = (
 # Verbs of a visit: the `…联谊会` met is an organisation, not a meeting (`会见某联谊会一行`).
 MET = ("会见", "接见", "会晤", "看望", "慰问", "拜会", "拜访")
 # Verbs of a task about a meeting: `做好省第十二次党代会宣传`, `发挥教职工代表大会作用`,
-# `迎接…大会召开`: the meeting is referred to, not held (unless held: `召开迎接…晚会`).
-REFERS = ("做好", "开好", "办好", "服务好", "保障好", "筹备好", "组织好", "发挥", "迎接", "确保")
+# `迎接…大会召开`, `预祝大会圆满成功`: the meeting is referred to, not held (unless held:
+# `召开迎接…晚会`).
+REFERS = (
+    "做好",
+    "开好",
+    "办好",
+    "服务好",
+    "保障好",
+    "筹备好",
+    "组织好",
+    "发挥",
+    "迎接",
+    "确保",
+    "预祝",
+)
 # Verbs of an election: `选举产生了某会第一届理事会`, `当选某会执委会`: the body elected to.
 ELECTED = ("选举产生了", "选举产生", "当选为", "当选", "选出了", "选出")
 # A body founded (`某理事会在某村成立`): the body, not a meeting (`成立大会` is one word).

@@ -422,3 +422,12 @@ def test_a_president_named_before_the_title_chairs_and_a_quoted_name_keeps_its_q
     assert name_text(text, inside) == "「第14屆某某審薦小組」第1次會議"
     text = "第14屆某某審薦小組」第1次會議"  # a quote the page never opened
     assert name_text(text, ((0, len(text)),)) == "第14屆某某審薦小組第1次會議"
+
+
+def test_wishing_a_session_success_holds_no_meeting() -> None:
+    lines = (
+        "某市議會第3次定期會19日開幕，議員發言踴躍",
+        "某市議會第4屆第3次定期會19日起召開，大會首日由議長擔任主席。",
+        "議長感謝市府團隊列席，並預祝大會圓滿成功。某市議會第3次定期會為期40天。",
+    )
+    assert name_of(*lines) == "某市議會第4屆第3次定期會"
