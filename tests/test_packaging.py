@@ -80,6 +80,16 @@ def test_the_test_lock_agrees_with_the_deployment_lock() -> None:
     assert {name: tested[name] for name in deployed} == deployed
 
 
+@pytest.mark.parametrize("lock", ["lock.txt", "test-lock.txt"])
+def test_lxml_is_pinned_under_the_extra_justext_asks_for(lock: str) -> None:
+    """justext asks for `lxml[html_clean]`: pip 23 in --require-hashes mode refuses a lock that
+    pins `lxml` alone as soon as the index offers a newer lxml (it did, 3 December 2026)."""
+    text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+    extra = re.search(r"^lxml\[html_clean\]==(\S+) \\$", text, flags=re.MULTILINE)
+    assert extra is not None, f"requirements/{lock}: add the lxml[html_clean] pin after compiling"
+    assert extra.group(1) == pins(lock)["lxml"]
+
+
 def test_each_lock_says_how_to_regenerate_it() -> None:
     for lock in ("lock.txt", "test-lock.txt"):
         head = (ROOT / "requirements" / lock).read_text(encoding="utf-8").splitlines()[:3]
