@@ -36,8 +36,7 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
         return name_text(original, joined(s_title, a, b))  # the headline numbers the body's
     # a headline's meeting the body never writes, where the body holds or reports one of its
     # own (a session it only mentions, `某省委十一届十次全会对…作出部署`, is neither)
-    reported = first_named(s, numbered=True, mentioned=False) is not None
-    if reported and _held_elsewhere(s, body, s_title[a:b]):
+    if _held_elsewhere(s, body, s_title[a:b]) and _reports_own(s):
         return _with_council(
             original[a:b], s_title[a:b], name_text(s, body) or "", name_text(source, body)
         )
@@ -55,10 +54,16 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
         return name_text(source, body)
     body_name = name_text(s, body) or ""
     same_kind = meeting_kind(body_name) == meeting_kind(named)
-    if reported and body_name and same_kind and body_name not in named:
+    if body_name and same_kind and body_name not in named and _reports_own(s):
         return _with_council(original[a:b], named, body_name, name_text(source, body))
     # with the body the headline says held it, and its compound (`…晚會暨換屆典禮`)
     return name_text(original, joined(s_title, a, together_end(s_title, b)))
+
+
+def _reports_own(s: str) -> bool:
+    """Whether the body holds or reports a meeting of its own, not only mentions a session:
+    asked last, as it reads the body again."""
+    return first_named(s, numbered=True, mentioned=False) is not None
 
 
 # The council a headline's sitting opens with (`某市議會臨時會開議`).

@@ -405,8 +405,10 @@ def _confirmed_address(page: Page) -> dt.date | None:
     named = next((day for line in page.lead for day in dates.month_days(line)), None)
     if named == (address[1], address[2]):  # the lede's first day (not a later one it announces)
         return dates.valid(address[0], address[1], address[2])
+    if named is not None:
+        return None
     bare = next((day for line in page.lead for day in dates.days(line)), None)
-    if named is None and bare == address[2]:  # `某議會19日下午召開…` under `/2021/10/…-19_`
+    if bare == address[2]:  # `某議會19日下午召開…` under `/2021/10/…-19_`
         return dates.valid(address[0], address[1], address[2])
     return None
 

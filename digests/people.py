@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from digests.model import Person
-from digests.person_names import is_name, parse_people
+from digests.person_names import WIRE_DAY, is_name, parse_people
 from digests.script import CJK
 
 _CLAUSE = "，,。；;：:！!？?\n"
@@ -27,10 +27,9 @@ _SPEAK = re.compile(
     r"(?:出席(?:会议)?并|在(?:会上|会议上|讲话中|总结讲话中|讲话时))?(?:讲话|强调|指出|要求|表示)"
 )
 # The day, hour and place of a sitting written between its chair's name and 主持.
-_DAY = (
-    r"(?:(?:\d{1,2}月)?\d{1,2}日|[今昨明][天日]|当[天日]|日前|近日"  # `某某6月1日主持`
-    r"|[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?[)）]\s*日?)"
-)  # Taiwan's wire style brackets the day: `今（20）日`, `昨(二十九)日`
+_DAY = (  # `某某6月1日主持`, `某某今（20）日主持`
+    rf"(?:(?:\d{{1,2}}月)?\d{{1,2}}日|[今昨明][天日]|当[天日]|日前|近日|{WIRE_DAY}\s*日?)"
+)
 _ADVERBIAL = re.compile(
     rf"{_DAY}?(?:[上中下]午|晚上?|早上?)?"
     r"(?:(?:星期|礼拜|周)[一二三四五六日天])?"  # `某某星期一(10月31日)主持`
@@ -39,9 +38,7 @@ _ADVERBIAL = re.compile(
 )
 _BRACKETED_DATE = re.compile(r"[(（]\d{1,2}月\d{1,2}日[)）]$")
 # A bracketed day the walk left steps over rather than stopping at its bracket.
-_BRACKETED_DAY = re.compile(
-    r"(?:[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?|[(（]\d{1,2}月\d{1,2}日)[)）]$"
-)
+_BRACKETED_DAY = re.compile(rf"(?:{WIRE_DAY}|[(（]\d{{1,2}}月\d{{1,2}}日[)）])$")
 _BARE_VERB = re.compile(r"(?:出席(?:会议)?并|的)$")  # `在书记某某的主持下`
 _NOT_PEOPLE = re.compile(r"主持|出席|参加|列席|讲话|召开|举行|指出|强调|要求|会上|会议|[上下]午|\d")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from digests.meeting_words import DAY_NUMBER
 from digests.model import Person
 from digests.script import CJK
 from digests.segment import SURNAMES
@@ -67,10 +68,11 @@ _TRIM_TAIL = (
     "分工",  # `某某分工主持院會`: how several share the chair
     "交替",
 )
+# Taiwan's wire style brackets the day: `今（20）日`, `昨(二十九)日`.
+WIRE_DAY = rf"[今昨明本]\s*[(（]{DAY_NUMBER}日?[)）]"
 # The day or hour of a sitting left at the end of a name: `副议长李四昨日` + 出席.
 _TIME_TAIL = re.compile(
-    r"(?:\d{1,2}日|[今昨][天日]|当[天日]|日前|近日"
-    r"|[今昨明本]\s*[(（](?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日?[)）]\s*日?)?"
+    rf"(?:\d{{1,2}}日|[今昨][天日]|当[天日]|日前|近日|{WIRE_DAY}\s*日?)?"
     r"(?:[上中下]午|晚上|早上|[今昨]晚)?$"  # a bare 晚 or 早 may end a given name
 )
 # Surnames beyond the segmenter's common list, frequent among officials' names.
@@ -208,4 +210,4 @@ def _trimmed(item: str, original: str) -> tuple[str, str]:
     return item, original
 
 
-__all__ = ["is_name", "parse_people"]
+__all__ = ["WIRE_DAY", "is_name", "parse_people"]

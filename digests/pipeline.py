@@ -70,14 +70,14 @@ def prepare(data: bytes, path: str) -> Prepared:
         body = [i for i, keep in enumerate(cleaned.content) if keep]
     if not body:
         raise DigestError("no text left after cleaning")
+    title_s = to_simplified(meta.title)
     lines: Sequence[str] = cleaned.lines
     lines_s: Sequence[str] = simplified_lines
     if meta.headline:  # (a title cut from the lede is the lede's own start)
-        lines, lines_s = _unglued(lines, lines_s, body, to_simplified(meta.title))
+        lines, lines_s = _unglued(lines, lines_s, body, title_s)
     text = "\n".join(lines[i] for i in body)
     simplified = "\n".join(lines_s[i] for i in body)
     hashed, signature = signatures(simplified)
-    title_s = to_simplified(meta.title)
     return Prepared(
         path=path,
         title=meta.title,
