@@ -17,6 +17,7 @@ from digests.meeting_words import (
     MEETING,
     ORG_END,
     SESSION,
+    SITTING_COMMITTEE,
 )
 
 
@@ -56,6 +57,8 @@ def first_named(s: str, numbered: bool = False, mentioned: bool = True) -> Name 
     for convened in CONVENED_MEETING.finditer(s) if numbered else ():
         if not GENERIC.search(convened[1]):  # (`召开3场座谈会`: how many)
             return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
+    if numbered and (sitting := SITTING_COMMITTEE.search(s)) is not None:
+        return (sitting.span(1),)
     if session and mentioned:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`
         return joined(s, session[0], compound_end(s, session[1]))
     return None

@@ -25,8 +25,9 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
         return name_text(source, body)
     # a headline's last meeting is the one it reports, unless one it decides to convene
     # (`某某主持召开第六十七次主席会议 决定明年1月召开常委会第二十四次会议`)
-    held = [(a, b) for a, b in in_title if not _PLANNED.search(s_title, max(0, a - 16), a)]
-    a, b = (held or in_title)[-1]
+    held = [(a, b, n) for a, b, n in spans if not _PLANNED.search(s_title, max(0, a - 16), a)]
+    # and one it says was held over one it cites (`某某主持某党组会议 学习某某在五中全会上的讲话`)
+    a, b = next(((a, b) for a, b, n in reversed(held) if n), None) or (held or spans)[-1][:2]
     if body is not None and previewed(s_title, b) and not previewed(s, body[-1][1]):
         return name_text(source, body)  # `某大會將於下月召開`: the body's press conference was held
     if (same := _same_session(s, s_title[a:b])) is not None:

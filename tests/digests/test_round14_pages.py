@@ -1,0 +1,51 @@
+"""Fourteenth round's page classes, on texts of our own: a council's next meeting announced
+(`下次會議將於星期五舉行`) names no meeting and no place, a committee called for a weekday
+(`本周五召開`) or originally for an hour (`原定下午二時召開`), a committee that sits as
+itself (`立法會內務委員會今日討論…`), and a headline that holds one meeting and studies
+the speech given at another."""
+
+from __future__ import annotations
+
+from digests.meeting import MeetingFacts
+from digests.pipeline import prepare
+
+
+def facts_of(*lines: str) -> MeetingFacts:
+    return prepare("\n".join(lines).encode(), "page.txt").meeting
+
+
+def test_the_next_meeting_announced_is_neither_a_name_nor_a_day_a_place() -> None:
+    facts = facts_of(
+        "某區議會舉行大會",
+        "某區議會今日舉行第五次大會，審議撥款申請。議員發言踴躍。",
+        "主席表示，下次會議將於星期五舉行。",
+    )
+    assert (facts.name, facts.place) == ("某區議會第五次大會", None)
+    facts = facts_of("某委員會會議延期", "某委員會原定今日開會，主席宣布下次會議將於星期五舉行。")
+    assert facts.name != "主席宣布下次會議" and facts.place is None
+
+
+def test_a_committee_called_for_a_weekday_keeps_its_name() -> None:
+    lede = "某市議會交通委員會本周五召開特別會議，討論調整票價。"
+    facts = facts_of("某市議會交通委員會討論票價", lede)
+    assert facts.name == "某市議會交通委員會特別會議"
+
+
+def test_a_meeting_called_for_an_hour_and_then_lost_is_reported() -> None:
+    lede = "立法會鐵路事宜小組委員會會議原定下午二時召開，但因不足法定人數流會。"
+    assert facts_of("小組委員會流會", lede).name == "立法會鐵路事宜小組委員會會議"
+
+
+def test_a_councils_committee_that_sits_as_itself_is_the_meeting() -> None:
+    lede = "立法會內務委員會今日討論成立小組委員會，研究某某條例草案。議員意見分歧。"
+    assert facts_of("委員會討論條例草案", lede).name == "立法會內務委員會"
+    # a committee the sentence only mentions does not sit
+    assert facts_of("議員批評", "有議員批評立法會內務委員會的安排。").name is None
+
+
+def test_a_headlines_meeting_held_beats_the_one_whose_speech_it_studies() -> None:
+    facts = facts_of(
+        "张某某主持召开市人大常委会党组会议 学习贯彻习近平总书记在五中全会上的重要讲话",
+        "12月1日，市人大常委会党组书记张某某主持召开党组会议，传达学习习近平总书记在五中全会上的重要讲话精神。",
+    )
+    assert (facts.name, facts.chair) == ("市人大常委会党组会议", "张某某")
