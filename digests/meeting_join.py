@@ -27,12 +27,13 @@ def joined(s: str, start: int, end: int) -> Name:
     `县十七届人大常委会召开第二十三次主任会议` → `县十七届人大常委会` + `第二十三次主任会议`."""
     if end - start == 2 and (body := body_meeting(s, start, s[start:end])) is not None:
         return body, (start, end)
+    head = start - s.endswith(("召开了", "举行了", "举办了"), 0, start)  # `舉行了…`: past the 了
     for verb in ("召开", "举行", "举办", "甫落幕"):
-        if not s.endswith(verb, 0, start):
+        if not s.endswith(verb, 0, head):
             continue
-        org_end = before_place_and_time(s, start - len(verb))
+        org_end = before_place_and_time(s, head - len(verb))
         subject, _ = walk_left(s, org_end, NAME_END, ("在", "由", "主持"))
-        subject = past_attribute(s, subject, org_end)
+        subject = _past_relative(s, past_attribute(s, subject, org_end), org_end)
         org = s[subject:org_end]
         # a session holds its 预备会议 or 主席团会议: the meeting is named by the session
         numbered = _own_session(s, start, end) or (SESSION.search(org) and MEETING.search(org[-3:]))
@@ -90,9 +91,19 @@ _TAG = re.compile(r"[(（【\[][^()（）【】\[\]]{1,12}[)）】\]]\s*")  # a 
 
 
 def _past_tag(s: str, subject: int, org_end: int) -> int:
-    """The subject's start past a dateline's tag opening it (`(本报讯)某同乡会`)."""
+    """The subject's start past a dateline's tag opening it (`(本报讯)某同乡会`) and past a
+    clause that describes it."""
     tag = _TAG.match(s, subject, org_end)
-    return tag.end() if tag else subject
+    return _past_relative(s, tag.end() if tag else subject, org_end)
+
+
+def _past_relative(s: str, subject: int, org_end: int) -> int:
+    """The subject's start past a clause that describes it: `營運《某報》的某某有限公司` is
+    the 某某有限公司 (the party's own `党的` is no such clause)."""
+    after = s.rfind("的", subject, org_end) + 1
+    if after > subject + 1 and s[after - 2] != "党" and org_end - after >= 2:
+        return after if ORG_END.search(s[after:org_end]) else subject
+    return subject
 
 
 # A kind that names no meeting without its body (`全體會議`, a council's `臨時會`), and a

@@ -49,7 +49,9 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
         start, _ = walk_left(s, at, NAME_END, NAME_STOPS)
         stop = at + b - a
         stop += named.endswith("会") and bool(_SPELLED_AS.match(s, stop))  # the body's 常委会议
-        spelled = joined(s, skip_prefix(s, start, at), together_end(s, stop))
+        spelled = _quoted_in_full(s, named) or joined(
+            s, skip_prefix(s, start, at), together_end(s, stop)
+        )
         if body is None or not _more_specific(s, body, spelled):
             return name_text(source, spelled)
         return name_text(source, body)
@@ -117,6 +119,18 @@ def _written_as_meeting(s: str, named: str) -> int:
     while at >= 0 and s.startswith("制度", at + len(named)):
         at = s.find(named, at + 1)
     return at
+
+
+def _quoted_in_full(s: str, named: str) -> Name | None:
+    """The body's quoted name that ends with the headline's meeting and says more of it
+    (`今日是「某市108學年度第2學期高中職暨國民中小學校長會議」` under `…在校長會議期許…`):
+    a name in quotes is the one the page gives, where the bare words may be cut by a list
+    (`在高、國中、小校長會議中`)."""
+    pattern = rf"[「“『]([^「“『」”』。！？!?\n]{{1,40}}?{re.escape(named)})[」”』]"
+    quoted = re.search(pattern, s)
+    if quoted is None or quoted.end(1) - quoted.start(1) <= len(named):
+        return None
+    return (quoted.span(1),)
 
 
 def _held_elsewhere(s: str, body: Name | None, named: str) -> bool:

@@ -571,7 +571,7 @@ def test_a_meeting_previewed_yields_to_the_one_held_for_it() -> None:
         "某某区第一届人民代表大会第一次会议将于元月8日开幕,为做好大会安保工作,"
         "区公安局党委于1月6日晚召开了“两会”安保工作会议,对安保工作进行部署。"
     )
-    assert facts(text).name == "“两会”安保工作会议"
+    assert facts(text).name == "区公安局党委“两会”安保工作会议"  # with its holder
     # a preview alone names the meeting it previews
     alone = "某某区第一届人民代表大会第一次会议将于元月8日开幕,会期三天。"
     assert facts(alone).name == "某某区第一届人民代表大会第一次会议"
@@ -681,7 +681,7 @@ def test_a_previewed_compound_yields_to_the_meeting_held_for_it() -> None:
         "某区第一届人民代表大会第一次会议和政协某区第一届第一次会议将于元月8日和9日相继开幕，"
         "为做好安保工作，某区公安局专门召开了“两会”安保工作会议。"
     )
-    assert facts(text).name == "“两会”安保工作会议"
+    assert facts(text).name == "某区公安局“两会”安保工作会议"
 
 
 def test_a_headline_left_in_the_text_yields_to_the_ledes_fuller_name() -> None:

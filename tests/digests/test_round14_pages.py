@@ -49,3 +49,19 @@ def test_a_headlines_meeting_held_beats_the_one_whose_speech_it_studies() -> Non
         "12月1日，市人大常委会党组书记张某某主持召开党组会议，传达学习习近平总书记在五中全会上的重要讲话精神。",
     )
     assert (facts.name, facts.chair) == ("市人大常委会党组会议", "张某某")
+
+
+def test_a_headlines_meeting_the_body_quotes_in_full_is_named_by_the_quote() -> None:
+    facts = facts_of(
+        "各校開學在即 市長在校長會議期許校長帶領師生防疫",
+        "市長今（20）日在高、國中、小校長會議中，期勉各校做好防疫工作。",
+        "市長表示，今日是「某市108學年度第2學期高中職暨國民中小學校長會議」，各校校長要做好準備。",
+    )
+    assert facts.name == "某市108學年度第2學期高中職暨國民中小學校長會議"
+
+
+def test_a_company_that_held_its_meeting_names_it_past_what_describes_it() -> None:
+    lede = (
+        "二月十一日下午，營運《某某新聞》的某某記者有限公司舉行了註冊後首次會員大會，會員九人出席。"
+    )
+    assert facts_of("會員大會", lede).name == "某某記者有限公司註冊後首次會員大會"
