@@ -77,9 +77,20 @@ _DATE_META = (
 
 
 def _headings(tree: etree._Element) -> tuple[str, ...]:
-    """The page's <h1> texts: one of them is usually the headline, one the site's name."""
-    found = (_SPACES.sub(" ", h.text_content()).strip() for h in tree.iter("h1"))
+    """The page's <h1> texts: one of them is usually the headline, one the site's name; on a
+    page with no <h1>, a template's one <h2> or <h3> (several are the article's sections)."""
+    found = (_SPACES.sub(" ", h.text_content()).strip() for h in _top_headings(tree))
     return tuple(text for text in found if text)[:3]
+
+
+def _top_headings(tree: etree._Element) -> list[etree._Element]:
+    """The <h1>s; else the page's only <h2>, else its only <h3>."""
+    if h1 := list(tree.iter("h1")):
+        return h1
+    for tag in ("h2", "h3"):
+        if found := list(tree.iter(tag)):
+            return found if len(found) == 1 else []
+    return []
 
 
 def _date(tree: etree._Element) -> str | None:
@@ -93,8 +104,8 @@ def _date(tree: etree._Element) -> str | None:
 
 
 def _date_near_headline(tree: etree._Element) -> str | None:
-    """The first full date in the few texts that follow the page's first <h1>."""
-    headline = next(tree.iter("h1"), None)
+    """The first full date in the few texts that follow the page's first headline."""
+    headline = next(iter(_top_headings(tree)), None)
     if headline is None:
         return None
     texts = headline.xpath("following::text()[normalize-space()]")[:NEAR_HEADLINE]

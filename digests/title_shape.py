@@ -12,6 +12,7 @@ _PREFIX = re.compile(
     r"^(?:[•●▲▼■◆\-*>·\s]+|原标题\s*[:：]\s*|原创\s*|完整版\s*|独家\s*|快讯\s*|视频\s*[:：]|图文\s*[:：]"
     r"|星期[一二三四五六日天]\s*(?=[(（【\[])"  # a masthead's weekday before `(影音)`
     r"|[^\s|｜丨]{1,4}\s*[|｜丨]\s*"  # a column's tag: `V视 | …`
+    r"|[^\s<>|｜丨]{2,20}?\s*(?:->|>>|»|→)\s*"  # a site's crumb: `某某大学->`, `某某网 >> `
     r"|《[^《》]{0,8}[电讯稿]》\s*"  # a wire item's kind in brackets: `《驻京专电》`, `《快讯》`
     r"|[\[【(（](?:视频|图文|原创|组图|图片|直播|专题|快讯|影音|[^\]】)）]{2,10})[\]】)）]\s*)+"
 )
@@ -27,6 +28,8 @@ _SITE_SPLIT = re.compile(
 _BLOG_SUFFIX = re.compile(r"\s+@\s+[^@]{1,40}$|\s*::[^:]{1,30}::\s*$")
 # A site named by a Latin brand, with a few words: `EDN 电子技术设计`, `IT之家`, `CSDN博客`.
 _BRAND = re.compile(rf"^[A-Z]{{2,}}[A-Za-z0-9]{{0,8}}\s*[{CJK}]{{0,8}}$")
+# A site named by its address: `… | cumt.net.cn`, `…_www.example.gov.cn`.
+_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 _SITE = re.compile(
     r"(?:网|网站|官网|日报|晚报|商报|时报|报社|新闻|频道|门户|客户端|电视台|人民政府|政府|在线|公报"
     r"|医院|大学|学院|办事处)$"
@@ -53,6 +56,11 @@ _BODY = re.compile(r"会|[委联协组部局办府院团社盟所厂司议]$")
 # one whose first part states a fact with a number (`视讯串联37区 某某区长会议…`): a slogan
 # states none
 _ADVERBIAL = re.compile(r"^以|为契机|为主题|之际|在即|前夕|\d")
+# and so is one whose first part says who said what (`某某稱某某非撤回議案 如議員…`): a slogan
+# quotes no one (both scripts: a page's <title> is read before it is simplified)
+_SAYS = re.compile(
+    r"[称稱]|[说說](?!明)|表示|指出|[强強][调調]|[认認][为為]|[回][应應]|批[评評]|呼[吁籲]"
+)
 
 _SEPARATORS = re.compile(r"[|｜/>»›→【】\[\]•]")
 _ITEMS = re.compile(r"\S+")
@@ -120,7 +128,10 @@ def strip_decoration(text: str) -> str:
     text = _without_kicker(text)
     text = _BLOG_SUFFIX.sub("", text)
     while (match := _SITE_SPLIT.match(text)) and (
-        _SITE.search(match[2]) or len(match[2]) <= 4 or _BRAND.match(match[2])
+        _SITE.search(match[2])
+        or len(match[2]) <= 4
+        or _BRAND.match(match[2])
+        or _DOMAIN.fullmatch(match[2])
     ):
         if han_count(match[1]) < 4:
             break
@@ -137,6 +148,8 @@ def _without_kicker(text: str) -> str:
     match = _KICKER.match(text)
     kicker = match[1] if match else ""
     if match is None or HELD.search(kicker) or _ADVERBIAL.search(kicker) or _BODY.search(kicker):
+        return text
+    if _SAYS.search(kicker):
         return text
     if han_count(kicker) < 4 or re.search("[A-Za-z]", kicker):
         return text  # `PROUD OF YOU 師展榮耀`, `議員Ingay Tali…`: a name's words, no slogan

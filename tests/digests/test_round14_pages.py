@@ -6,6 +6,7 @@ the speech given at another."""
 
 from __future__ import annotations
 
+from digests.decode import decode
 from digests.meeting import MeetingFacts
 from digests.pipeline import prepare
 
@@ -65,3 +66,41 @@ def test_a_company_that_held_its_meeting_names_it_past_what_describes_it() -> No
         "二月十一日下午，營運《某某新聞》的某某記者有限公司舉行了註冊後首次會員大會，會員九人出席。"
     )
     assert facts_of("會員大會", lede).name == "某某記者有限公司註冊後首次會員大會"
+
+
+def title_of(data: str, path: str = "page.txt") -> str:
+    return prepare(data.encode(), path).title
+
+
+def test_a_front_matter_title_loses_the_sites_crumb_its_column_and_its_address() -> None:
+    page = (
+        "---\ntitle: 某某大学->【学习贯彻】学校纪委召开全委会传达学习会议精神 | moumou.edu.cn\n"
+        "date: 2022-11-02\n---\n会议现场\n\n"
+        "10月31日，学校纪委召开全委会，传达学习会议精神，纪委书记王某主持会议。\n"
+    )
+    assert title_of(page, "post.md") == "学校纪委召开全委会传达学习会议精神"
+
+
+def test_a_headline_whose_first_part_says_who_said_what_is_kept_whole() -> None:
+    page = (
+        "主席稱某議員非撤回議案　如議員不動議議案不能讓會議繼續辯論\n日期：2025-03-28\n"
+        "某議員原本在昨日的立法會會議上動議一項議案，主席今日解釋有關規則。\n"
+    )
+    assert title_of(page) == "主席稱某議員非撤回議案 如議員不動議議案不能讓會議繼續辯論"
+
+
+def test_a_templates_one_h3_is_its_headline_and_an_articles_sections_are_not() -> None:
+    lede = "<p>8月8日下午，某某监理有限公司召开党委中心组（扩大）学习会议，党委书记李明主持。</p>"
+    page = (
+        "<html><body><div>首页 新闻中心</div><h3>某某公司召开党委中心组学习会议 学先进强执行</h3>"
+        f"<div><span>2017-08-10</span><span>来源：某某公司</span></div>{lede}</body></html>"
+    )
+    assert decode(page.encode(), "page.html").headings == (
+        "某某公司召开党委中心组学习会议 学先进强执行",
+    )
+    assert title_of(page, "page.html") == "某某公司召开党委中心组学习会议 学先进强执行"
+    sections = "".join(f"<h3>第{n}部分</h3><p>内容{n}，说明有关情况。</p>" for n in "一二")
+    head = "<head><title>某某公司召开年度工作会议</title></head>"
+    page = f"<html>{head}<body>{lede}{sections}</body></html>"
+    assert decode(page.encode(), "page.html").headings == ()
+    assert title_of(page, "page.html") == "某某公司召开年度工作会议"
