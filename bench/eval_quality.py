@@ -71,9 +71,10 @@ GROUPS["known"] = GROUPS["every"] - GROUPS["unseen"]  # what rules may be writte
 # A converter's reading is lower case (`會(huì )` too); `BBM(L)`, an honour's class, is none.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?[)）]")
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
-# What hacked pages inject, by shape: brands of casinos, lotteries, porn and forums.
+# What hacked pages inject, by shape: brands of casinos, lotteries, porn and forums (Macau's
+# news of its gaming trade, `博彩收入`, `博彩業`, is news).
 SPAM = re.compile(
-    r"赌场|博彩|娱乐城|百家乐|真人视讯|尊龙|凯时|开云|好博体育|华体会|九游|必威|手机官网入口"
+    r"赌场|博彩(?!收入|业|税|监察|企业|中介)|娱乐城|百家乐|真人视讯|尊龙|凯时|开云|好博体育|华体会|九游|必威|手机官网入口"
     # an injected site's tail (`某某·(中国)官方网站`), not a body's own `据某会官方网站信息`
     r"|[·・)）]\s*官方网站|官方网站入口|无码|精品国产|人妻|毛片|爆乳|直播在线观看|tvbnow|bttvb"
     r"|公仔箱|优宝购物|ubao",

@@ -18,6 +18,10 @@ _TITLE_KEYS = ("title",)
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate")
 FRONT_MATTER_CHARS = 8000  # a header, not a document
 
+# A blog's excerpt marker (`<!--more-->`) may fall mid-word (`工作报` / `告精神`): the text
+# runs on through it; any other comment is no text either.
+_MORE = re.compile(r"[ \t]*\r?\n?[ \t]*<!--\s*more\s*-->[ \t]*\r?\n?", re.I)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _PICTURE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|\.)[^)\n]*\)")
@@ -51,6 +55,7 @@ def read_markdown(text: str) -> Markdown:
         title = next((fields[key] for key in _TITLE_KEYS if fields.get(key)), None)
         date = next((fields[key] for key in _DATE_KEYS if fields.get(key)), None)
         text = text[match.end() :]
+    text = _COMMENT.sub("", _MORE.sub("", text))
     text = _TAG.sub("", _CAPTION.sub("", text))
     text = _LINK.sub(r"\1", _PICTURE.sub("", text))
     return Markdown(_HEADING.sub(r"\1", text), title, date)

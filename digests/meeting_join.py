@@ -65,6 +65,7 @@ def _holder(s: str, subject: int, org_end: int, start: int, end: int) -> bool:
         and not DEICTIC.search(org)
         and not OPENS_BODY.match(name)
         and not _SCOPED.match(name)
+        and not _SLOGAN_THEN_BODY.match(name)  # `“…”某某大学2022年度…评议会`: its own body
         and "精神" not in name  # `学习某大会精神座谈会`: named by the meeting it studies
         and not _ORGANISING.search(org)  # `某处组织离退休老干部…座谈会`: who organised whom
         and not name.startswith((org[-2:], org[:2]))  # `区委召开区委常委会`: the body in the name
@@ -83,6 +84,9 @@ def _titled(s: str, start: int, end: int) -> bool:
 # A name that says whose it is by its scope: `全市…工作调度会议`, `各民主党派…交流会`.
 _SCOPED = re.compile(r"[全各]|县区|县[(（]区[)）]")  # (`县区党委换届期间…谈话会`: theirs)
 _ORGANISING = re.compile(r"组织|带领|邀请|率领|联合|[与和及、]")  # (co-hosts: `某部与某市`)
+_SLOGAN_THEN_BODY = re.compile(
+    r"[“「『][^“”「」『』]+[”」』]\s*[^\W\d]{2,12}?(?:大学|学院|学校|中学|小学|公司|集团|医院|[省市县区])"
+)
 _QUOTED = re.compile(r"[“「『][^“”「」『』]*[”」』]")  # (`“书香政协”读书活动`: no body)
 # `举行「 2025某某春茗」`, `举行“乙巳年春节团拜茶聚”`: the event's own title, whole
 _TITLED = re.compile(r".{0,2}?[「『“][^「」『』“”]+[」』”]")

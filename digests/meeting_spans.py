@@ -125,7 +125,8 @@ _ATTENDED_ORGANISED = re.compile(r"(?:出席|参加|参与|列席)[^，,。；;]
 # what was said or done at it: `在…座谈会上表示`, `在…会议上，都批评…`
 _SPEECH = (
     r"(?:致词|致辞|讲话|发言|作报告|作主题报告|表示|指出|强调|透露|呼吁|说|批评|质疑|提出"
-    r"|宣布|通过|发布|宣读|介绍|通报)"
+    r"|宣布|通过|发布|宣读|介绍|通报"
+    r"|动议|提问|质询|投票)"  # what a councillor does at a sitting: `在…會議上，動議一項議案`
 )
 # `在…会上致词`, or a few words on: `…会上，某某理事长首先致辞`
 # (not `在…座谈会上的重要讲话精神`: the speech given there, cited)
@@ -318,7 +319,12 @@ def before_place_and_time(s: str, at: int) -> int:
     if (adverb := _GOES_ON.search(s, max(0, at - 4), at)) is not None:
         at = adverb.start()  # `某委員會今日繼續召開第二次會議`: how, not who
     time = TIME.search(s, max(0, at - 14), at)
-    return time.start() if time and time.end() == at else at
+    at = time.start() if time and time.end() == at else at
+    # a session named, then when and where it holds its sitting: `…第十四次會議，上午在…舉行`
+    return at - 1 if s[at - 1 : at] in ("，", ",") and _SESSION_BEFORE.search(s, 0, at - 1) else at
+
+
+_SESSION_BEFORE = re.compile(rf"{NUMBER}次(?:会议|大会)$")
 
 
 _GOES_ON = re.compile(r"(?:继续|再次|再度|首次|正式|专门|随即)$")

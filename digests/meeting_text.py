@@ -11,12 +11,16 @@ from digests.meeting_words import CAP, DEICTIC, QUOTES, RECURRING
 Name = tuple[tuple[int, int], ...]
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def name_text(source: str, name: Name | None) -> str | None:
     """The name's pieces as `source` writes them, joined; within CAP characters."""
     if not name:
         return None
     pieces = [source[a:b] for a, b in name]
     text = _ALIAS_OPEN.sub("", "".join(pieces)).strip().lstrip(_CLOSERS)
+    text = _LINE_BREAK.sub(" ", text)  # a slogan the page broke over two lines is one name
     text = _MEDIA_TAG.sub("", text)  # `(影音)某會第2屆第3次會員大會`: what the page carries
     if (how := RECURRING.match(text)) is not None and len(text) - how.end() >= 4:
         text = text[how.end() :]  # `盛大的慈善餐舞會`: how it went, not which

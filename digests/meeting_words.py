@@ -53,7 +53,7 @@ KIND = (
     # one given or attended (`设宴`, `赴宴`) nor its tables (`宴席`)
     rf"|(?<=[{CJK}])(?<![设赴晚盛国家喜寿婚午])宴(?![请客席会厅])"
     # a body's ceremonies: `就职典礼`, `就職儀式`, `颁奖典礼`, `成立大典`
-    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗|移交|交接|揭幕|授牌|授印|启动|升旗|春祭|秋祭|公祭)"
+    r"|(?:就职|颁奖|授勋|宣誓|成立|揭牌|授旗|移交|交接|揭幕|授牌|授印|启动|升旗|春祭|秋祭|公祭|签约|签字)"
     r"(?:典礼|仪式|大典)"  # (`某市各界公祭革命先烈暨陣亡將士春祭典禮`)
     # talks held with a group (`任前集中谈话`), a reading held (`主题读书活动`), an anniversary
     r"|(?:集中|集体|廉政|任前)谈话(?!会)|读书(?:分享)?(?:交流)?活动|(?<=[年周])纪念活动"
@@ -164,6 +164,7 @@ NAME_STOPS = (
     "开议",  # `…臨時會8日起於新營開議臺南市議會…`: a headline glued to the lede ends at its verb
     "闭幕",  # (`…圓滿閉幕臺南市議會…`; a `闭幕式` or `闭幕会` is a name's own word)
     "讨论",  # `召开程序委员会，讨论第4届第4次定期会议事日程`: the agenda's session
+    "让",  # `不能讓會議繼續辯論`: what a meeting is let do, not who holds it
 )
 # A weekday in brackets, `(星期五)`, `（周一）`: a date's, never part of a name.
 WEEKDAY = re.compile(r"[(（](?:星期|礼拜|周)[一二三四五六日天][)）]")
@@ -210,11 +211,13 @@ TIME = re.compile(
     r"|今日|昨日|今天|昨天|日前|近日|[今昨])?"  # `昨晚`, `今上午`, `某会昨举行…`
     r"(?:[本上下这]?(?:周|星期|礼拜)[一二三四五六日天])?"  # `某委員會本周五召開特別會議`
     r"(?:[上下]午|晚上?|早上?|早晨|晨|中午|凌晨|傍晚|晚间)?"
+    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:\d{1,2}分|半)?)?"  # `下午3時在…舉行`
     rf"(?:{WEEKDAY.pattern})?$"  # `定于2月17日(星期五)举行…`
 )
 STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
 MEETING_BODY = re.compile(
-    r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会)$"
+    r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会"
+    r"|全委会|支委会|监事会|管委会)$"  # `某纪委全委会召开会议`: the 全委会会议
 )
 ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校馆）)]$")  # 馆: a 会馆
 NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
@@ -230,12 +233,14 @@ CONVENED = re.compile(r"(?:召开|举行)了?([^，,。；;、\s]{2,14}?委员�
 CONVENED_MEETING = re.compile(
     r"召开了?([^，,。；;、\s《》]{2,30}?(?<![协学商工总合金])会)(?=[。，,；;]|\s|$)"
 )
-# A council's committee that sits as itself, opening a sentence with what it did that day:
-# `立法會內務委員會今日討論…`, `某市議會財務委員會昨日通過…` (the committee is the meeting).
+# A council, or its committee, that sits as itself, opening a sentence (after a station's
+# credit) with what it did that day: `立法會內務委員會今日討論…`, `(某電台消息) 立法會第二常設
+# 委員會繼續討論…`, `行政會完成討論…`, `立法會恢復二讀辯論…` (the body is the meeting).
 SITTING_COMMITTEE = re.compile(
-    r"(?:^|(?<=[。！？!?\n]))((?:立法会|区议会|议会|人大常委会)[^，,。；;、\s《》]{0,16}?(?:委员会|内会))"
-    r"(?:今日|昨日|今天|昨天|今早|昨晚|[今昨])?(?:[上下]午|晚上?)?"
-    r"(?:讨论|审议|通过|否决|表决|开会|辩论|补选|选出)"
+    r"(?:^|(?<=[。！？!?\n)）]))\s*"
+    r"((?:立法会|区议会|议会|人大常委会)(?:[^，,。；;、\s《》]{0,16}?(?:委员会|内会))?|行政会)"
+    r"(?:今日|昨日|今天|昨天|今早|昨晚|[今昨])?(?:[上下]午|晚上?)?(?:继续|恢复|完成)?"
+    r"(?:讨论|审议|通过|否决|表决|开会|辩论|补选|选出|[二三]读)"
 )
 QUOTES = {"”": "“", "」": "「", "』": "『"}
 # A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.

@@ -33,6 +33,8 @@ _PUNCT = tuple(
 )
 _SPACE_AFTER_WIDE = re.compile(rf" (?<=[，：；！？] )(?=[{_CJK}“《])")  # the space first, as above
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# A feed's space around an ordinal's digits (`第 6次會議`, `第 61屆`): one word in Chinese.
+_ORDINAL_SPACE = re.compile(r"(?<=第) (?=\d)|(?<=\d) (?=[次届屆])")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BLANKS = re.compile(r"\n{3,}")
 # Full-width digits and letters (０-９ Ａ-Ｚ ａ-ｚ) to ASCII; full-width punctuation stays.
@@ -57,6 +59,8 @@ def normalize(text: str) -> str:
     for pattern, wide in _PUNCT:
         text = pattern.sub(wide, text)
     text = _SPACE_AFTER_WIDE.sub("", text)  # full-width marks carry their own spacing
+    if "第 " in text or " 次" in text or " 届" in text or " 屆" in text:
+        text = _ORDINAL_SPACE.sub("", text)
     return _BLANKS.sub("\n\n", text).strip("\n")
 
 

@@ -104,3 +104,62 @@ def test_a_templates_one_h3_is_its_headline_and_an_articles_sections_are_not() -
     page = f"<html>{head}<body>{lede}{sections}</body></html>"
     assert decode(page.encode(), "page.html").headings == ()
     assert title_of(page, "page.html") == "某某公司召开年度工作会议"
+
+
+def test_a_session_that_holds_its_sitting_at_an_hour_or_after_a_comma_names_it() -> None:
+    lede = "某省十四屆人大三次會議下午3時在某市人民大會堂舉行閉幕會。大會表決通過多項決議。"
+    assert facts_of("某省人大會議舉行閉幕會", lede).name == "某省十四屆人大三次會議閉幕會"
+    lede = "某省十四屆人大常委會第十四次會議，上午在某市舉行第一次全體會議。會議聽取了報告。"
+    name = facts_of("某某主持常委會首次全體會議", lede).name
+    assert name == "某省十四屆人大常委會第十四次會議第一次全體會議"
+
+
+def test_a_councillor_moving_a_motion_at_a_sitting_attends_it() -> None:
+    lede = "某黨議員某某原本在昨日的立法會大會會議上，動議一項有關長者津貼的議案。"
+    facts = facts_of("主席稱某某非撤回議案 不動議則不能讓會議繼續", lede)
+    assert facts.name == "立法會大會會議"
+
+
+def test_a_council_or_its_executive_that_sits_as_itself_after_a_stations_credit() -> None:
+    lede = "(某某電台消息) 立法會第二常設委員會繼續討論食品安全法案，政府代表列席會議。"
+    assert facts_of("立會小組關注食品安全", lede).name == "立法會第二常設委員會"
+    lede = "(某某電台消息) 行政會完成討論修改某某法法案，建議調整有關上限。"
+    assert facts_of("某某法修改建議", lede).name == "行政會"
+    assert facts_of("立法會辯論預算案", "立法會恢復二讀辯論撥款條例草案。").name == "立法會"
+
+
+def test_a_plenary_committee_that_meets_names_its_meeting() -> None:
+    lede = "10月28日，学校纪委全委会召开会议传达学习贯彻全会精神，纪委书记王某主持会议。"
+    assert facts_of("学校纪委全委会召开会议传达学习全会精神", lede).name == "学校纪委全委会会议"
+
+
+def test_a_blogs_excerpt_marker_inside_a_word_is_no_break_in_it() -> None:
+    page = (
+        "---\ntitle: 某校召开座谈会\n---\n某校召开座谈会，传达了十九届中央纪律检查委员会"
+        "向中国共产党第二十次全国代表大会的工作报\n<!--more-->\n告精神。\n"
+    )
+    prepared = prepare(page.encode(), "post.md")
+    assert "工作报告精神" in prepared.text and "<!--" not in prepared.text
+
+
+def test_a_slogan_broken_over_two_lines_before_a_bodys_own_name_is_one_name() -> None:
+    lede = (
+        "3月2日，学校团委召开“奋进新征程\n青春勇担当”某某大学2023年度共青团工作"
+        "总结暨团支部书记述职评议会。学校党委副书记出席会议。"
+    )
+    slogan = "“奋进新征程 青春勇担当”"
+    expected = f"{slogan}某某大学2023年度共青团工作总结暨团支部书记述职评议会"
+    assert facts_of("学校团委召开述职评议会", lede).name == expected
+
+
+def test_a_feeds_spaced_ordinal_is_read_as_one_number() -> None:
+    lede = "(某某電台消息) 第 25屆某某地區廣播聯盟年會在某地舉行，某某台代表出席。"
+    assert facts_of("某台出席廣播聯盟年會", lede).name == "第25屆某某地區廣播聯盟年會"
+    lede = "(某某電台消息) 某某經濟工作組在某地舉行第 6次會議，雙方交流經濟形勢。"
+    assert facts_of("某某經濟工作組舉行會議", lede).name == "某某經濟工作組第6次會議"
+
+
+def test_a_signing_ceremony_is_a_meeting_held() -> None:
+    lede = "6月12日下午，某某集团与某银行某分行银企战略合作签约仪式在某学院隆重举行。"
+    facts = facts_of("某某集团与某银行签署战略合作协议", lede)
+    assert (facts.name, facts.place) == ("某某集团与某银行某分行银企战略合作签约仪式", "某学院")
