@@ -23,7 +23,7 @@ from collections import Counter
 from digests.meeting_first import find_meeting_name
 from digests.meeting_name import meeting_name
 from digests.meeting_words import CAP
-from digests.model import MeetingFacts
+from digests.model import MeetingFacts, Person
 from digests.people import extract_people
 from digests.place import find_place
 from digests.script import is_cjk
@@ -38,14 +38,24 @@ def extract_meeting(
     source = text if len(text) == len(simplified) else simplified
     source, simplified = _unwrapped(source, simplified)
     people = extract_people(source, simplified)
+    chair = people.chair or _title_chair(title, simplified_title)
     return MeetingFacts(
         name=meeting_name(source, simplified, simplified_title, title),
         place=find_place(source, simplified) or _title_place(title, simplified_title),
-        chair="、".join(p.name for p in people.chair) or None,
+        chair="、".join(p.name for p in chair) or None,
         attendees=tuple(p.name for p in people.attendees),
         speakers=tuple(p.name for p in people.speakers),
         roles=people.roles,
     )
+
+
+def _title_chair(title: str | None, simplified_title: str) -> tuple[Person, ...]:
+    """Who chaired, from the headline when the body never names them by the verb
+    (`某某在政總主持…座談會` over `某某在社交專頁表示，今天在政府總部主持…`)."""
+    if not simplified_title:
+        return ()
+    source = title if title is not None and len(title) == len(simplified_title) else None
+    return extract_people(source or simplified_title, simplified_title).chair
 
 
 def _title_place(title: str | None, simplified_title: str) -> str | None:

@@ -33,8 +33,13 @@ _PUNCT = tuple(
 )
 _SPACE_AFTER_WIDE = re.compile(rf" (?<=[，：；！？] )(?=[{_CJK}“《])")  # the space first, as above
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-# A feed's space around an ordinal's digits (`第 6次會議`, `第 61屆`): one word in Chinese.
-_ORDINAL_SPACE = re.compile(r"(?<=第) (?=\d)|(?<=\d) (?=[次届屆])")
+# A feed's space inside an ordinal or a date in prose (`第 6次會議`, `總理李強 10月 25日主持`):
+# Chinese typography sets none there, and the readers downstream read words across it. (A
+# byline's fields keep theirs: `宣傳部 2019-08-11 打印`.)
+_DIGIT_SPACE = re.compile(
+    rf"(?<=第) (?=\d)|(?<=\d) (?=[次届屆])"
+    rf"|(?<=[{_CJK}]) (?=\d{{1,4}}[年月])|(?<=[年月]) (?=\d{{1,2}}[月日])"
+)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BLANKS = re.compile(r"\n{3,}")
 # Full-width digits and letters (０-９ Ａ-Ｚ ａ-ｚ) to ASCII; full-width punctuation stays.
@@ -59,8 +64,8 @@ def normalize(text: str) -> str:
     for pattern, wide in _PUNCT:
         text = pattern.sub(wide, text)
     text = _SPACE_AFTER_WIDE.sub("", text)  # full-width marks carry their own spacing
-    if "第 " in text or " 次" in text or " 届" in text or " 屆" in text:
-        text = _ORDINAL_SPACE.sub("", text)
+    if " " in text:
+        text = _DIGIT_SPACE.sub("", text)
     return _BLANKS.sub("\n\n", text).strip("\n")
 
 

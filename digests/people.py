@@ -133,10 +133,11 @@ def _chair_at(source: str, s: str, at: int, ends: str) -> list[Person]:
     if (dated := _BRACKETED_DATE.search(s, max(0, at - 12), at)) is not None:
         at = dated.start()  # `某某星期一(10月31日)主持`: the bracket is the day's
     start = _walk_left(s, at, ends)
-    if s.endswith("共同", 0, at):  # `县长王五，副书记李四共同主持`: the list runs past a comma
+    together = s.endswith("共同", 0, at)
+    if together:  # `县长王五，副书记李四共同主持`: the list runs past a comma
         start = _earlier_segments(s, start, at)
-    for end in _name_ends(s, start, at):
-        if people := parse_people(source, s, start, end):
+    for end in _name_ends(s, start, at):  # (`局長某某與副市長某某，在香港共同主持`: both)
+        if people := parse_people(source, s, start, end, "与" if together else ""):
             return people
     return []
 

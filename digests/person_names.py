@@ -107,12 +107,13 @@ def is_name(name: str) -> bool:
     return first in SURNAMES or first in _MORE_SURNAMES or name.startswith(_COMPOUND_SURNAMES)
 
 
-def parse_people(source: str, s: str, start: int, end: int) -> list[Person]:
-    """The people of a list `s[start:end]`: titles split off their names, roles shared."""
+def parse_people(source: str, s: str, start: int, end: int, joins: str = "") -> list[Person]:
+    """The people of a list `s[start:end]`: titles split off their names, roles shared;
+    `joins` are more marks that split it (与, where two people chair together)."""
     people: list[Person] = []
     pending: list[str] = []  # role-only items (`区政协党组书记`) waiting for their name
     last_role: str | None = None
-    for a, b in _items(s, start, end):
+    for a, b in _items(s, start, end, "、，,及" + joins):
         item, original = s[a:b], source[a:b]
         if " " in item and len(item) == len(original):  # `議長 王大同 `: spaces set off a name
             kept = [i for i, ch in enumerate(item) if ch != " "]
@@ -128,11 +129,11 @@ def parse_people(source: str, s: str, start: int, end: int) -> list[Person]:
     return people
 
 
-def _items(s: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the list's items, split at 、, commas and 及 (`许孝新及各专委会负责人`)."""
+def _items(s: str, start: int, end: int, marks: str) -> Iterator[tuple[int, int]]:
+    """Spans of the list's items, split at `marks`: 、, commas and 及 (`许孝新及各专委会负责人`)."""
     a = start
     for i in range(start, end + 1):
-        if i == end or s[i] in "、，,及":
+        if i == end or s[i] in marks:
             if i > a:
                 yield a, i
             a = i + 1

@@ -163,3 +163,30 @@ def test_a_signing_ceremony_is_a_meeting_held() -> None:
     lede = "6月12日下午，某某集团与某银行某分行银企战略合作签约仪式在某学院隆重举行。"
     facts = facts_of("某某集团与某银行签署战略合作协议", lede)
     assert (facts.name, facts.place) == ("某某集团与某银行某分行银企战略合作签约仪式", "某学院")
+
+
+def test_where_a_meeting_was_chaired_or_held_is_its_place_and_a_weekday_is_not() -> None:
+    lede = "某長官在社交專頁表示，今天在政府總部主持學習某某精神座談會，感謝各界出席。"
+    assert facts_of("某長官主持座談會", lede).place == "政府總部"
+    lede = "12月24日下午，我校在行健楼C604会议室开展学习贯彻某某精神座谈会，校领导出席。"
+    assert facts_of("校妇委会开展座谈会", lede).place == "行健楼C604会议室"
+    lede = "某議員表示，某某作為最資深議員，必須在周一繼續主持會議。"
+    assert facts_of("議員要求繼續開會", lede).place is None
+
+
+def test_two_people_who_chair_together_are_both_chairs() -> None:
+    lede = "某局局長王大明與某市副市長李小華，在香港共同主持某某口岸專班會議，推進口岸建設。"
+    assert facts_of("某某口岸專班會議舉行", lede).chair == "王大明、李小華"
+
+
+def test_a_feeds_spaced_date_after_a_name_leaves_the_chair_whole() -> None:
+    lede = "(某某電台消息) 國務院總理李大強 10月 25日主持召開國務院第六次全體會議，決定任命事項。"
+    assert facts_of("國務院全體會議決定任命", lede).chair == "李大強"
+
+
+def test_the_headlines_chair_when_the_body_never_names_one_by_the_verb() -> None:
+    lede = "行政長官王大明在社交專頁表示，今天在政府總部主持學習某某精神座談會。"
+    assert facts_of("王大明在政總主持學習某某精神座談會", lede).chair == "王大明"
+    # a body that names its own chair keeps it
+    lede = "某某座談會今天舉行，會議由副主任李小華主持。"
+    assert facts_of("王大明出席某某座談會", lede).chair == "李小華"
