@@ -32,7 +32,8 @@ def joined(s: str, start: int, end: int) -> Name:
         if not s.endswith(verb, 0, head):
             continue
         org_end = before_place_and_time(s, head - len(verb))
-        subject, _ = walk_left(s, org_end, NAME_END, ("在", "由", "主持"))
+        # (a dash ends the subject: `新征程 再出发——集团公司召开…`, the slogan before it)
+        subject, _ = walk_left(s, org_end, NAME_END + "—", ("在", "由", "主持"))
         subject = _past_relative(s, past_attribute(s, subject, org_end), org_end)
         org = s[subject:org_end]
         # a session holds its 预备会议 or 主席团会议: the meeting is named by the session

@@ -190,3 +190,14 @@ def test_the_headlines_chair_when_the_body_never_names_one_by_the_verb() -> None
     # a body that names its own chair keeps it
     lede = "某某座談會今天舉行，會議由副主任李小華主持。"
     assert facts_of("王大明出席某某座談會", lede).chair == "李小華"
+
+
+def test_the_pages_own_school_or_company_unnamed_is_no_holder_and_a_slogan_no_subject() -> None:
+    lede = "6月9日下午，学校在行健楼B301会议室召开民主党派负责人联席会议，通报重点工作。"
+    assert facts_of("学校召开民主党派负责人联席会议", lede).name == "民主党派负责人联席会议"
+    headline = "新征程 再出发——集团公司召开某某学院转设工作表彰大会"
+    lede = "为表彰先进，6月28日下午，集团公司在某某学院第一会议室召开表彰大会。"
+    assert facts_of(headline, lede).name == "某某学院转设工作表彰大会"
+    # a named school still holds its meeting
+    lede = "6月9日下午，某某大学在图书馆召开民主党派负责人联席会议。"
+    assert facts_of("某某大学召开联席会议", lede).name == "某某大学民主党派负责人联席会议"
