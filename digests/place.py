@@ -13,14 +13,15 @@ from digests.script import CJK, to_simplified
 _PLACE = re.compile(
     # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there;
     # Hong Kong's `假座某酒樓` as its `假某酒樓`
-    r"(?:在(?![意乎])|(?<![渡度休放请暑寒长])假座?|(?<![关由对至属等鉴基])于|来到)"
+    r"(?:在(?![意乎])|(?<![渡度休放请暑寒长])假座?|(?<![关由对至属等鉴基])于|来到"
+    r"|(?<![直来得收受达遇等提想说回看找做])到(?=[^，,。；;]{1,12}?主持))"  # `到深圳主持座談會`
     r"((?:(?!在)(?!(?<![渡度休放请暑寒长])假)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
     r"(?:与[^，,。；;]{1,12}?)?"  # `在台中市与有关单位举行`: the place, not its company
     # `在北京主持召开`, `在周一繼續主持`
     r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中|主持|继续|再次|再度)*"
     r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见|揭幕|[掀拉]开(?:序幕|帷幕)"
     # `在政府總部主持學習…座談會`, `在某会议室开展…座谈会`: the meeting chaired or held there
-    r"|(?:主持|开展)(?=[^，,。；;！？]{0,40}?会))"
+    r"|(?:主持|开展)(?=(?:[^，,。；;！？“]|“[^”]{0,40}”){0,40}?会))"  # (a quoted slogan in it)
     r"(?!前|后|期间|之际)"  # `在人代会召开前`, `继…在高雄市舉辦後`: a time, not a place
 )
 _NOT_PLACE = re.compile(
@@ -36,6 +37,7 @@ _NOT_PLACE = re.compile(
     # a time of history, not a place: `在…奋斗目标进军的新征程上举行的`
     r"|(?:征程|时代|阶段|时期|进程|关头|节点|之际|形势|框架|前提|指导|领导)[上中下]?$"
     r"|过后|过了|以后|之后|以前|之前|就要"  # `在春节过后就要举办`: a time
+    r"|针对|(?:对于?|就|向)$"  # `於某頻道針對開閉幕…轉播`: what it is about, not where
     r"|后再?$|\d{1,2}[时点]|今午|今晨|今早|昨晚"  # `于选举后再召开`, `于今午5时举行`: times
     r"|^党的|[一二三四五六七八九十]大$|全会$"  # `在党的二十大胜利召开`: a meeting, not its place
     # `在某大会暨某博览会开幕式上`: the meeting that opened, not where
@@ -100,6 +102,10 @@ def find_place(source: str, s: str) -> str | None:
     for a, b in places[1:] if full != value else ():
         if to_simplified(source[a:b]).startswith(full) and b - a > len(full):
             return source[a:b].strip()
+    value_s = s[places[0][1] - len(value) : places[0][1]] if full == value else ""
+    for a, b in places[1:] if len(value_s) >= 3 else ():
+        if s.endswith(value_s, a, b) and len(value_s) < b - a <= len(value_s) + 6:
+            return source[a:b].strip()  # `於民治議事廳召開`, then `於新營民治議事廳召開`
     return full or None
 
 

@@ -201,3 +201,20 @@ def test_the_pages_own_school_or_company_unnamed_is_no_holder_and_a_slogan_no_su
     # a named school still holds its meeting
     lede = "6月9日下午，某某大学在图书馆召开民主党派负责人联席会议。"
     assert facts_of("某某大学召开联席会议", lede).name == "某某大学民主党派负责人联席会议"
+
+
+def test_a_place_the_body_spells_in_full_later_or_reached_by_going_there() -> None:
+    lines = (
+        "第4屆第5次臨時會3/6-15於民治議事廳召開",
+        "某市議會第4屆第5次臨時會今日上午於新營民治議事廳召開。",
+    )
+    assert facts_of(*lines).place == "新營民治議事廳"
+    lede = "某辦主任王大明到深圳主持座談會，30位工商界人士出席。"
+    assert facts_of("王大明主持工商界座談會", lede).place == "深圳"
+    lede = "12月24日下午，我校在某楼C604会议室开展“百年奋斗，巾帼新篇”——学习某某精神座谈会。"
+    assert facts_of("校妇委会开展座谈会", lede).place == "某楼C604会议室"
+
+
+def test_what_a_broadcast_is_about_is_no_place() -> None:
+    lede = "市議會援例於地方有線電視公用頻道針對開閉幕、專案報告進行轉播。"
+    assert facts_of("市議會定期會將轉播", lede).place is None
