@@ -185,8 +185,8 @@ def _date(page: Page, hint: str | None) -> str | None:
         or _first_full(page.head, page.roc)
         or _confirmed_address(page)
         or _first_full(page.lead, page.roc, events=True)
+        or _in_year(page)  # (`2020年3月…`, then `6月28日下午…召开`: a day in a known year)
         or _hinted(hint, padded=True)
-        or _in_year(page)
         or _from_address(page)
         or _closing_date(page.tail)
     )
@@ -312,6 +312,7 @@ def _in_year(page: Page) -> dt.date | None:
     month = ref[1] if ref is not None else None
     if ref is not None and page.lead and (filed := dates.dateline_day(page.lead[0])):
         return _nearest(ref, filed)  # `(某社记者某某彰化26日电)`: the day the report was filed
+    earlier: set[int] = set()  # the years the lede's earlier lines write
     for line in page.lead:
         if ref is not None and (day := dates.today_day(line)):
             return _nearest(ref, day)  # `某议会今(26)日召开…,决议10月3日…`: today's
@@ -336,10 +337,13 @@ def _in_year(page: Page) -> dt.date | None:
                 or _title_year(page.title)
                 or (_roc_year(page, line) if page.roc else None)
                 or (None if relative else dates.year_before(text) or dates.named_year(text))
+                # `2020年3月，经…批准…`, then `6月28日下午，…召开`: the story's one year
+                or (next(iter(earlier)) if len(earlier) == 1 and not relative else None)
                 or (None if relative else dates.work_year(page.lead, month))
             )
             if year is not None and (date := dates.in_year(year, month, day, known)) is not None:
                 return date
+        earlier |= dates.years(line)
     if ref is not None:
         for line in page.lead:
             for day in dates.days(line):

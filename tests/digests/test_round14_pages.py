@@ -218,3 +218,19 @@ def test_a_place_the_body_spells_in_full_later_or_reached_by_going_there() -> No
 def test_what_a_broadcast_is_about_is_no_place() -> None:
     lede = "市議會援例於地方有線電視公用頻道針對開閉幕、專案報告進行轉播。"
     assert facts_of("市議會定期會將轉播", lede).place is None
+
+
+def date_of(data: str, path: str = "page.txt") -> str | None:
+    return prepare(data.encode(), path).date
+
+
+def test_a_day_of_the_lede_takes_the_one_year_its_earlier_lines_write() -> None:
+    page = (
+        "某集团召开某学院转设工作表彰大会\n"
+        "2020年3月，经教育部批准，某某学院成功转设，正式更名为某某理工学院。\n"
+        "为表彰先进，6月28日下午，某集团在某学院第一会议室召开表彰大会。\n"
+    )
+    assert date_of(page) == "2020-06-28"
+    # two years written before leave the day's year unknown from them
+    page = page.replace("2020年3月，", "2019年提出申请，2020年3月，")
+    assert date_of(page) is None
