@@ -6,10 +6,17 @@ from __future__ import annotations
 import re
 
 from digests.meeting_join import joined
-from digests.meeting_spans import compound_end, compound_follows, meeting_spans, together_end
+from digests.meeting_spans import (
+    RECALLED,
+    compound_end,
+    compound_follows,
+    meeting_spans,
+    together_end,
+)
 from digests.meeting_text import Name
 from digests.meeting_words import (
     ABOUT,
+    BODY_AT_MEETING,
     CONVENED,
     CONVENED_MEETING,
     FOLLOWS_NAME,
@@ -44,6 +51,8 @@ def first_named(s: str, numbered: bool = False, mentioned: bool = True) -> Name 
         if named:
             start, end = _studied_later(s, start, end)
             return joined(s, start, together_end(s, end))
+        if RECALLED.search(s, max(0, start - 14), start):
+            continue  # `在上月舉行的某會議第六次會議上`: background, not the session reported
         if numbered and fallback is None and SESSION.search(s, start, end):
             fallback = (start, end) if ABOUT.match(s, end) else None
             session = session or (start, end)
@@ -59,6 +68,8 @@ def first_named(s: str, numbered: bool = False, mentioned: bool = True) -> Name 
             return (convened.span(1),)  # `召开整域推进乡村振兴战略上劲会。`: a kind not listed
     if numbered and (sitting := SITTING_COMMITTEE.search(s)) is not None:
         return (sitting.span(1),)
+    if numbered and (at := BODY_AT_MEETING.search(s)) is not None:
+        return at.span(1), at.span(2)
     if session and mentioned:  # `某縣議會第二十屆第六次定期會縣政總質詢議程昨日結束`
         return joined(s, session[0], compound_end(s, session[1]))
     return None

@@ -22,6 +22,9 @@ def meeting_name(source: str, s: str, s_title: str, title: str | None) -> str | 
     if not in_title:
         if body is not None and _visit_previewing(s, s_title, body):
             return None  # `某長官會見某會領導`: the 聯誼會 `將於本月中舉辦` is not reported
+        bare = name_text(s, body) or ""
+        if 2 < len(bare) <= 4 and (quoted := _quoted_in_full(s, bare)) is not None:
+            return name_text(source, quoted)  # `出席交流會`, then `「某某經貿合作交流會」由…主辦`
         return name_text(source, body)
     # a headline's last meeting is the one it reports, unless one it decides to convene
     # (`某某主持召开第六十七次主席会议 决定明年1月召开常委会第二十四次会议`)

@@ -74,7 +74,11 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
             held = False  # `指28日将召开第6次程序委员会`: to be held
         if stop in VERBS and _HELD_BEFORE.search(s, max(0, start - 12), start):
             held = False  # `上月舉行第四次大會中`: an earlier sitting, recalled
+        if RECALLED.search(s, max(0, start - 14), start):
+            held = False  # `兩地在上月舉行的某某會議第六次會議上簽署…`: the same, as background
         held = held or _attended(s, start, match.end(), stop)
+        if s.startswith(("代表资格", "代表职务"), match.end()):
+            continue  # `终止其某市第五次代表大会代表资格`: a delegate's seat, not a meeting
         if stop in ("出席", "列席") and s.startswith("代表", match.end()):
             held = False  # `选举产生出席党的十八大代表`: delegates to it, elected elsewhere
         # `舉行開幕前記者會`: the briefing before a session opens reports the session
@@ -97,6 +101,9 @@ def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | Non
 _NAMES_ITSELF = re.compile(r".{3,}|院会")
 _HELD_BEFORE = re.compile(
     r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)了?$"
+)
+RECALLED = re.compile(
+    r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)的$"
 )
 _TO_BE_HELD = re.compile(r"(?:将|拟|计划|决定)[^，,。；;\s]{0,10}?(?:召开|举行|举办)$")
 _AT_IT = re.compile(r"上[，,]")  # `座谈会上,…`: at the meeting reported
@@ -320,11 +327,12 @@ def before_place_and_time(s: str, at: int) -> int:
         at = adverb.start()  # `某委員會今日繼續召開第二次會議`: how, not who
     time = TIME.search(s, max(0, at - 14), at)
     at = time.start() if time and time.end() == at else at
-    # a session named, then when and where it holds its sitting: `…第十四次會議，上午在…舉行`
+    # a session or a body named, then when and where it sits: `…第十四次會議，上午在…舉行`,
+    # `某市議會某專案調查小組，今（13）日上午召開會議`
     return at - 1 if s[at - 1 : at] in ("，", ",") and _SESSION_BEFORE.search(s, 0, at - 1) else at
 
 
-_SESSION_BEFORE = re.compile(rf"{NUMBER}次(?:会议|大会)$")
+_SESSION_BEFORE = re.compile(rf"{NUMBER}次(?:会议|大会)$|(?:委员会|小组|常委会|理事会)$")
 
 
 _GOES_ON = re.compile(r"(?:继续|再次|再度|首次|正式|专门|随即)$")

@@ -39,6 +39,9 @@ def name_text(source: str, name: Name | None) -> str | None:
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
     text = _DAY_WORD.sub("", text).lstrip("的之")  # `某市議會今天定期會`: the day is the date's
+    for opening in (_COUNTED_OPEN, _CLAUSE_OPEN, _KIND_BEFORE_QUOTE):
+        if (found := opening.match(text)) is not None and len(text) - found.end() >= 4:
+            text = text[found.end() :]
     if (own := DEICTIC.match(text)) is not None and len(text) - own.end() >= 4:
         text = text[own.end() :]  # `我院第八届五次职工代表大会`: this hospital's, as its page says
     return text[-CAP:] if text not in _BARE_KINDS else None
@@ -96,6 +99,17 @@ _ALIAS_OPEN = re.compile(rf"[(（]{_ALIAS_WORD}[^)）]{{0,20}}$")
 _UNCLOSED = re.compile(r"^[^“「『]*[“「『](?=[^”」』]*$)")  # up to an opening quote never closed
 _DAY_WORD = re.compile(
     r"(?:今天|今日|昨天|昨日|今早|今晨|今午|昨晚|今晚|明天|明日)(?:[(（]\d{1,2}日?[)）])?"
+    r"|今年度?"  # `某銀行今年全行行務會議`: the year is the date's too
+)
+# What opens a name and is no part of it: how many (`一个面向…的研讨会`), a clause about who
+# holds it (`今年由日本担任主席国的某组织部长理事会会议`), a bare kind before the quoted name
+# (`国际会议“人工智能峰会”`). Both scripts.
+_COUNTED_OPEN = re.compile(r"^[^“「『]{0,12}?(?:一个|一個|一场|一場)")  # (after its holder too)
+_CLAUSE_OPEN = re.compile(
+    r"^[^“「『的]{0,12}?(?:由|担任|擔任|主办|主辦|承办|承辦|发起|發起|组成|組成)[^“「『的]{0,16}的"
+)
+_KIND_BEFORE_QUOTE = re.compile(
+    r"^(?:国际|國際)?(?:会议|會議|大会|大會|论坛|論壇)(?=[“「『].+[”」』]$)"
 )
 
 

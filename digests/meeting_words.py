@@ -158,6 +158,8 @@ NAME_STOPS = (
     "为主题的",
     "为题的",
     "主办",
+    "合办",  # `某局和某學院合辦世界某日研討會`: who organised it, not its name
+    "协办",
     "推出",  # `某商会推出系列座谈会`: the body launching it is no part of its name
     "随着",  # `随着某会议的召开`: what came with it, not the name
     "随著",  # (as the converter leaves a traditional page's 隨著)
@@ -186,7 +188,7 @@ FOLLOWS_NAME = re.compile(
 HOLDS = re.compile(r"召开|举行|举办")
 # `举行定期会议`, `举行了12次会议`: how often they meet, or what sort, not which meeting.
 GENERIC = re.compile(
-    r"^(?:此次|本次|这次|该次|上一?次|下一?次|今次|每次|[上下]一?届|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场)|的一次|十分重要|非常重要"
+    r"^(?:此次|本次|这次|该次|上一?次|下一?次|今次|每次|[上下]一?届|这|那|其|各类|此类|该类|各种|有关|相关|一次|一场|一系列)|的一次|十分重要|非常重要"
     r"|[上下]一?次(?:会议|大会|例会|会)$"  # `主席宣布下次會議`: the next one, whoever announces it
     r"|^[他她它您者]"  # a clause's subject, not a name: `他期望新届会董会`, `者均获大会`
     r"|^全[县市区省州镇乡村校]的"  # `参加全县的大会`: which county's, not which meeting
@@ -217,7 +219,7 @@ TIME = re.compile(
 STUDY_GROUP = re.compile(r"中心组$")  # a theory study group meets only as itself
 MEETING_BODY = re.compile(
     r"(?:常委会|党组|党委|党工委|委员会|主席团|执委会|理事会|董事会|立法会|议会"
-    r"|全委会|支委会|监事会|管委会)$"  # `某纪委全委会召开会议`: the 全委会会议
+    r"|全委会|支委会|监事会|管委会|小组)$"  # `某纪委全委会召开会议`: the 全委会会议
 )
 ORG_END = re.compile(r"[会委联协组部局办府院团社盟所厂司议学校馆）)]$")  # 馆: a 会馆
 NUMBERED_AT = 12  # a meeting's number comes early: after a short body (主席团第三次), a year
@@ -241,6 +243,11 @@ SITTING_COMMITTEE = re.compile(
     r"((?:立法会|区议会|议会|人大常委会)(?:[^，,。；;、\s《》]{0,16}?(?:委员会|内会))?|行政会)"
     r"(?:今日|昨日|今天|昨天|今早|昨晚|[今昨])?(?:[上下]午|晚上?)?(?:继续|恢复|完成)?"
     r"(?:讨论|审议|通过|否决|表决|开会|辩论|补选|选出|[二三]读)"
+)
+# A body that took its decision at its meeting: `某諮詢委員會今日在會議上審議並決定…`.
+BODY_AT_MEETING = re.compile(
+    r"(?:^|(?<=[。！？!?\n，,]))([^，,。；;、\s《》]{2,20}?(?:委员会|理事会|董事会|常委会|小组))"
+    r"(?:今日|昨日|今天|昨天|日前|[今昨])?在(会议)上"
 )
 QUOTES = {"”": "“", "」": "「", "』": "『"}
 # A dateline or credit opening a sentence: `(中央社记者某某某县十日电)`, `本报讯（记者 某某）`.

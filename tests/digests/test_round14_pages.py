@@ -234,3 +234,45 @@ def test_a_day_of_the_lede_takes_the_one_year_its_earlier_lines_write() -> None:
     # two years written before leave the day's year unknown from them
     page = page.replace("2020年3月，", "2019年提出申请，2020年3月，")
     assert date_of(page) is None
+
+
+def test_who_organised_a_meeting_or_how_many_there_were_is_no_part_of_its_name() -> None:
+    lede = "某局和某學院合辦世界某某日研討會，逾百名醫生出席。"
+    assert facts_of("某某日研討會舉行", lede).name == "世界某某日研討會"
+    lede = "2024年某某周今日展開，舉行一系列活動和會議。同日進行的校園某某研討會為活動揭開序幕。"
+    assert facts_of("某某周展開", lede).name != "一系列活動和會議"
+
+
+def test_a_delegates_seat_and_a_meeting_recalled_as_background_are_not_reported() -> None:
+    lede = "决定给予某某开除党籍处分，终止其中共某市第五次代表大会代表资格。"
+    assert facts_of("某某被开除党籍", lede).name is None
+    lede = "局長今日與某市代表團舉行會議。兩地在上月舉行的某某合作會議第六次會議上簽署備忘錄。"
+    facts = facts_of("局長晤某市代表團", lede)
+    assert (facts.name, facts.place) == (None, None)
+
+
+def test_a_body_named_before_a_comma_and_its_day_holds_its_meeting() -> None:
+    lede = "某市議會某某專案調查小組，今（13）日上午召開會議，召集人某某轉述3點爭議。"
+    assert facts_of("某市議會調查某某案", lede).name == "某市議會某某專案調查小組會議"
+
+
+def test_a_committee_that_decided_at_its_meeting_held_it() -> None:
+    lede = "某某諮詢委員會今日在會議上按條例審議並決定有條件通過某某報告。"
+    assert facts_of("某某會有條件通過報告", lede).name == "某某諮詢委員會會議"
+
+
+def test_a_bare_kind_the_body_later_names_in_quotes_is_named_by_the_quote() -> None:
+    lede = "某司長今日在某地出席交流會，推廣商機。「某某地區經貿合作交流會」由某某政府主辦。"
+    assert facts_of("某司長推廣商機", lede).name == "某某地區經貿合作交流會"
+
+
+def test_a_names_count_clause_year_and_kind_before_a_quote_are_cut() -> None:
+    assert (
+        facts_of("某行召开会议", "某银行今年全行行务会议于19日举行。").name == "某银行全行行务会议"
+    )
+    lede = "日本政府在某地举办了一个面向各国机构投资者的研讨会。"
+    assert facts_of("首相出席研讨会", lede).name == "面向各国机构投资者的研讨会"
+    lede = "今年由日本担任主席国的某某组织部长理事会会议在巴黎召开。"
+    assert facts_of("部长理事会会议召开", lede).name == "某某组织部长理事会会议"
+    lede = "首相在东京出席了国际会议“某某峰会”，并发表演讲。"
+    assert facts_of("首相发表演讲", lede).name == "“某某峰会”"
