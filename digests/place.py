@@ -13,13 +13,14 @@ from digests.script import CJK, to_simplified
 _PLACE = re.compile(
     # 于 of 关于, 由于, 对于, 在 of 在意 (cares) no preposition; `来到某里召开`: went there;
     # Hong Kong's `假座某酒樓` as its `假某酒樓`
-    r"(?:在(?![意乎])|(?<![渡度休放请暑寒长])假座?|(?<![关由对至属等鉴基])于|来到"
+    r"(?:在(?![意乎](?!大利))|(?<![渡度休放请暑寒长])假座?|(?<![关由对至属等鉴基])于|来到"
     r"|(?<![直来得收受达遇等提想说回看找做])到(?=[^，,。；;]{1,12}?主持))"  # `到深圳主持座談會`
     r"((?:(?!在)(?!(?<![渡度休放请暑寒长])假)[^，,。；;：:！!？?\n“”《》]){1,30}?)"
     r"(?:与[^，,。；;]{1,12}?)?"  # `在台中市与有关单位举行`: the place, not its company
     # `在北京主持召开`, `在周一繼續主持`
-    r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中|主持|继续|再次|再度)*"
-    r"(?:召开|举行|开幕|闭幕|举办|开议|会见|接见|揭幕|[掀拉]开(?:序幕|帷幕)"
+    r"(?:隆重|顺利|正式|圆满|胜利|成功|共同|联合|组织|专门|集中|主持|继续|再次|再度|开始)*"
+    r"(?:召开|举行|开幕(?![辞词])|闭幕|举办|开议|会见|接见|揭幕|[掀拉]开(?:序幕|帷幕)|落下帷幕"
+    r"|结束了?为期"  # `在法国巴黎结束了为期两天的日程`
     # `在政府總部主持學習…座談會`, `在某会议室开展…座谈会`: the meeting chaired or held there
     r"|(?:主持|开展)(?=(?:[^，,。；;！？“]|“[^”]{0,40}”){0,40}?会))"  # (a quoted slogan in it)
     r"(?!前|后|期间|之际)"  # `在人代会召开前`, `继…在高雄市舉辦後`: a time, not a place
@@ -27,7 +28,8 @@ _PLACE = re.compile(
 _NOT_PLACE = re.compile(
     r"\d+[月日]|[上下]午|晚上|会上|期间|基础上|背景下|关键时刻"
     r"|^(?:近日|日前|今日|昨日|今天|昨天|即日|今年|本月|近期|同日|当日|此|是|本次|视频|该$)"
-    r"|^(?:上月|上周|上星期|去年|前年|早前|此前)"  # `在上月舉行的…會議上`: when, not where
+    r"|^(?:上月|上周|上星期|去年|前年|早前|此前|[上下这本]个?月)"  # `在上月舉行的…`: when
+    r"|^(?:召集|组织|邀请)|以[^，,。]{0,10}(?:方式|形式)"  # `在召集…举行的`, `在某地以视频方式出席`
     r"|^(?:线上?|网上|云端)$"  # `在线举办`: online, no place
     r"|^(?:这里|那里|此地|该地|当地|本地|指定地点|同一地点)$"  # where, said without saying
     # `本立法年度已`, `即将`, `过去一年`: a time; `在某届某次会议`: a meeting
@@ -65,7 +67,12 @@ _SHORT_PLACES = {
 
 # Where someone attended the meeting, when no sentence says where it was held: a city or a
 # hall (`在北京出席某会议`), not a state (`仍在羁押中未出席`) or a time (`于下周…出席`).
-_ATTENDED_AT = re.compile(r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中心|宾馆|酒店|礼堂))出席")
+_ATTENDED_AT = re.compile(
+    r"在([^\W\d_]{0,8}?(?:[京市省县区州]|会堂|中心|宾馆|酒店|礼堂))出席"
+    # `在法國巴黎出席交流會`; `在會議地點義大利北部斯特里薩告訴記者`
+    r"|在([^\W\d_]{2,8}?)出席(?!的)(?=[^，,。；;]{0,20}?(?:会|论坛|峰会))"
+    r"|在(?:会议|活动)地点([^\W\d_]{2,12}?)(?=[(（，,。\s]|告诉|表示|指出|说)"
+)
 
 
 # A notice's or a record's field: `现场会议地点:公司会议室`, `地 點 本院議場`.
@@ -83,9 +90,9 @@ def find_place(source: str, s: str) -> str | None:
     """Where it was held, as written; a city's one-character form written in full, or the
     place a later sentence spells in full from that city (`在京召开`, then `在北京某會館`)."""
     places = [
-        match.span(1)
+        match.span(match.lastindex or 1)  # (the one group of its alternatives that matched)
         for match in (*_PLACE.finditer(s), *_ATTENDED_AT.finditer(s), *_PLACE_FIELD.finditer(s))
-        if not _NOT_PLACE.search(match.group(1))
+        if not _NOT_PLACE.search(match.group(match.lastindex or 1))
         and not _DECIDED.search(s, max(0, match.start() - 12), match.start())
     ]
     if not places:

@@ -276,3 +276,27 @@ def test_a_names_count_clause_year_and_kind_before_a_quote_are_cut() -> None:
     assert facts_of("部长理事会会议召开", lede).name == "某某组织部长理事会会议"
     lede = "首相在东京出席了国际会议“某某峰会”，并发表演讲。"
     assert facts_of("首相发表演讲", lede).name == "“某某峰会”"
+
+
+def test_places_abroad_and_where_a_meeting_ended_or_was_attended() -> None:
+    lede = "某某部长会议4月29日在意大利城市都灵拉开帷幕，各国部长出席。"
+    assert facts_of("某某部长会议开幕", lede).place == "意大利城市都灵"
+    lede = "某某部长理事会会议5月3日晚在法国巴黎结束了为期两天的日程。"
+    assert facts_of("某某部长理事会会议闭幕", lede).place == "法国巴黎"
+    lede = "某司長今日在法國巴黎出席交流會，向工商界推廣商機。"
+    assert facts_of("某司長推廣商機", lede).place == "法國巴黎"
+    lede = "某部長在會議地點義大利北部斯特里薩告訴記者，各國應團結。某某財長會議今天召開。"
+    assert facts_of("某某財長會議召開", lede).place == "義大利北部斯特里薩"
+
+
+def test_a_speech_a_month_a_summoning_or_a_video_link_is_no_place() -> None:
+    lede = "某司長在研討會致開幕辭時表示，某地是超級聯繫人。"
+    assert facts_of("某司長推廣法律服務", lede).place is None
+    lede = "首相表示将在下个月举行会议。"
+    assert facts_of("首相谈会议", lede).place is None
+    lede = "某长官5月13日在召集全国干部举行的会议上，指示采取措施。"
+    assert facts_of("某长官指示采取措施", lede).place is None
+    lede = "某主任在北京以視頻連線方式出席活動開幕典禮。"
+    assert facts_of("某主任出席開幕典禮", lede).place is None
+    lede = "某县5月20日在某知事等人出席的会议上，汇总了计划草案。"
+    assert facts_of("某县汇总计划草案", lede).place is None
