@@ -84,9 +84,11 @@ def _headings(tree: etree._Element) -> tuple[str, ...]:
 
 
 def _top_headings(tree: etree._Element) -> list[etree._Element]:
-    """The <h1>s; else the page's only <h2>, else its only <h3>."""
+    """The <h1>s and the page's only <h2> (under a section's name in <h1>: `学院新闻`); with
+    no <h1>, the page's only <h2>, else its only <h3>."""
     if h1 := list(tree.iter("h1")):
-        return h1
+        h2 = list(tree.iter("h2"))
+        return h1 + h2 if len(h2) == 1 else h1
     for tag in ("h2", "h3"):
         if found := list(tree.iter(tag)):
             return found if len(found) == 1 else []

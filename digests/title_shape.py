@@ -28,6 +28,8 @@ _SITE_SPLIT = re.compile(
 _BLOG_SUFFIX = re.compile(r"\s+@\s+[^@]{1,40}$|\s*::[^:]{1,30}::\s*$")
 # A site named by a Latin brand, with a few words: `EDN 电子技术设计`, `IT之家`, `CSDN博客`.
 _BRAND = re.compile(rf"^[A-Z]{{2,}}[A-Za-z0-9]{{0,8}}\s*[{CJK}]{{0,8}}$")
+# A feed item's serial after its headline: `… - 240523-21`.
+_SERIAL = re.compile(r"[\d\-_/.]{4,}")
 # A site named by its address: `… | cumt.net.cn`, `…_www.example.gov.cn`.
 _DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 _SITE = re.compile(
@@ -37,7 +39,7 @@ _SITE = re.compile(
 _NAV = re.compile(
     r"跳过导航|跳到|跳至|按enter|主内容|无障碍|长者|适老|登录|注册|设为首页|加入收藏|收藏本站|放大"
     r"|缩小|默认|首页|当前位置|您的位置|所在位置|今天是|网站地图|联系我们|返回|上一篇|下一篇|打印"
-    r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体|分类|热门|推荐|广告|栏目|导航"
+    r"|分享|字号|繁体|简体|english|手机版|微信|微博|搜索|媒体(?:报道|聚焦|关注|看|视角)|^媒体$|分类|热门|推荐|广告|栏目|导航"
     r"|新闻中心|新闻资讯|综合新闻|工作动态|要闻|即时新闻|图片新闻|新闻动态|信息公开|javascript"
     r"|browser|浏览器|版权|copyright|备案|责任编辑|提供.{0,12}新闻|查看|详情|更多|阅读全文"
     r"|商城|购物|宅配|付款|包邮|优惠券|其他报道|相关报道|相关字词|延伸阅读|隐私|授权|创刊"
@@ -59,6 +61,7 @@ _ADVERBIAL = re.compile(r"^以|为契机|为主题|之际|在即|前夕|\d")
 # and so is one whose first part says who said what (`某某稱某某非撤回議案 如議員…`): a slogan
 # quotes no one (both scripts: a page's <title> is read before it is simplified)
 _SAYS = re.compile(
+    r"[拟擬](?=[^，,]{0,4}[在於于])|"  # `某公司擬在某地建度假村 召開…`: a plan stated, no slogan
     r"[称稱]|[说說](?!明)|表示|指出|[强強][调調]|[认認][为為]|[回][应應]|批[评評]|呼[吁籲]"
 )
 
@@ -132,6 +135,7 @@ def strip_decoration(text: str) -> str:
         or len(match[2]) <= 4
         or _BRAND.match(match[2])
         or _DOMAIN.fullmatch(match[2])
+        or _SERIAL.fullmatch(match[2])
     ):
         if han_count(match[1]) < 4:
             break

@@ -300,3 +300,21 @@ def test_a_speech_a_month_a_summoning_or_a_video_link_is_no_place() -> None:
     assert facts_of("某主任出席開幕典禮", lede).place is None
     lede = "某县5月20日在某知事等人出席的会议上，汇总了计划草案。"
     assert facts_of("某县汇总计划草案", lede).place is None
+
+
+def test_a_feeds_serial_after_the_headline_and_a_plan_before_it_are_read_right() -> None:
+    dated = "\n日期：2024-05-23\n"
+    page = f"[政治] 主持上任後首次院會 某某：逐步完成政見 - 240523-21{dated}某某今天主持院會。\n"
+    assert title_of(page) == "主持上任後首次院會 某某：逐步完成政見"
+    page = f"某公司擬在某地建度假村 召開環評會議鄰近里民未獲通知{dated}某公司近日舉辦環評會議。\n"
+    assert title_of(page) == "某公司擬在某地建度假村 召開環評會議鄰近里民未獲通知"
+
+
+def test_a_headline_with_media_in_a_name_under_a_sections_h1_is_the_headline() -> None:
+    lede = "<p>3月12日，正值植树节之际，新媒体学院学生会在体育馆门前设立摊位，宣传环保知识。</p>"
+    page = (
+        "<html><head><title>学院新闻</title></head><body><h1>学院新闻</h1>"
+        "<h2>新媒体学院植树节特别活动顺利举行</h2><p>来源单位：新媒体学院 发布时间：2015-03-13</p>"
+        f"{lede}</body></html>"
+    )
+    assert title_of(page, "page.html") == "新媒体学院植树节特别活动顺利举行"
