@@ -13,12 +13,13 @@ import statistics
 import threading
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 import jieba
 
+from digests import route
 from digests.lexicon import CompactMap
 from digests.script import is_cjk
 from digests.sentences import MAX_SENTENCE
@@ -249,9 +250,15 @@ def tokenize(simplified: str, *, hmm: bool = True) -> list[str]:
     with the square of some runs' length (20,000 repeated characters: 7 s, 500: 6 ms).
     """
     tokenizer = _get()
+    # (jieba's words, its route found in one pass: `digests.route`; no-HMM checks are rare)
+    segment = functools.partial(route.cut, tokenizer) if hmm else _no_hmm(tokenizer)
     if len(simplified) <= MAX_SENTENCE:
-        return tokenizer.lcut(simplified, HMM=hmm)
-    return [word for piece in _pieces(simplified) for word in tokenizer.lcut(piece, HMM=hmm)]
+        return segment(simplified)
+    return [word for piece in _pieces(simplified) for word in segment(piece)]
+
+
+def _no_hmm(tokenizer: jieba.Tokenizer) -> Callable[[str], list[str]]:
+    return functools.partial(tokenizer.lcut, HMM=False)
 
 
 def _pieces(text: str) -> list[str]:
