@@ -47,6 +47,8 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if stop in MET or stop in REFERS or stop in ELECTED:
             continue  # the body visited or elected, a task about a meeting: none held
         founding = match.group() in FOUNDED_BODIES and FOUNDING.search(s, start, match.start())
+        if _CALLED_OFF.match(s, match.end()):
+            continue  # `某諮詢會議延期`, `某會議宣布取消`: not held, whatever else is said of it
         if FOUNDED.match(s, match.end()) or founding:
             continue  # `某理事会在某村成立`, `某村成立某联谊会`: a body founded
         if (
@@ -66,7 +68,9 @@ def meeting_spans(s: str) -> Iterator[tuple[int, int, bool]]:
         if bare and not (_NAMES_ITSELF.match(match.group()) and _held_bare(s, match, stop, held)):
             continue  # a bare 会议 names nothing; a bare 座谈会 that was held does
         held = held or bare
-        if GENERIC.search(s[start : match.end()]) or COUNTED.search(s, start, match.start()):
+        if GENERIC.search(s[start : match.end()].lstrip("「“『")) or COUNTED.search(
+            s, start, match.start()
+        ):
             continue
         if follows and _organiser(s, follows.end()):
             continue  # `某联谊会昨举行第二次会议`: the organiser, not the meeting
@@ -102,6 +106,7 @@ _NAMES_ITSELF = re.compile(r".{3,}|院会")
 _HELD_BEFORE = re.compile(
     r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)了?$"
 )
+_CALLED_OFF = re.compile(r"[」”』]?(?:将|已|宣布|再度|再次)?(?:延期|取消|改期|推迟|延后|押后)")
 RECALLED = re.compile(
     r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)的$"
 )

@@ -177,3 +177,13 @@ def test_a_names_count_clause_year_and_kind_before_a_quote_are_cut() -> None:
     assert facts_of("部长理事会会议召开", lede).name == "某某组织部长理事会会议"
     lede = "首相在东京出席了国际会议“某某峰会”，并发表演讲。"
     assert facts_of("首相发表演讲", lede).name == "“某某峰会”"
+
+
+def test_a_meeting_called_off_or_quoted_as_this_one_is_not_reported() -> None:
+    lines = (
+        "某某移工諮詢會議延期 擬討論引進行業",
+        "原本諮詢會議敲定下週一舉行，因故延期。部長回應，「這次第2次的諮詢會我們也有邀請相關部會」。",
+    )
+    assert facts_of(*lines).name is None
+    lede = "主辦方今日宣布，原訂明日舉行的某某會議取消。"
+    assert facts_of("某某會議宣布取消", lede).name is None
