@@ -169,6 +169,8 @@ def is_html(data: bytes, name: str = "") -> bool:
     head = data[:4096]
     if _HTML_START.match(head):
         return True
+    if name.lower().endswith((".md", ".markdown")):
+        return False  # a post's own tables and `<style>` are Markdown's to read
     hinted = name.lower().endswith((".html", ".htm"))
     return len(_HTML_TAG.findall(head)) >= (1 if hinted else 3)
 
@@ -210,7 +212,10 @@ def decode(data: bytes, name: str = "") -> Decoded:
     if not html:
         if is_markdown(name, text):
             read = read_markdown(text)
-            return Decoded(read.text, encoding, read.title, date=read.date)
+            # a site generator renders the front matter's title as the page's <title> and
+            # its <h1>: both say it, as an HTML page's agreeing two do
+            headings = (read.title,) if read.title else ()
+            return Decoded(read.text, encoding, read.title, headings, date=read.date)
         return Decoded(text=text, encoding=encoding)
     page = extract_html(text)
     if not page.text.strip():

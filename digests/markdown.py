@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# `---` lines around `key: value` pairs at the very top (Jekyll, Hugo, an archive's export).
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# `---` lines around `key: value` pairs at the very top (Jekyll, Hugo, an archive's export);
+# Hexo writes the pairs with no `---` before them, only the one after.
+_FRONT_MATTER = re.compile(
+    r"\A(?:---[ \t]*\r?\n(.*?)|([A-Za-z_]+[ \t]*:.*?))\r?\n---[ \t]*(?:\r?\n|\Z)", re.S
+)
 _FIELD = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
 _TITLE_KEYS = ("title",)
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate")
@@ -28,6 +31,7 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|\.)[^)\n]*\)")
 # A figure's caption is no article text, whatever the block around it; the tags a Markdown
 # file carries from the page it was saved from say nothing a reader reads.
 _CAPTION = re.compile(r"<figcaption\b[^>]*>.*?</figcaption>", re.S | re.I)
+_STYLE = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.S | re.I)  # a post's CSS and JS
 _TAG = re.compile(
     r"</?(?:figure|img|picture|source|video|audio|iframe|div|span|p|br|hr|a|b|i|em|strong)\b[^>\n]*>",
     re.I,
@@ -51,11 +55,12 @@ def read_markdown(text: str) -> Markdown:
     title = date = None
     match = _FRONT_MATTER.match(text)
     if match is not None and match.end() <= FRONT_MATTER_CHARS:
-        fields = {key.lower(): _unquoted(value) for key, value in _FIELD.findall(match[1])}
+        block = match[1] if match[1] is not None else match[2]
+        fields = {key.lower(): _unquoted(value) for key, value in _FIELD.findall(block)}
         title = next((fields[key] for key in _TITLE_KEYS if fields.get(key)), None)
         date = next((fields[key] for key in _DATE_KEYS if fields.get(key)), None)
         text = text[match.end() :]
-    text = _COMMENT.sub("", _MORE.sub("", text))
+    text = _STYLE.sub("", _COMMENT.sub("", _MORE.sub("", text)))
     text = _TAG.sub("", _CAPTION.sub("", text))
     text = _LINK.sub(r"\1", _PICTURE.sub("", text))
     return Markdown(_HEADING.sub(r"\1", text), title, date)

@@ -100,6 +100,7 @@ _UNCLOSED = re.compile(r"^[^“「『]*[“「『](?=[^”」』]*$)")  # up to 
 _DAY_WORD = re.compile(
     r"(?:今天|今日|昨天|昨日|今早|今晨|今午|昨晚|今晚|明天|明日)(?:[(（]\d{1,2}日?[)）])?"
     r"|今年度?"  # `某銀行今年全行行務會議`: the year is the date's too
+    r"|(?:19|20)\d\d年\d{1,2}月份?(?=第)"  # `某代表會2016年1月份第二次臨時會`: and the month
 )
 # What opens a name and is no part of it: how many (`一个面向…的研讨会`), a clause about who
 # holds it (`今年由日本担任主席国的某组织部长理事会会议`), a bare kind before the quoted name

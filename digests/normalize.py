@@ -38,7 +38,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # byline's fields keep theirs: `宣傳部 2019-08-11 打印`.)
 _DIGIT_SPACE = re.compile(
     rf"(?<=第) (?=\d)|(?<=\d) (?=[次届屆])"
-    rf"|(?<=[{_CJK}]) (?=\d{{1,4}}[年月])|(?<=[年月]) (?=\d{{1,2}}[月日])"
+    rf"|(?<=[{_CJK}]) (?=\d{{1,4}} ?[年月])|(?<=[年月]) (?=\d{{1,2}} ?[月日])|(?<=\d) (?=[年月日])"
 )
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BLANKS = re.compile(r"\n{3,}")

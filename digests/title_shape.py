@@ -28,6 +28,8 @@ _SITE_SPLIT = re.compile(
 _BLOG_SUFFIX = re.compile(r"\s+@\s+[^@]{1,40}$|\s*::[^:]{1,30}::\s*$")
 # A site named by a Latin brand, with a few words: `EDN 电子技术设计`, `IT之家`, `CSDN博客`.
 _BRAND = re.compile(rf"^[A-Z]{{2,}}[A-Za-z0-9]{{0,8}}\s*[{CJK}]{{0,8}}$")
+# A post's date stamp before its headline (`20170509 第四次定期會`): no Latin share of it.
+_DATE_STAMP = re.compile(r"^(?:19|20)\d{2}(?:\d{2}){0,2}\s+")
 # A feed item's serial after its headline: `… - 240523-21`.
 _SERIAL = re.compile(r"[\d\-_/.]{4,}")
 # A site named by its address: `… | cumt.net.cn`, `…_www.example.gov.cn`.
@@ -173,7 +175,7 @@ def is_headline_shape(text: str) -> bool:
     return (
         han >= 4
         and len(text) <= MAX_TITLE
-        and han * 2 >= len(text.replace(" ", ""))
+        and han * 2 >= len(_DATE_STAMP.sub("", text).replace(" ", ""))
         and text[-1] not in "。；;：:，,、"
         and "。" not in text[:-1]
     )

@@ -152,3 +152,17 @@ def test_a_headline_with_media_in_a_name_under_a_sections_h1_is_the_headline() -
         f"{lede}</body></html>"
     )
     assert title_of(page, "page.html") == "新媒体学院植树节特别活动顺利举行"
+
+
+def test_a_hexo_post_without_an_opening_rule_keeps_its_title_stamp_and_drops_its_css() -> None:
+    post = (
+        "title: 20170509 第四次定期會\ndate: 2017-05-09 00:00:00\ntags:\n    - 代表會\n---\n\n"
+        "<style>\n.hint {\n    color: #BBB;\n}\n</style>\n\n**逐字稿待補完**\n\n"
+        "某市民代表會 2017 年 5 月份第四次定期會今日開議，代表提出質詢。\n"
+        "<table><tr><td>日期</td></tr></table>\n"
+    )
+    prepared = prepare(post.encode(), "source/_posts/2017/sitting.md")
+    assert prepared.title == "20170509 第四次定期會"
+    assert prepared.date == "2017-05-09"
+    assert "color" not in prepared.text and "title:" not in prepared.text
+    assert prepared.meeting.name == "某市民代表會第四次定期會"
