@@ -41,7 +41,12 @@ def joined(s: str, start: int, end: int) -> Name:
         if numbered and _names_its_body(s, start, end):
             break  # `团市委召开共青团某市二十一届五次全委会议`: the name has its own body
         if numbered:
-            if 2 <= len(org) <= 30 and ORG_END.search(org) and not GENERIC.search(org):
+            if (
+                2 <= len(org) <= 30
+                and ORG_END.search(org)
+                and not GENERIC.search(org)
+                and not DEICTIC.search(org)  # `大学召开2012年第12次校长办公会议`: its own
+            ):
                 return (subject, org_end), (start, end)
             if SESSION.match(s, start) and (body := _subject(s, start)) is not None:
                 return body, (start, end)

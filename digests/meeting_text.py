@@ -39,7 +39,7 @@ def name_text(source: str, name: Name | None) -> str | None:
     if (umbrella := _UMBRELLA.match(text)) is not None:
         text = umbrella.group(1)  # `某某系列活动——“某推介会”“某大会”…`: the series held
     text = _DAY_WORD.sub("", text).lstrip("的之")  # `某市議會今天定期會`: the day is the date's
-    for opening in (_COUNTED_OPEN, _CLAUSE_OPEN, _KIND_BEFORE_QUOTE):
+    for opening in (_COUNTED_OPEN, _CLAUSE_OPEN, _THAT_ONES, _KIND_BEFORE_QUOTE):
         if (found := opening.match(text)) is not None and len(text) - found.end() >= 4:
             text = text[found.end() :]
     if (own := DEICTIC.match(text)) is not None and len(text) - own.end() >= 4:
@@ -109,6 +109,7 @@ _COUNTED_OPEN = re.compile(r"^[^“「『]{0,12}?(?:一个|一個|一场|一場)
 _CLAUSE_OPEN = re.compile(
     r"^[^“「『的]{0,12}?(?:由|担任|擔任|主办|主辦|承办|承辦|发起|發起|组成|組成)[^“「『的]{0,16}的"
 )
+_THAT_ONES = re.compile(r"^(?:该|該|此|这|這)[^的，,“「]{1,8}的")  # `该项目的总结交流会`
 _KIND_BEFORE_QUOTE = re.compile(
     r"^(?:国际|國際)?(?:会议|會議|大会|大會|论坛|論壇)(?=[“「『].+[”」』]$)"
 )

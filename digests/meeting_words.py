@@ -266,7 +266,7 @@ CREDIT = re.compile(r"记者|通讯员|摄|电|报道")
 # Words that say whose the meeting is: this office's, this school's (`本所`, `我校`).
 DEICTIC = re.compile(
     r"(?:本公所|本[所会會院局校处處]|我[校院所局会會])(?![务務长長])"
-    r"|^(?:学校|學校|集团公司|集團公司|公司)$"  # `学校召开…`: the page's own school, unnamed
+    r"|^(?:学校|學校|大学|大學|集团公司|集團公司|公司)$"  # `学校召开…`: the page's own, unnamed
 )  # both scripts
 
 # How often it is held: `一年一度的新春团拜`, `一年一度大闸蟹宴`.

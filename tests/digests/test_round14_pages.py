@@ -187,3 +187,10 @@ def test_a_meeting_called_off_or_quoted_as_this_one_is_not_reported() -> None:
     assert facts_of(*lines).name is None
     lede = "主辦方今日宣布，原訂明日舉行的某某會議取消。"
     assert facts_of("某某會議宣布取消", lede).name is None
+
+
+def test_the_pages_own_university_numbered_or_that_ones_meeting_holds_no_name() -> None:
+    lede = "9月17日，校长某某主持召开了本年度第12次校长办公会议。"
+    assert facts_of("大学召开2012年第12次校长办公会议", lede).name == "2012年第12次校长办公会议"
+    lede = "日前，某某大学与某电视台联合举行了该项目的总结交流会。"
+    assert facts_of("某电视台与某大学合作项目结项", lede).name == "总结交流会"
