@@ -60,7 +60,10 @@ def _quote_opened(text: str, before: str) -> str:
 _BARE_KINDS = frozenset({"", "会", "會", "会议", "會議", "大会", "大會"})  # no name on its own
 
 
-_MEDIA_TAG = re.compile(r"^[(（【\[](?:影音|视频|視頻|影片|图文|圖文|直播)[)）】\]]\s*")
+_MEDIA_TAG = re.compile(
+    r"^[(（【\[](?:影音|视频|視頻|影片|图文|圖文|直播)[)）】\]]\s*"
+    r"|^[(（][^()（）\d]{1,3}[)）]\s*(?=.{4,})"  # `(鎮代)第一次臨時會`: whose, as a post tags it
+)
 _CLOSERS = ")）」』”]】》>"  # a bracket the walk left open before a name: `(芙蓉讯)某会…`
 # (in either script: `name_text` reads the page's own)
 _ALIAS_WORD = r"(?:以下|下)?(?:简称|簡稱|称|稱)"

@@ -194,3 +194,11 @@ def test_the_pages_own_university_numbered_or_that_ones_meeting_holds_no_name() 
     assert facts_of("大学召开2012年第12次校长办公会议", lede).name == "2012年第12次校长办公会议"
     lede = "日前，某某大学与某电视台联合举行了该项目的总结交流会。"
     assert facts_of("某电视台与某大学合作项目结项", lede).name == "总结交流会"
+
+
+def test_a_posts_bracketed_tag_before_a_sessions_name_is_no_part_of_it() -> None:
+    lede = "臨時會開始時間：2015/01/13，代表就預算提出質詢。"
+    assert facts_of("201501 (鎮代)第一次臨時會", lede).name == "第一次臨時會"
+    # a media tag still goes, and a bracket inside a name stays
+    lede = "某區政協召開常委（扩大）會議，審議工作報告。"
+    assert facts_of("某區政協召開常委（扩大）會議", lede).name == "某區政協常委（扩大）會議"
