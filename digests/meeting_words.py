@@ -34,6 +34,7 @@ KIND = (
     r"|议事|会商|咨询|誓师|质询|答辩|评估"  # `村民议事会`, `防汛会商会`, `专家咨询会`
     r"|记者"  # a press conference (`年结记者会`, `记者招待会` is 招待)
     r"|吹风|研判|约谈|答谢|签约"  # a briefing, a review of the situation, a signing
+    r"|备课|解读|答疑|宣贯"  # teachers' `集体备课会`, `政策解读会`, `答疑会`, `宣贯会`
     # boards and councils meeting, a bureau's or a school's own meeting, a hearing
     r"|理事|监事|董事|会董|校董|常务|专题|公听|发表|[局院校所区乡镇厂处科室馆]务"
     r"|程序委员|程委|行政)"  # a council's procedure committee (程委會), an executive council

@@ -202,3 +202,10 @@ def test_a_posts_bracketed_tag_before_a_sessions_name_is_no_part_of_it() -> None
     # a media tag still goes, and a bracket inside a name stays
     lede = "某區政協召開常委（扩大）會議，審議工作報告。"
     assert facts_of("某區政協召開常委（扩大）會議", lede).name == "某區政協常委（扩大）會議"
+
+
+def test_a_teachers_lesson_planning_and_a_policy_briefing_are_meetings() -> None:
+    lede = "1月9日，以某某为主题的北京高校思政课教师学习实践暨集体备课会在某酒店举办。"
+    assert facts_of("某学院承办集体备课会", lede).name == "北京高校思政课教师学习实践暨集体备课会"
+    lede = "3月5日，2019届毕业生就业相关政策解读会在某报告厅举行。"
+    assert facts_of("就业政策解读", lede).name == "2019届毕业生就业相关政策解读会"
