@@ -54,15 +54,20 @@ def _title_chair(title: str | None, simplified_title: str) -> tuple[Person, ...]
     (`某某在政總主持…座談會` over `某某在社交專頁表示，今天在政府總部主持…`)."""
     if not simplified_title:
         return ()
-    source = title if title is not None and len(title) == len(simplified_title) else None
-    return extract_people(source or simplified_title, simplified_title).chair
+    return extract_people(_title_source(title, simplified_title), simplified_title).chair
 
 
 def _title_place(title: str | None, simplified_title: str) -> str | None:
     """Where it was held, from the headline when the body never says (`…会议在京召开` over
     a body that opens with what was said there)."""
-    source = title if title is not None and len(title) == len(simplified_title) else None
-    return find_place(source or simplified_title, simplified_title) if simplified_title else None
+    if not simplified_title:
+        return None
+    return find_place(_title_source(title, simplified_title), simplified_title)
+
+
+def _title_source(title: str | None, simplified_title: str) -> str:
+    """The headline as the page writes it, when its offsets are the simplified one's."""
+    return title if title is not None and len(title) == len(simplified_title) else simplified_title
 
 
 # A title cut from a lede's first line, ending on its verb (`…在某会议厅召開了`): the

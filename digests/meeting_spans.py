@@ -103,13 +103,12 @@ def _past_own_verb(s: str, start: int, stop: str | None) -> tuple[int, str | Non
 
 # A meeting word that names a meeting bare when it is held: `召开座谈会`, `主持院會`.
 _NAMES_ITSELF = re.compile(r".{3,}|院会")
-_HELD_BEFORE = re.compile(
-    r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)了?$"
-)
+# A sitting held before, recalled: `上月舉行第四次大會中`, or as background to the one reported
+# (`兩地在上月舉行的某某會議上簽署…`).
+_EARLIER = r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)"
+_HELD_BEFORE = re.compile(rf"{_EARLIER}了?$")
+RECALLED = re.compile(rf"{_EARLIER}的$")
 _CALLED_OFF = re.compile(r"[」”』]?(?:将|已|宣布|再度|再次)?(?:延期|取消|改期|推迟|延后|押后)")
-RECALLED = re.compile(
-    r"(?:上月|上周|上週|上星期|上次|前次|去年|早前|此前)[^，,。；;]{0,6}?(?:召开|举行|举办)的$"
-)
 _TO_BE_HELD = re.compile(r"(?:将|拟|计划|决定)[^，,。；;\s]{0,10}?(?:召开|举行|举办)$")
 _AT_IT = re.compile(r"上[，,]")  # `座谈会上,…`: at the meeting reported
 

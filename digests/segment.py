@@ -13,7 +13,7 @@ import statistics
 import threading
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -250,15 +250,14 @@ def tokenize(simplified: str, *, hmm: bool = True) -> list[str]:
     with the square of some runs' length (20,000 repeated characters: 7 s, 500: 6 ms).
     """
     tokenizer = _get()
-    # (jieba's words, its route found in one pass: `digests.route`; no-HMM checks are rare)
-    segment = functools.partial(route.cut, tokenizer) if hmm else _no_hmm(tokenizer)
     if len(simplified) <= MAX_SENTENCE:
-        return segment(simplified)
-    return [word for piece in _pieces(simplified) for word in segment(piece)]
+        return _segment(tokenizer, simplified, hmm)
+    return [word for piece in _pieces(simplified) for word in _segment(tokenizer, piece, hmm)]
 
 
-def _no_hmm(tokenizer: jieba.Tokenizer) -> Callable[[str], list[str]]:
-    return functools.partial(tokenizer.lcut, HMM=False)
+def _segment(tokenizer: jieba.Tokenizer, text: str, hmm: bool) -> list[str]:
+    """jieba's words: its route found in one pass (`digests.route`); no-HMM checks are rare."""
+    return route.cut(tokenizer, text) if hmm else tokenizer.lcut(text, HMM=False)
 
 
 def _pieces(text: str) -> list[str]:
